@@ -1,0 +1,70 @@
+"""Who is acting: a user, the unit they act for, and their roles there.
+
+Every service function takes `actor=` so that the policy and the audit trail know the
+unit as well as the person. The console operator (`Actor.console()`) is the shell on the
+server, which already holds the database: it runs set-up and read-only commands, and the
+audit trail records it as such.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+
+from borderwatch.lib.errors import AccessDenied
+
+from .models import Membership, Unit, User
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: User | None
+    unit: Unit | None
+    roles: frozenset[str] = field(default_factory=frozenset)
+    channel: str = "web"  # web, api, cli, system
+    request_id: str = ""
+    ip: str = ""
+    console_name: str = ""
+
+    @classmethod
+    def for_user(cls, user: User, unit: Unit | None = None, **context) -> Actor:
+        """The user acting for `unit` (or their first unit). Refused if not a member there."""
+        memberships = list(user.memberships.select_related("unit").order_by("unit__name", "id"))
+        if unit is None:
+            if not memberships:
+                return cls(user=user, unit=None, roles=frozenset(), **context)
+            unit = memberships[0].unit
+        roles = frozenset(m.role for m in memberships if m.unit_id == unit.pk)
+        if not roles:
+            raise AccessDenied(f"{user.username} is not a member of {unit}.")
+        return cls(user=user, unit=unit, roles=roles, **context)
+
+    @classmethod
+    def console(cls, name: str | None = None) -> Actor:
+        """The operator at the server's console (CLI without --as)."""
+        try:
+            who = name or getpass.getuser()
+        except OSError:
+            who = "unknown"
+        return cls(
+            user=None, unit=None, roles=frozenset({"console"}), channel="cli", console_name=who
+        )
+
+    @property
+    def is_console(self) -> bool:
+        return "console" in self.roles
+
+    @property
+    def name(self) -> str:
+        if self.user is not None:
+            return self.user.username
+        return f"console:{self.console_name}"
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def acts_for(self, unit_id: int | None) -> bool:
+        return self.unit is not None and unit_id is not None and self.unit.pk == unit_id
+
+
+ROLE = Membership.Role

@@ -1,0 +1,270 @@
+"""The one access policy: every view, API endpoint, export and command asks here.
+
+Policy = role × unit × relationship × field group (DESIGN.md §5):
+
+* Visibility is one Q filter per object type (`*_visible_to`), used both for lists and
+  for single objects, so a list never shows what a page would refuse, and the reverse.
+* Actions are rules predicates over (actor, object), registered in `RULES`.
+* Field groups (core, personal, interview, security) per relationship: `field_groups()`.
+
+The console operator (CLI without --as) is the server's shell, which holds the database
+anyway; it may read everything but writes only through set-up commands.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.db.models import Q, QuerySet
+
+from borderwatch.lib.errors import AccessDenied, NotVisible
+
+from .actor import ROLE, Actor
+
+# Roles that work with incidents and cases at all.
+INCIDENT_ROLES = {
+    ROLE.BORDER_GUARD,
+    ROLE.POLICE_OPERATIONS,
+    ROLE.IMMIGRATION_CASEWORKER,
+    ROLE.SECURITY_ANALYST,
+}
+CASE_ROLES = {ROLE.POLICE_OPERATIONS, ROLE.IMMIGRATION_CASEWORKER, ROLE.DECISION_CASEWORKER}
+AGGREGATE_ROLES = {
+    ROLE.STATISTICIAN,
+    ROLE.POLICE_OPERATIONS,
+    ROLE.IMMIGRATION_CASEWORKER,
+    ROLE.SECURITY_ANALYST,
+    ROLE.BORDER_GUARD,
+    ROLE.DECISION_CASEWORKER,
+}
+
+FIELD_GROUPS = ("core", "personal", "interview", "security")
+
+
+def _nothing(model) -> QuerySet:
+    return model.objects.none()
+
+
+# --- visibility ------------------------------------------------------------------------
+
+
+def incidents_visible_to(actor: Actor) -> QuerySet:
+    """Incidents the actor may open: owned by their unit, in their unit's sections (border
+    guards), detected by their unit, or behind a case their unit may see."""
+    from borderwatch.border.models import Incident
+
+    if actor.is_console:
+        return Incident.objects.all()
+    if actor.unit is None or not actor.has_role(*INCIDENT_ROLES, *CASE_ROLES):
+        return _nothing(Incident)
+    unit = actor.unit.pk
+    q = Q(owning_unit_id=unit) | Q(detections__filed_by_unit_id=unit)
+    if actor.has_role(ROLE.BORDER_GUARD):
+        q |= Q(section__responsible_units=unit)
+    if actor.has_role(*CASE_ROLES, ROLE.SECURITY_ANALYST):
+        q |= Q(cases__in=cases_visible_to(actor).values("pk"))
+    return Incident.objects.filter(pk__in=Incident.objects.filter(q).values("pk"))
+
+
+def cases_visible_to(actor: Actor) -> QuerySet:
+    """Cases the actor may open: owned by their unit, referred to it (pending), notified to
+    it (security service), or of a client (lawyer)."""
+    from borderwatch.cases.models import AsylumCase
+
+    if actor.is_console:
+        return AsylumCase.objects.all()
+    if actor.unit is None:
+        return _nothing(AsylumCase)
+    unit = actor.unit.pk
+    q = Q(pk__in=[])
+    if actor.has_role(*CASE_ROLES):
+        q |= Q(owning_unit_id=unit)
+        q |= Q(referrals__to_unit_id=unit, referrals__status="pending")
+    if actor.has_role(ROLE.SECURITY_ANALYST):
+        q |= Q(security_notifications__to_unit_id=unit)
+    if actor.has_role(ROLE.LAWYER) and actor.user is not None:
+        q |= Q(
+            person__representations__lawyer_id=actor.user.pk,
+            person__representations__ended_at__isnull=True,
+        )
+    return AsylumCase.objects.filter(pk__in=AsylumCase.objects.filter(q).values("pk"))
+
+
+def persons_visible_to(actor: Actor) -> QuerySet:
+    """Persons behind a visible case, or held in custody by the actor's unit."""
+    from borderwatch.people.models import Person
+
+    if actor.is_console:
+        return Person.objects.all()
+    if actor.unit is None:
+        return _nothing(Person)
+    q = Q(cases__in=cases_visible_to(actor).values("pk"))
+    if actor.has_role(ROLE.POLICE_OPERATIONS):
+        q |= Q(owning_unit_id=actor.unit.pk) | Q(custodies__owning_unit_id=actor.unit.pk)
+    return Person.objects.filter(pk__in=Person.objects.filter(q).values("pk"))
+
+
+def get_visible(queryset: QuerySet, pk, what: str = "record"):
+    """The object, or NotVisible (404) if it does not exist for this actor."""
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise NotVisible(f"No {what} {pk} that you may see.") from None
+
+
+def get_incident_for(actor: Actor, pk):
+    return get_visible(
+        incidents_visible_to(actor).select_related("place", "section", "owning_unit"),
+        pk,
+        "incident",
+    )
+
+
+def get_case_for(actor: Actor, pk):
+    return get_visible(
+        cases_visible_to(actor).select_related("person", "incident", "owning_unit"), pk, "case"
+    )
+
+
+# --- relationships and field groups ------------------------------------------------------
+
+
+def relationship(actor: Actor, case) -> set[str]:
+    """How the actor stands to a case: owner, receiver, security, lawyer (or console)."""
+    rel = set()
+    if actor.is_console:
+        return {"console"}
+    if actor.unit is None:
+        return rel
+    if actor.has_role(*CASE_ROLES) and case.owning_unit_id == actor.unit.pk:
+        rel.add("owner")
+    if (
+        actor.has_role(*CASE_ROLES)
+        and case.referrals.filter(to_unit_id=actor.unit.pk, status="pending").exists()
+    ):
+        rel.add("receiver")
+    if (
+        actor.has_role(ROLE.SECURITY_ANALYST)
+        and case.security_notifications.filter(to_unit_id=actor.unit.pk).exists()
+    ):
+        rel.add("security")
+    if (
+        actor.has_role(ROLE.LAWYER)
+        and actor.user is not None
+        and case.person.representations.filter(
+            lawyer_id=actor.user.pk, ended_at__isnull=True
+        ).exists()
+    ):
+        rel.add("lawyer")
+    return rel
+
+
+GROUPS_BY_RELATIONSHIP = {
+    "owner": {"core", "personal", "interview"},
+    "receiver": {"core", "personal", "interview"},
+    "lawyer": {"core", "personal", "interview"},
+    "security": {"core", "personal", "security"},
+    "console": {"core", "personal", "interview"},
+}
+
+
+def field_groups(actor: Actor, case) -> set[str]:
+    """The field groups of a case this actor may read."""
+    groups: set[str] = set()
+    for rel in relationship(actor, case):
+        groups |= GROUPS_BY_RELATIONSHIP[rel]
+    return groups
+
+
+# --- actions -----------------------------------------------------------------------------
+
+
+@rules.predicate
+def acts_for_owner(actor: Actor, obj) -> bool:
+    return actor.acts_for(getattr(obj, "owning_unit_id", None))
+
+
+def has_role(*roles):
+    @rules.predicate(name=f"has_role({','.join(roles)})")
+    def pred(actor: Actor, obj=None) -> bool:
+        return actor.has_role(*roles)
+
+    return pred
+
+
+@rules.predicate
+def is_console(actor: Actor, obj=None) -> bool:
+    return actor.is_console
+
+
+@rules.predicate
+def is_notified_unit(actor: Actor, notification) -> bool:
+    return actor.acts_for(notification.to_unit_id)
+
+
+@rules.predicate
+def is_receiving_unit(actor: Actor, referral) -> bool:
+    return actor.acts_for(referral.to_unit_id)
+
+
+@rules.predicate
+def can_see_case(actor: Actor, case) -> bool:
+    return cases_visible_to(actor).filter(pk=case.pk).exists()
+
+
+FIELD_ACTORS = has_role(ROLE.BORDER_GUARD, ROLE.POLICE_OPERATIONS)
+POLICE = has_role(ROLE.POLICE_OPERATIONS)
+
+RULES = rules.RuleSet()
+RULES.add_rule("detection.file", FIELD_ACTORS)
+RULES.add_rule("incident.open", FIELD_ACTORS)
+RULES.add_rule("incident.change", acts_for_owner & FIELD_ACTORS)
+RULES.add_rule("search.manage", acts_for_owner & FIELD_ACTORS)
+RULES.add_rule("apprehension.record", acts_for_owner & FIELD_ACTORS)
+RULES.add_rule("custody.manage", acts_for_owner & POLICE)
+RULES.add_rule("case.open", has_role(ROLE.POLICE_OPERATIONS, ROLE.IMMIGRATION_CASEWORKER))
+RULES.add_rule("interview.record_questioning", acts_for_owner & POLICE)
+RULES.add_rule("interview.record_case", acts_for_owner & has_role(*CASE_ROLES))
+RULES.add_rule("criminal_matter.open", POLICE)
+RULES.add_rule("counsel.assign", acts_for_owner & POLICE)
+RULES.add_rule("security.notify", acts_for_owner & has_role(*CASE_ROLES))
+RULES.add_rule("security.assess", is_notified_unit & has_role(ROLE.SECURITY_ANALYST))
+RULES.add_rule("case.view", can_see_case)
+RULES.add_rule("source.record", has_role(*INCIDENT_ROLES, ROLE.STATISTICIAN) | is_console)
+RULES.add_rule("stats.view", has_role(*AGGREGATE_ROLES) | is_console)
+RULES.add_rule("reference.manage", has_role(ROLE.ADMINISTRATOR) | is_console)
+
+
+def can(actor: Actor, permission: str, obj=None) -> bool:
+    if permission not in RULES:
+        raise KeyError(f"no policy rule named {permission!r}")
+    return RULES.test_rule(permission, actor, obj)
+
+
+def require(actor: Actor, permission: str, obj=None, message: str | None = None) -> None:
+    """Raise AccessDenied (403) unless the actor may do `permission` to `obj`."""
+    if not can(actor, permission, obj):
+        raise AccessDenied(
+            message or f"You may not do this ({permission}) acting for {actor.unit or 'no unit'}."
+        )
+
+
+def may_transition(actor: Actor, case, transition) -> bool:
+    """May the actor take this workflow transition on this case, by role and by turn?"""
+    if not actor.has_role(*transition.roles) or actor.unit is None:
+        return False
+    if transition.turn == "receiver":
+        return case.referrals.filter(to_unit_id=actor.unit.pk, status="pending").exists()
+    return case.owning_unit_id == actor.unit.pk
+
+
+def incidents_countable_by(actor: Actor) -> QuerySet:
+    """Incidents that may enter an aggregate for this actor. Statisticians (and the console)
+    count every incident but see no person; everyone else counts what they may open, so
+    no count reveals a record they could not see."""
+    from borderwatch.border.models import Incident
+
+    if actor.is_console or actor.has_role(ROLE.STATISTICIAN):
+        return Incident.objects.all()
+    if not can(actor, "stats.view"):
+        return Incident.objects.none()
+    return incidents_visible_to(actor)

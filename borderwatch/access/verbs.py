@@ -1,0 +1,51 @@
+"""The closed catalogue of audit verbs. `audit.record` refuses any verb not listed here.
+
+Each entry's text is its documentation (docs/audit.md is checked against it).
+"""
+
+VERBS: dict[str, str] = {
+    # sign-in
+    "auth.login": "A user signed in.",
+    "auth.login_failed": "A sign-in was refused (payload: the username tried).",
+    "auth.logout": "A user signed out.",
+    "auth.unit_switched": "A user changed the unit they act for.",
+    # reference data and accounts
+    "unit.created": "A unit (agency or sub-unit) was created.",
+    "user.created": "A user account was created.",
+    "membership.granted": "A user was given a role in a unit.",
+    "section.saved": "A border section was created or its geometry changed.",
+    "place.saved": "A gazetteer place was created or changed.",
+    # border
+    "detection.filed": "A detection or alert was filed.",
+    "incident.opened": "An incident was opened (from detections or from a source report).",
+    "incident.viewed": "An incident's page or record was read.",
+    "incident.source_linked": "A source report was linked to an incident it supports.",
+    "search.started": "A search operation started, with its assets.",
+    "search.ended": "A search operation ended, with its outcome.",
+    # people, custody, interviews
+    "person.viewed": "A person's data was read.",
+    "apprehension.recorded": "A person was apprehended: the person and a custody period "
+    "were recorded.",
+    "custody.ended": "A custody period ended (released, brought before a court, transferred).",
+    "interview.recorded": "An interview (questioning, registration, asylum) was recorded.",
+    # cases
+    "case.opened": "An asylum case was opened when a person asked for protection.",
+    "case.viewed": "A case's page, timeline or record was read.",
+    "case.transition": "A case moved from one state to another (payload: from, to, name).",
+    "referral.sent": "A case was referred to another unit.",
+    "referral.accepted": "A referral was accepted; the receiving unit now owns the case.",
+    "referral.rejected": "A referral was rejected, with a reason.",
+    "criminal_matter.opened": "A criminal matter (e.g. breach of the Border Act) was opened.",
+    "counsel.assigned": "A lawyer was assigned to a person (defence, detention, legal aid).",
+    # security
+    "security.notified": "The security service was notified about a case.",
+    "security.assessed": "The security service recorded a restricted assessment.",
+    # sources and statistics
+    "source.recorded": "A source report (article, press release, log) was stored.",
+    "stats.queried": "Aggregate statistics were computed (payload: the filters).",
+    "scenario.loaded": "The founding scenario was loaded (or found already loaded).",
+}
+
+
+def describe(verb: str) -> str:
+    return VERBS[verb]

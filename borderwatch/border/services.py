@@ -1,0 +1,348 @@
+"""Every write to detections, incidents, search operations and reference geography."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from borderwatch.access import audit, policy
+from borderwatch.access.actor import Actor
+from borderwatch.lib.errors import DomainError
+from borderwatch.lib.geo import validate_point
+
+from .choices import AssetKind, DetectionSource, IncidentType, SearchOutcome, TimePrecision
+from .models import BorderSection, Detection, Incident, Place, SearchAsset, SearchOperation
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def _aware(value: datetime, field: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise DomainError(f"{field} must be a date and time.", field=field)
+    if timezone.is_naive(value):
+        raise DomainError(f"{field} must carry a time zone.", field=field)
+    return value
+
+
+def _not_future(value: datetime, field: str) -> datetime:
+    _aware(value, field)
+    if value > timezone.now() + FUTURE_TOLERANCE:
+        raise DomainError(f"{field} is in the future ({value.isoformat()}).", field=field)
+    return value
+
+
+def _choice(value: str, choices, field: str) -> str:
+    if value not in choices.values:
+        allowed = ", ".join(choices.values)
+        raise DomainError(f"{field} = {value!r} is not one of: {allowed}.", field=field)
+    return value
+
+
+def _country(value: str, field: str) -> str:
+    value = (value or "").strip().upper()
+    if value and (len(value) != 2 or not value.isalpha()):
+        raise DomainError(
+            f"{field} must be a two-letter country code (ISO 3166-1), not {value!r}.", field=field
+        )
+    return value
+
+
+# --- reference data -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_section(
+    *,
+    actor: Actor,
+    code: str,
+    name: str,
+    geometry: dict | None = None,
+    description: str = "",
+    responsible_units=(),
+) -> BorderSection:
+    policy.require(actor, "reference.manage")
+    section, _ = BorderSection.objects.update_or_create(
+        code=code, defaults={"name": name, "geometry": geometry, "description": description}
+    )
+    if responsible_units:
+        section.responsible_units.add(*responsible_units)
+    audit.record(actor, "section.saved", section)
+    return section
+
+
+@transaction.atomic
+def save_place(
+    *,
+    actor: Actor,
+    name: str,
+    lat: float,
+    lon: float,
+    variants=(),
+    section: BorderSection | None = None,
+    approximate: bool = False,
+    note: str = "",
+) -> Place:
+    policy.require(actor, "reference.manage")
+    lat, lon = validate_point(lat, lon)
+    place, _ = Place.objects.update_or_create(
+        name=name,
+        defaults={
+            "lat": lat,
+            "lon": lon,
+            "variants": list(variants),
+            "section": section,
+            "approximate": approximate,
+            "note": note,
+        },
+    )
+    audit.record(actor, "place.saved", place)
+    return place
+
+
+# --- detections and incidents ---------------------------------------------------------------
+
+
+@transaction.atomic
+def file_detection(
+    *,
+    actor: Actor,
+    detected_at: datetime,
+    lat,
+    lon,
+    source: str,
+    description: str = "",
+    place: Place | None = None,
+    sender_id: str = "",
+    track_id: str = "",
+    raw_payload: dict | None = None,
+    integration=None,
+) -> Detection:
+    """File an alert or sensor hit for the actor's unit. A repeat of the same sender's id
+    returns the detection already filed instead of a second one."""
+    policy.require(actor, "detection.file")
+    _not_future(detected_at, "detected_at")
+    lat, lon = validate_point(lat, lon)
+    _choice(source, DetectionSource, "source")
+    if sender_id:
+        existing = Detection.objects.filter(filed_by_unit=actor.unit, sender_id=sender_id).first()
+        if existing:
+            return existing
+    section = place.section if place else None
+    try:
+        with transaction.atomic():
+            detection = Detection.objects.create(
+                source=source,
+                detected_at=detected_at,
+                lat=lat,
+                lon=lon,
+                description=description,
+                filed_by_unit=actor.unit,
+                filed_by=actor.user,
+                integration=integration,
+                sender_id=sender_id,
+                track_id=track_id,
+                raw_payload=raw_payload or {},
+                place=place,
+                section=section,
+                outside_sections=section is None,
+                received_at=timezone.now(),
+            )
+    except IntegrityError:  # the same sender id raced in from a retry
+        return Detection.objects.get(filed_by_unit=actor.unit, sender_id=sender_id)
+    audit.record(actor, "detection.filed", detection, payload={"source": source})
+    return detection
+
+
+@transaction.atomic
+def open_incident(
+    *,
+    actor: Actor,
+    occurred_from: datetime,
+    occurred_to: datetime | None = None,
+    time_precision: str = TimePrecision.EXACT,
+    time_text: str = "",
+    detections=(),
+    type: str = IncidentType.UNAUTHORISED_CROSSING,
+    place: Place | None = None,
+    lat=None,
+    lon=None,
+    location_approximate: bool = False,
+    country_left: str = "",
+    country_entered: str = "",
+    attempted_only: bool = False,
+    persons_count: int | None = None,
+    persons_count_is_lower_bound: bool = False,
+    crossings_uncertain: bool = False,
+    nationality: str = "",
+    claimed_affiliation: str = "",
+    detection_method: str = "",
+    summary: str = "",
+    external_ref: str | None = None,
+    impact_level: str = "low",
+    opened_at: datetime | None = None,
+) -> Incident:
+    """Open an incident owned by the actor's unit, from detections or from a report.
+
+    The time is a period [occurred_from, occurred_to) with its precision; for an exact
+    time `occurred_to` may be left out.
+    """
+    policy.require(actor, "incident.open")
+    _aware(occurred_from, "occurred_from")
+    _choice(time_precision, TimePrecision, "time_precision")
+    _choice(type, IncidentType, "type")
+    if occurred_to is None:
+        if time_precision != TimePrecision.EXACT:
+            raise DomainError(
+                "A time that is not exact needs the end of its period.", field="occurred_to"
+            )
+        occurred_to = occurred_from + timedelta(minutes=1)
+    _aware(occurred_to, "occurred_to")
+    if occurred_to <= occurred_from:
+        raise DomainError("The period must end after it starts.", field="occurred_to")
+    if occurred_from > timezone.now() + FUTURE_TOLERANCE:
+        raise DomainError("An incident cannot have happened in the future.", field="occurred_from")
+    opened_at = _not_future(opened_at, "opened_at") if opened_at else timezone.now()
+    if lat is not None or lon is not None:
+        lat, lon = validate_point(lat, lon)
+    elif place is not None:
+        lat, lon, location_approximate = place.lat, place.lon, True
+    if persons_count is not None and persons_count < 0:
+        raise DomainError("The number of persons cannot be negative.", field="persons_count")
+    if crossings_uncertain and not persons_count:
+        raise DomainError(
+            "A group that may have crossed apart needs its number of persons.",
+            field="persons_count",
+        )
+    if detection_method:
+        _choice(detection_method, DetectionSource, "detection_method")
+    detections = list(detections)
+    for d in detections:
+        if d.incident_id is not None:
+            raise DomainError(
+                f"Detection {d.pk} belongs to {d.incident} already.", field="detections"
+            )
+    if external_ref and Incident.objects.filter(external_ref=external_ref).exists():
+        raise DomainError(
+            f"An incident with reference {external_ref!r} exists already.", field="external_ref"
+        )
+    incident = Incident.objects.create(
+        type=type,
+        owning_unit=actor.unit,
+        external_ref=external_ref,
+        summary=summary,
+        occurred_from=occurred_from,
+        occurred_to=occurred_to,
+        time_precision=time_precision,
+        time_text=time_text,
+        lat=lat,
+        lon=lon,
+        location_approximate=location_approximate,
+        place=place,
+        section=place.section if place else None,
+        country_left=_country(country_left, "country_left"),
+        country_entered=_country(country_entered, "country_entered"),
+        attempted_only=attempted_only,
+        persons_count=persons_count,
+        persons_count_is_lower_bound=persons_count_is_lower_bound,
+        crossings_uncertain=crossings_uncertain,
+        nationality=_country(nationality, "nationality"),
+        claimed_affiliation=claimed_affiliation,
+        detection_method=detection_method,
+        impact_level=impact_level,
+        opened_at=opened_at,
+    )
+    if detections:
+        Detection.objects.filter(pk__in=[d.pk for d in detections]).update(incident=incident)
+        if incident.section is None:
+            incident.section = detections[0].section
+            incident.save(update_fields=["section"])
+    audit.record(
+        actor, "incident.opened", incident, payload={"detections": [d.pk for d in detections]}
+    )
+    return incident
+
+
+@transaction.atomic
+def link_source(incident: Incident, report, *, actor: Actor) -> None:
+    """Record that `report` supports `incident`."""
+    policy.require(actor, "incident.change", incident)
+    if not incident.sources.filter(pk=report.pk).exists():
+        incident.sources.add(report)
+        audit.record(
+            actor, "incident.source_linked", incident, payload={"source_report": report.pk}
+        )
+
+
+# --- search operations ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_search(
+    incident: Incident,
+    *,
+    actor: Actor,
+    started_at: datetime,
+    assets: list[dict],
+    area: dict | None = None,
+    notes: str = "",
+) -> SearchOperation:
+    """Start a search for the incident with its assets, e.g. [{"kind": "uav",
+    "call_sign": "..."}]."""
+    policy.require(actor, "search.manage", incident)
+    _not_future(started_at, "started_at")
+    if started_at < incident.occurred_from:
+        raise DomainError(
+            "A search cannot start before the incident it follows.", field="started_at"
+        )
+    if not assets:
+        raise DomainError("A search needs at least one asset (patrol, UAV, ...).", field="assets")
+    for i, asset in enumerate(assets):
+        _choice(asset.get("kind", ""), AssetKind, f"assets[{i}].kind")
+    operation = SearchOperation.objects.create(
+        incident=incident,
+        owning_unit=actor.unit,
+        started_at=started_at,
+        area=area,
+        notes=notes,
+    )
+    SearchAsset.objects.bulk_create(
+        SearchAsset(
+            operation=operation,
+            kind=a["kind"],
+            call_sign=a.get("call_sign", ""),
+            unit=a.get("unit"),
+        )
+        for a in assets
+    )
+    audit.record(
+        actor,
+        "search.started",
+        operation,
+        related=incident,
+        payload={"assets": [a["kind"] for a in assets]},
+    )
+    return operation
+
+
+@transaction.atomic
+def end_search(
+    operation: SearchOperation, *, actor: Actor, ended_at: datetime, outcome: str, notes: str = ""
+) -> SearchOperation:
+    policy.require(actor, "search.manage", operation.incident)
+    operation = SearchOperation.objects.select_for_update().get(pk=operation.pk)
+    if operation.ended_at is not None:
+        raise DomainError(f"This search ended already ({operation.ended_at:%Y-%m-%d %H:%M}).")
+    _not_future(ended_at, "ended_at")
+    if ended_at < operation.started_at:
+        raise DomainError("A search cannot end before it started.", field="ended_at")
+    operation.ended_at = ended_at
+    operation.outcome = _choice(outcome, SearchOutcome, "outcome")
+    if notes:
+        operation.notes = f"{operation.notes}\n{notes}".strip()
+    operation.save(update_fields=["ended_at", "outcome", "notes"])
+    audit.record(
+        actor, "search.ended", operation, related=operation.incident, payload={"outcome": outcome}
+    )
+    return operation

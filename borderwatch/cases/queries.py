@@ -1,0 +1,206 @@
+"""Read-only, policy-filtered views of a case: its timeline and its page's content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from borderwatch.access import audit, policy
+from borderwatch.access.actor import Actor
+from borderwatch.lib.timefmt import format_instant
+
+from .models import AsylumCase
+
+
+@dataclass
+class TimelineEntry:
+    at: datetime
+    what: str
+    who: str = ""
+    unit: str = ""
+    detail: str = ""
+
+    @property
+    def when(self) -> str:
+        return format_instant(self.at)
+
+    def as_dict(self) -> dict:
+        return {
+            "at": self.at.isoformat(),
+            "what": self.what,
+            "who": self.who,
+            "unit": self.unit,
+            "detail": self.detail,
+        }
+
+
+def _name(user, fallback: str = "") -> str:
+    if user is None:
+        return fallback
+    return user.get_full_name() or user.username
+
+
+def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
+    """Everything that happened to the case and the crossing behind it, in order, with
+    who did it. Content the actor may not read (assessments, interview summaries) is
+    left out; that a step happened is shown."""
+    groups = policy.field_groups(actor, case)
+    entries: list[TimelineEntry] = []
+    incident = case.incident
+    if incident is not None:
+        for d in incident.detections.select_related("filed_by_unit", "filed_by"):
+            entries.append(
+                TimelineEntry(
+                    d.detected_at,
+                    f"Detection ({d.get_source_display()})",
+                    _name(d.filed_by),
+                    str(d.filed_by_unit),
+                    d.description,
+                )
+            )
+        entries.append(
+            TimelineEntry(
+                incident.opened_at,
+                f"Incident {incident.reference} opened",
+                "",
+                str(incident.owning_unit),
+                incident.summary,
+            )
+        )
+        for op in incident.search_operations.prefetch_related("assets"):
+            assets = ", ".join(str(a) for a in op.assets.all())
+            entries.append(
+                TimelineEntry(op.started_at, "Search started", "", str(op.owning_unit), assets)
+            )
+            if op.ended_at:
+                entries.append(
+                    TimelineEntry(
+                        op.ended_at,
+                        "Search ended",
+                        "",
+                        str(op.owning_unit),
+                        op.get_outcome_display(),
+                    )
+                )
+    person = case.person
+    for c in person.custodies.select_related("owning_unit"):
+        entries.append(
+            TimelineEntry(
+                c.started_at,
+                f"Apprehended; custody ({c.get_legal_basis_display()})",
+                "",
+                str(c.owning_unit),
+                f"before a court or released by {format_instant(c.court_deadline)}",
+            )
+        )
+        if c.ended_at:
+            entries.append(
+                TimelineEntry(
+                    c.ended_at,
+                    f"Custody ended: {c.get_end_reason_display()}",
+                    "",
+                    str(c.owning_unit),
+                    c.end_note,
+                )
+            )
+    for i in person.interviews.select_related("owning_unit", "interviewer"):
+        detail = i.summary if "interview" in groups else ""
+        entries.append(
+            TimelineEntry(
+                i.held_at,
+                i.get_kind_display(),
+                i.interviewer_name or _name(i.interviewer),
+                str(i.owning_unit),
+                detail,
+            )
+        )
+    for m in person.criminal_matters.select_related("owning_unit"):
+        entries.append(
+            TimelineEntry(
+                m.opened_at,
+                f"Criminal matter opened: {m.offence}",
+                "",
+                str(m.owning_unit),
+                m.legal_reference,
+            )
+        )
+    for r in person.representations.select_related("appointed_by_unit"):
+        entries.append(
+            TimelineEntry(
+                r.appointed_at,
+                f"{r.get_kind_display()} assigned",
+                r.lawyer_name,
+                str(r.appointed_by_unit),
+            )
+        )
+    for t in case.transitions.select_related("unit", "actor"):
+        label = t.get_to_state_display()
+        entries.append(
+            TimelineEntry(
+                t.at,
+                f"Case state: {label}",
+                _name(t.actor, t.actor_name),
+                str(t.unit or ""),
+                t.note,
+            )
+        )
+    for r in case.referrals.select_related("from_unit", "to_unit", "sent_by", "answered_by"):
+        entries.append(
+            TimelineEntry(
+                r.sent_at,
+                f"Referred from {r.from_unit} to {r.to_unit}",
+                _name(r.sent_by),
+                str(r.from_unit),
+                r.reason,
+            )
+        )
+        if r.answered_at:
+            entries.append(
+                TimelineEntry(
+                    r.answered_at,
+                    f"Referral {r.get_status_display().lower()}",
+                    _name(r.answered_by),
+                    str(r.to_unit),
+                    r.answer_reason,
+                )
+            )
+    for n in case.security_notifications.select_related("to_unit", "from_unit", "sent_by"):
+        reason = n.reason if "security" in groups else ""
+        entries.append(
+            TimelineEntry(
+                n.sent_at,
+                f"Security service ({n.to_unit}) notified",
+                _name(n.sent_by),
+                str(n.from_unit),
+                reason,
+            )
+        )
+        for a in n.assessments.select_related("unit", "assessed_by"):
+            if "security" in groups:
+                entries.append(
+                    TimelineEntry(
+                        a.assessed_at,
+                        f"Assessment: {a.get_conclusion_display()}",
+                        _name(a.assessed_by),
+                        str(a.unit),
+                        a.text,
+                    )
+                )
+            else:
+                entries.append(
+                    TimelineEntry(
+                        a.assessed_at, "Security assessment recorded (restricted)", "", str(a.unit)
+                    )
+                )
+    entries.sort(key=lambda e: e.at)
+    return entries
+
+
+def read_case(actor: Actor, pk, *, what: str = "page"):
+    """The case for this actor (404 if hidden), with the read written to the audit trail."""
+    case = policy.get_case_for(actor, pk)
+    groups = policy.field_groups(actor, case)
+    audit.record(
+        actor, "case.viewed", case, related=case.person, fields=groups, payload={"view": what}
+    )
+    return case, groups

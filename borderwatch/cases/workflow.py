@@ -1,0 +1,244 @@
+"""The asylum case's transitions, declared once, and `apply()`, the only status setter.
+
+Each transition names where it may start, where it goes, which roles may take it, whose
+turn it is (the owning unit, or the unit a pending referral is addressed to), and its
+guard. The policy module reads this table; service functions call `apply()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from borderwatch.access import audit, policy
+from borderwatch.access.actor import ROLE, Actor
+from borderwatch.lib.errors import AccessDenied, Conflict, DomainError
+
+from .choices import OPEN, CaseState
+from .models import AsylumCase, CaseTransition
+
+Guard = Callable[[AsylumCase], str | None]
+
+
+def _no_open_tasks(case: AsylumCase) -> str | None:
+    n = case.tasks.filter(status="open").count()
+    if n:
+        return f"{n} verification task(s) are still open; complete or cancel them first."
+    return None
+
+
+def _pending_referral(case: AsylumCase) -> str | None:
+    if not case.referrals.filter(status="pending").exists():
+        return "There is no pending referral on this case."
+    return None
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: frozenset[str]
+    target: str
+    roles: frozenset[str]
+    turn: str = "owner"  # "owner" or "receiver" (the unit a pending referral goes to)
+    guard: Guard | None = None
+
+
+def _t(name, label, sources, target, roles, turn="owner", guard=None) -> Transition:
+    return Transition(name, label, frozenset(sources), target, frozenset(roles), turn, guard)
+
+
+POLICE = ROLE.POLICE_OPERATIONS
+PU = ROLE.IMMIGRATION_CASEWORKER
+UDI = ROLE.DECISION_CASEWORKER
+S = CaseState
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in [
+        _t(
+            "refer",
+            "Refer to another unit",
+            [S.CLAIMED, S.ACCEPTED, S.REGISTERED],
+            S.REFERRED,
+            [POLICE, PU],
+        ),
+        _t(
+            "accept_referral",
+            "Accept the referral",
+            [S.REFERRED],
+            S.ACCEPTED,
+            [PU, UDI],
+            turn="receiver",
+            guard=_pending_referral,
+        ),
+        _t(
+            "reject_referral",
+            "Reject the referral",
+            [S.REFERRED],
+            S.CLAIMED,
+            [PU, UDI],
+            turn="receiver",
+            guard=_pending_referral,
+        ),
+        _t(
+            "withdraw_referral",
+            "Withdraw the referral",
+            [S.REFERRED],
+            S.CLAIMED,
+            [POLICE, PU],
+            guard=_pending_referral,
+        ),
+        _t("register", "Register the application", [S.ACCEPTED], S.REGISTERED, [PU]),
+        _t(
+            "start_verification",
+            "Start verifying identity and claims",
+            [S.REGISTERED],
+            S.UNDER_VERIFICATION,
+            [PU],
+        ),
+        _t(
+            "record_interview",
+            "Record the asylum interview",
+            [S.REGISTERED, S.UNDER_VERIFICATION],
+            S.INTERVIEWED,
+            [PU, UDI],
+        ),
+        _t(
+            "send_for_decision",
+            "Send for decision",
+            [S.INTERVIEWED],
+            S.SENT_FOR_DECISION,
+            [PU],
+            guard=_no_open_tasks,
+        ),
+        _t("grant", "Grant protection", [S.SENT_FOR_DECISION], S.GRANTED, [UDI]),
+        _t("refuse", "Refuse", [S.SENT_FOR_DECISION], S.REFUSED, [UDI]),
+        _t(
+            "other_country",
+            "Another country is responsible",
+            [S.SENT_FOR_DECISION],
+            S.OTHER_COUNTRY,
+            [UDI],
+        ),
+        _t(
+            "withdraw_claim",
+            "The person withdraws the claim",
+            OPEN - {S.REFERRED},
+            S.WITHDRAWN,
+            [POLICE, PU, UDI],
+        ),
+        _t(
+            "close",
+            "Close the case",
+            [S.GRANTED, S.REFUSED, S.OTHER_COUNTRY, S.WITHDRAWN],
+            S.CLOSED,
+            [PU, UDI],
+        ),
+    ]
+}
+
+
+def get(name: str) -> Transition:
+    try:
+        return TRANSITIONS[name]
+    except KeyError:
+        raise DomainError(f"There is no step called {name!r}.", field="transition") from None
+
+
+def check(case: AsylumCase, transition: Transition, actor: Actor) -> None:
+    """Raise a DomainError saying why `actor` may not take `transition` now."""
+    if not policy.may_transition(actor, case, transition):
+        raise AccessDenied(
+            f"Your role in {actor.unit or 'no unit'} may not "
+            f"'{transition.label.lower()}' on {case.reference}."
+        )
+    if case.state not in transition.sources:
+        raise DomainError(
+            f"{case.reference} is '{case.get_state_display().lower()}'; "
+            f"'{transition.label.lower()}' is not possible from there."
+        )
+    if transition.guard:
+        problem = transition.guard(case)
+        if problem:
+            raise DomainError(problem)
+
+
+def allowed(case: AsylumCase, actor: Actor) -> list[Transition]:
+    """The steps this actor could take on this case now (for buttons)."""
+    out = []
+    for t in TRANSITIONS.values():
+        try:
+            check(case, t, actor)
+        except DomainError:
+            continue
+        out.append(t)
+    return out
+
+
+@transaction.atomic
+def apply(
+    case: AsylumCase,
+    name: str,
+    *,
+    actor: Actor,
+    at=None,
+    note: str = "",
+    expected_version: int | None = None,
+) -> CaseTransition:
+    """Move `case` along transition `name`; the only place a case's state is set."""
+    transition = get(name)
+    case = AsylumCase.objects.select_for_update().get(pk=case.pk)
+    if expected_version is not None and case.version != expected_version:
+        raise Conflict(
+            f"{case.reference} was changed by someone else (now version "
+            f"{case.version}, you had {expected_version}). Reload and try again."
+        )
+    check(case, transition, actor)
+    at = at or timezone.now()
+    return _move(case, transition, actor=actor, at=at, note=note)
+
+
+def _move(case, transition, *, actor, at, note) -> CaseTransition:
+    from_state = case.state
+    updated = AsylumCase.objects.filter(pk=case.pk, version=case.version).update(
+        state=transition.target, version=case.version + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise Conflict(f"{case.reference} was changed by someone else. Reload and try again.")
+    case.refresh_from_db()
+    step = CaseTransition.objects.create(
+        case=case,
+        name=transition.name,
+        from_state=from_state,
+        to_state=transition.target,
+        at=at,
+        actor=actor.user,
+        actor_name=actor.name,
+        unit=actor.unit,
+        note=note,
+    )
+    audit.record(
+        actor,
+        "case.transition",
+        case,
+        payload={"name": transition.name, "from": from_state, "to": transition.target},
+    )
+    return step
+
+
+def open_case_history(case: AsylumCase, *, actor: Actor, at) -> CaseTransition:
+    """The first history row of a new case (claimed); called by cases.services only."""
+    return CaseTransition.objects.create(
+        case=case,
+        name="claim",
+        from_state="",
+        to_state=case.state,
+        at=at,
+        actor=actor.user,
+        actor_name=actor.name,
+        unit=actor.unit,
+    )

@@ -1,0 +1,49 @@
+"""The `borderwatch` console command: borderwatch's own commands, then Django's.
+
+`borderwatch <command> --help` explains each command.
+"""
+
+import os
+import sys
+
+COMMANDS = {
+    "demo": "prepare the embedded database, load the scenario if empty, serve and print "
+    "the sign-ins (what `make run` calls)",
+    "serve": "serve the web app with gunicorn [--host H] [--port P] [--workers N]",
+    "scenario": "scenario load: load the founding scenario (idempotent)",
+    "timeline": "timeline CASE: a case's history in order, who did what and when",
+    "stats": "stats count: 'at least the Nth reported incident since …', with the records",
+    "migrate": "create or update the database tables (Django)",
+}
+
+
+def usage() -> str:
+    lines = [
+        "usage: borderwatch <command> [options]",
+        "",
+        "Records, checks, clocks and counts irregular border crossings.",
+        "",
+        "commands:",
+    ]
+    lines += [f"  {name:<10} {text}" for name, text in COMMANDS.items()]
+    lines += [
+        "",
+        "Every Django management command works too (borderwatch help lists them).",
+        "Run 'borderwatch <command> --help' for a command's options.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(usage())
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "borderwatch.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["borderwatch", *argv])
+
+
+if __name__ == "__main__":
+    main()

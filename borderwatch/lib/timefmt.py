@@ -1,0 +1,57 @@
+"""Showing instants and uncertain periods in the deployment's zone, as precisely as known."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+SEASONS = {
+    12: "winter",
+    1: "winter",
+    2: "winter",
+    3: "spring",
+    4: "spring",
+    5: "spring",
+    6: "summer",
+    7: "summer",
+    8: "summer",
+    9: "autumn",
+    10: "autumn",
+    11: "autumn",
+}
+
+
+def local(dt: datetime, tz: ZoneInfo = OSLO) -> datetime:
+    return dt.astimezone(tz)
+
+
+def format_instant(dt: datetime | None, tz: ZoneInfo = OSLO) -> str:
+    """'Fri 22 Aug 2025 09:00 CEST' — always with the zone, never ambiguous."""
+    if dt is None:
+        return "—"
+    loc = local(dt, tz)
+    return f"{loc:%a} {loc.day} {loc:%b %Y %H:%M} {loc.tzname()}"
+
+
+def format_period(start: datetime, end: datetime, precision: str, tz: ZoneInfo = OSLO) -> str:
+    """An uncertain time as it is known: 'autumn 2023', 'January 2023', '2023'.
+
+    `end` is exclusive. `precision` is one of exact, day, month, season, year.
+    """
+    s = local(start, tz)
+    last = local(end - timedelta(microseconds=1), tz)
+    if precision == "exact":
+        return format_instant(start, tz)
+    if precision == "day":
+        return f"{s:%a} {s.day} {s:%b %Y}"
+    if precision == "month":
+        return f"{s:%B %Y}"
+    if precision == "season":
+        return f"{SEASONS[s.month]} {last.year}"
+    if precision == "year":
+        if s.year == last.year and (s.month, s.day) != (1, 1):
+            return f"later in {s.year} (after {s.day} {s:%b})"
+        if s.year == last.year:
+            return f"{s.year}"
+        return f"{s.year}–{last.year}"
+    return f"between {s:%d %b %Y} and {last:%d %b %Y}"

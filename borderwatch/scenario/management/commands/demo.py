@@ -1,0 +1,54 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from borderwatch.access.models import User
+from borderwatch.scenario import founding
+
+from .serve import add_server_arguments, check_port_free
+
+
+class Command(BaseCommand):
+    help = (
+        "The embedded demo: prepare the database, load the founding scenario if it is "
+        "not there, set the demo users' password, print the address and sign-ins, and "
+        "serve."
+    )
+
+    def add_arguments(self, parser):
+        add_server_arguments(parser)
+        parser.add_argument(
+            "--no-serve", action="store_true", help="prepare and print, but do not start the server"
+        )
+
+    def handle(self, *args, host, port, workers, no_serve, **options):
+        if not no_serve:
+            check_port_free(host, port)
+        call_command("migrate", interactive=False, verbosity=0)
+        result = founding.load()
+        password = founding.demo_password()
+        for username, *_ in founding.DEMO_USERS:
+            user = User.objects.get(username=username)
+            if not user.check_password(password):
+                user.set_password(password)
+                user.save(update_fields=["password"])
+        self.stdout.write("")
+        self.stdout.write(f"borderwatch is ready: http://{host}:{port}/")
+        self.stdout.write(
+            "Loaded the founding scenario."
+            if result.created
+            else "The founding scenario was there already."
+        )
+        self.stdout.write(f"Sign in at http://{host}:{port}/accounts/login/ as one of:")
+        for username, _first, _last, unit, role in founding.DEMO_USERS:
+            self.stdout.write(f"  {username:<8} {role.label:<24} {unit}")
+        self.stdout.write(f"Password for every demo user: {password}")
+        self.stdout.write(
+            f"(set BORDERWATCH_DEMO_PASSWORD to choose it; kept in {founding.demo_password_path()})"
+        )
+        self.stdout.write("")
+        if no_serve:
+            return
+        try:
+            call_command("serve", host=host, port=port, workers=workers)
+        except KeyboardInterrupt:
+            raise CommandError("stopped") from None
