@@ -217,7 +217,10 @@ def open_incident(
         )
     if detection_method:
         _choice(detection_method, DetectionSource, "detection_method")
-    detections = list(detections)
+    # Read the detections afresh (and lock them): the caller's copies may be stale.
+    detections = list(
+        Detection.objects.select_for_update().filter(pk__in=[d.pk for d in detections])
+    )
     for d in detections:
         if d.incident_id is not None:
             raise DomainError(
