@@ -7,6 +7,7 @@ not files about people (DESIGN.md §1). The audit trail is read-only.
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from .admin_audit import AuditedAdmin
 from .models import AuditEvent, IntegrationToken, Membership, Unit, User
 
 
@@ -16,18 +17,18 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class BorderwatchUserAdmin(UserAdmin):
+class BorderwatchUserAdmin(AuditedAdmin, UserAdmin):
     inlines = [MembershipInline]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdmin):
     list_display = ["name", "code", "kind", "parent"]
     search_fields = ["name", "code"]
 
 
 @admin.register(IntegrationToken)
-class IntegrationTokenAdmin(admin.ModelAdmin):
+class IntegrationTokenAdmin(AuditedAdmin):
     list_display = ["name", "unit", "prefix", "created_at", "revoked_at"]
     readonly_fields = ["prefix", "token_hash", "created_at", "last_used_at"]
 

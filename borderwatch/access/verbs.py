@@ -15,6 +15,8 @@ VERBS: dict[str, str] = {
     "membership.granted": "A user was given a role in a unit.",
     "section.saved": "A border section was created or its geometry changed.",
     "place.saved": "A gazetteer place was created or changed.",
+    "admin.changed": "An administrator added, changed or deleted reference data in the admin "
+    "(payload: model, action).",
     # border
     "detection.filed": "A detection or alert was filed.",
     "incident.opened": "An incident was opened (from detections or from a source report).",

@@ -2,16 +2,18 @@
 
 from django.contrib import admin
 
+from borderwatch.access.admin_audit import AuditedAdmin
+
 from .models import BorderSection, Place
 
 
 @admin.register(BorderSection)
-class BorderSectionAdmin(admin.ModelAdmin):
+class BorderSectionAdmin(AuditedAdmin):
     list_display = ["name", "code", "impact_level"]
     filter_horizontal = ["responsible_units"]
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(AuditedAdmin):
     list_display = ["name", "lat", "lon", "section", "approximate"]
     search_fields = ["name"]
