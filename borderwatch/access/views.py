@@ -54,10 +54,14 @@ def home(request):
 @require_POST
 @actor_view
 def switch_unit(request):
-    unit_id = request.POST.get("unit")
-    membership = (
-        Membership.objects.filter(user=request.user, unit_id=unit_id).select_related("unit").first()
-    )
+    unit_id = request.POST.get("unit", "")
+    membership = None
+    if unit_id.isdigit():
+        membership = (
+            Membership.objects.filter(user=request.user, unit_id=int(unit_id))
+            .select_related("unit")
+            .first()
+        )
     if membership is None:
         messages.error(request, _("You are not a member of that unit."))
     else:

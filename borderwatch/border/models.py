@@ -238,7 +238,9 @@ class SearchAsset(models.Model):
     )
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.call_sign}".strip()
+        if self.call_sign:
+            return f"{self.get_kind_display()}: {self.call_sign}"
+        return self.get_kind_display()
 
 
 class EventReport(models.Model):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.lib.timefmt import format_instant
@@ -52,7 +54,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
             entries.append(
                 TimelineEntry(
                     d.detected_at,
-                    f"Detection ({d.get_source_display()})",
+                    _("Detection (%(source)s)") % {"source": d.get_source_display()},
                     _name(d.filed_by),
                     str(d.filed_by_unit),
                     d.description,
@@ -61,7 +63,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 incident.opened_at,
-                f"Incident {incident.reference} opened",
+                _("Incident %(ref)s opened") % {"ref": incident.reference},
                 "",
                 str(incident.owning_unit),
                 incident.summary,
@@ -70,13 +72,13 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         for op in incident.search_operations.prefetch_related("assets"):
             assets = ", ".join(str(a) for a in op.assets.all())
             entries.append(
-                TimelineEntry(op.started_at, "Search started", "", str(op.owning_unit), assets)
+                TimelineEntry(op.started_at, _("Search started"), "", str(op.owning_unit), assets)
             )
             if op.ended_at:
                 entries.append(
                     TimelineEntry(
                         op.ended_at,
-                        "Search ended",
+                        _("Search ended"),
                         "",
                         str(op.owning_unit),
                         op.get_outcome_display(),
@@ -87,17 +89,18 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 c.started_at,
-                f"Apprehended; custody ({c.get_legal_basis_display()})",
+                _("Apprehended; custody (%(basis)s)") % {"basis": c.get_legal_basis_display()},
                 "",
                 str(c.owning_unit),
-                f"before a court or released by {format_instant(c.court_deadline)}",
+                _("before a court or released by %(due)s")
+                % {"due": format_instant(c.court_deadline)},
             )
         )
         if c.ended_at:
             entries.append(
                 TimelineEntry(
                     c.ended_at,
-                    f"Custody ended: {c.get_end_reason_display()}",
+                    _("Custody ended: %(reason)s") % {"reason": c.get_end_reason_display()},
                     "",
                     str(c.owning_unit),
                     c.end_note,
@@ -118,7 +121,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 m.opened_at,
-                f"Criminal matter opened: {m.offence}",
+                _("Criminal matter opened: %(offence)s") % {"offence": m.offence},
                 "",
                 str(m.owning_unit),
                 m.legal_reference,
@@ -128,7 +131,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 r.appointed_at,
-                f"{r.get_kind_display()} assigned",
+                _("%(kind)s assigned") % {"kind": r.get_kind_display()},
                 r.lawyer_name,
                 str(r.appointed_by_unit),
             )
@@ -138,7 +141,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 t.at,
-                f"Case state: {label}",
+                _("Case state: %(state)s") % {"state": label},
                 _name(t.actor, t.actor_name),
                 str(t.unit or ""),
                 t.note,
@@ -148,7 +151,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 r.sent_at,
-                f"Referred from {r.from_unit} to {r.to_unit}",
+                _("Referred from %(from)s to %(to)s") % {"from": r.from_unit, "to": r.to_unit},
                 _name(r.sent_by),
                 str(r.from_unit),
                 r.reason,
@@ -158,7 +161,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
             entries.append(
                 TimelineEntry(
                     r.answered_at,
-                    f"Referral {r.get_status_display().lower()}",
+                    _("Referral %(status)s") % {"status": r.get_status_display().lower()},
                     _name(r.answered_by),
                     str(r.to_unit),
                     r.answer_reason,
@@ -169,7 +172,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 n.sent_at,
-                f"Security service ({n.to_unit}) notified",
+                _("Security service (%(unit)s) notified") % {"unit": n.to_unit},
                 _name(n.sent_by),
                 str(n.from_unit),
                 reason,
@@ -180,7 +183,8 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                 entries.append(
                     TimelineEntry(
                         a.assessed_at,
-                        f"Assessment: {a.get_conclusion_display()}",
+                        _("Assessment: %(conclusion)s")
+                        % {"conclusion": a.get_conclusion_display()},
                         _name(a.assessed_by),
                         str(a.unit),
                         a.text,
@@ -189,7 +193,10 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
             else:
                 entries.append(
                     TimelineEntry(
-                        a.assessed_at, "Security assessment recorded (restricted)", "", str(a.unit)
+                        a.assessed_at,
+                        _("Security assessment recorded (restricted)"),
+                        "",
+                        str(a.unit),
                     )
                 )
     entries.sort(key=lambda e: e.at)

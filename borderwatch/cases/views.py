@@ -35,5 +35,7 @@ def case_detail(request, pk: int):
         "referrals": case.referrals.select_related("from_unit", "to_unit"),
         "notifications": case.security_notifications.select_related("to_unit"),
         "next_steps": workflow.allowed(case, actor),
+        "incident_visible": case.incident_id is not None
+        and policy.incidents_visible_to(actor).filter(pk=case.incident_id).exists(),
     }
     return render(request, "cases/case_detail.html", context)
