@@ -13,6 +13,9 @@ COMMANDS = {
     "scenario": "scenario load: load the founding scenario (idempotent)",
     "timeline": "timeline CASE: a case's history in order, who did what and when",
     "stats": "stats count: 'at least the Nth reported incident since …', with the records",
+    "token": "token issue|list|revoke: integration tokens for sensors and tablets",
+    "geo": "geo import FILE.geojson: replace border sections with official data (validated)",
+    "audit": "audit verify | audit show --object TYPE:ID | --user NAME: the audit trail",
     "migrate": "create or update the database tables (Django)",
 }
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
+    "ninja",  # serves its Swagger UI from the package: no CDN
     "borderwatch.access",
     "borderwatch.border",
     "borderwatch.people",
@@ -159,6 +160,8 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the package in the embedded
 # --- The deployment -------------------------------------------------------------------
 # The country this installation belongs to: "entry" means entering it.
 BORDERWATCH_HOME_COUNTRY = env_str("BORDERWATCH_HOME_COUNTRY", "NO")
+# Detections of one section within this many minutes of an open incident join it.
+BORDERWATCH_CORRELATION_MINUTES = env_int("BORDERWATCH_CORRELATION_MINUTES", 120)
 
 LOGGING = {
     "version": 1,

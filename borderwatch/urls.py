@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from borderwatch.access import views as access_views
+from borderwatch.api import api
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", access_views.home, name="home"),
     path("", include("borderwatch.border.urls")),
     path("", include("borderwatch.cases.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

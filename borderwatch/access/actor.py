@@ -24,7 +24,7 @@ class Actor:
     channel: str = "web"  # web, api, cli, system
     request_id: str = ""
     ip: str = ""
-    console_name: str = ""
+    label: str = ""  # the name of an actor without a user (console, integration)
 
     @classmethod
     def for_user(cls, user: User, unit: Unit | None = None, **context) -> Actor:
@@ -47,7 +47,23 @@ class Actor:
         except OSError:
             who = "unknown"
         return cls(
-            user=None, unit=None, roles=frozenset({"console"}), channel="cli", console_name=who
+            user=None,
+            unit=None,
+            roles=frozenset({"console"}),
+            channel="cli",
+            label=f"console:{who}",
+        )
+
+    @classmethod
+    def integration(cls, token, **context) -> Actor:
+        """A machine sender authenticated by an integration token, acting for its unit."""
+        return cls(
+            user=None,
+            unit=token.unit,
+            roles=frozenset({"integration"}),
+            channel="api",
+            label=f"integration:{token.name}",
+            **context,
         )
 
     @property
@@ -58,7 +74,7 @@ class Actor:
     def name(self) -> str:
         if self.user is not None:
             return self.user.username
-        return f"console:{self.console_name}"
+        return self.label or "unknown"
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))

@@ -32,6 +32,9 @@ class IntegrationTokenAdmin(AuditedAdmin):
     list_display = ["name", "unit", "prefix", "created_at", "revoked_at"]
     readonly_fields = ["prefix", "token_hash", "created_at", "last_used_at"]
 
+    def has_add_permission(self, request):
+        return False  # issued with `borderwatch token issue`, which shows the token once
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):

@@ -215,8 +215,8 @@ FIELD_ACTORS = has_role(ROLE.BORDER_GUARD, ROLE.POLICE_OPERATIONS)
 POLICE = has_role(ROLE.POLICE_OPERATIONS)
 
 RULES = rules.RuleSet()
-RULES.add_rule("detection.file", FIELD_ACTORS)
-RULES.add_rule("incident.open", FIELD_ACTORS)
+RULES.add_rule("detection.file", FIELD_ACTORS | has_role("integration"))
+RULES.add_rule("incident.open", FIELD_ACTORS | has_role("integration"))
 RULES.add_rule("incident.change", acts_for_owner & FIELD_ACTORS)
 RULES.add_rule("search.manage", acts_for_owner & FIELD_ACTORS)
 RULES.add_rule("apprehension.record", acts_for_owner & FIELD_ACTORS)
@@ -232,6 +232,9 @@ RULES.add_rule("case.view", can_see_case)
 RULES.add_rule("source.record", has_role(*INCIDENT_ROLES, ROLE.STATISTICIAN) | is_console)
 RULES.add_rule("stats.view", has_role(*AGGREGATE_ROLES) | is_console)
 RULES.add_rule("reference.manage", has_role(ROLE.ADMINISTRATOR) | is_console)
+# Reading the whole trail: the console (the server's operator) and administrators. Owning
+# units' view of who read their cases comes with the audit pages.
+RULES.add_rule("audit.read", has_role(ROLE.ADMINISTRATOR) | is_console)
 
 
 def can(actor: Actor, permission: str, obj=None) -> bool:

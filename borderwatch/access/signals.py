@@ -32,7 +32,7 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
         unit=None,
         channel="web",
         ip=client_ip(request) if request is not None else "",
-        console_name="anonymous",
+        label="anonymous",
     )
     audit.record(
         anon, "auth.login_failed", payload={"username": str(credentials.get("username", ""))[:150]}

@@ -17,8 +17,12 @@ VERBS: dict[str, str] = {
     "place.saved": "A gazetteer place was created or changed.",
     "admin.changed": "An administrator added, changed or deleted reference data in the admin "
     "(payload: model, action).",
+    "token.issued": "An integration token was issued (only its hash is kept).",
+    "token.revoked": "An integration token was revoked.",
     # border
     "detection.filed": "A detection or alert was filed.",
+    "detection.correlated": "A detection was attached to an open incident of its section "
+    "close in time.",
     "incident.opened": "An incident was opened (from detections or from a source report).",
     "incident.viewed": "An incident's page or record was read.",
     "incident.source_linked": "A source report was linked to an incident it supports.",

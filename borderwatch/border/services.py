@@ -12,6 +12,7 @@ from borderwatch.access.actor import Actor
 from borderwatch.lib.errors import DomainError
 from borderwatch.lib.geo import validate_point
 
+from . import geo
 from .choices import AssetKind, DetectionSource, IncidentType, SearchOutcome, TimePrecision
 from .models import BorderSection, Detection, Incident, Place, SearchAsset, SearchOperation
 
@@ -129,7 +130,12 @@ def file_detection(
         existing = Detection.objects.filter(filed_by_unit=actor.unit, sender_id=sender_id).first()
         if existing:
             return existing
-    section = place.section if place else None
+    # Placed by geometry: its section (None outside every one) and distance to the border.
+    # Only where no section has a geometry yet does the place's section stand in.
+    shapes = geo.sections_with_geometry()
+    section, distance = geo.locate(lat, lon, shapes)
+    if not shapes and place is not None:
+        section = place.section
     try:
         with transaction.atomic():
             detection = Detection.objects.create(
@@ -146,6 +152,7 @@ def file_detection(
                 raw_payload=raw_payload or {},
                 place=place,
                 section=section,
+                distance_to_border_m=distance,
                 outside_sections=section is None,
                 received_at=timezone.now(),
             )
@@ -217,6 +224,9 @@ def open_incident(
         )
     if detection_method:
         _choice(detection_method, DetectionSource, "detection_method")
+    section = place.section if place else None
+    if section is None and lat is not None:
+        section = geo.locate(lat, lon, geo.sections_with_geometry()).section
     # Read the detections afresh (and lock them): the caller's copies may be stale.
     detections = list(
         Detection.objects.select_for_update().filter(pk__in=[d.pk for d in detections])
@@ -243,7 +253,7 @@ def open_incident(
         lon=lon,
         location_approximate=location_approximate,
         place=place,
-        section=place.section if place else None,
+        section=section,
         country_left=_country(country_left, "country_left"),
         country_entered=_country(country_entered, "country_entered"),
         attempted_only=attempted_only,

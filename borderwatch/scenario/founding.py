@@ -23,6 +23,7 @@ from borderwatch.access import audit
 from borderwatch.access.actor import Actor
 from borderwatch.access.models import Membership, Unit, User
 from borderwatch.access.services import create_unit, create_user, grant_membership
+from borderwatch.border import geo
 from borderwatch.border import services as border
 from borderwatch.border.models import BorderSection, Detection, Incident, Place
 from borderwatch.cases import services as cases
@@ -61,106 +62,23 @@ DEMO_USERS = [
     ("admin", "Arne", "Admin", "bw-admin", Membership.Role.ADMINISTRATOR),
 ]
 
-SECTIONS = [
-    (
-        "pasvik",
-        "Pasvik valley",
-        "The settled stretch along the Pasvik river, Treriksrøysa to Svanvik (about 100 km).",
-    ),
-    (
-        "storskog",
-        "Storskog crossing point",
-        "The only legal crossing (E105), about 15 km east of Kirkenes.",
-    ),
-    (
-        "korpfjell",
-        "Northern mountain sector (Korpfjell)",
-        "Empty mountain terrain between Storskog and the Jakobselva.",
-    ),
-    (
-        "jakobselva",
-        "Jakobselva / Grense Jakobselv",
-        "The Jakobselva river from its source to the mouth at the Varangerfjord.",
-    ),
-]
+# The default border sections (borderwatch/border/geodata/sections.geojson, derived from
+# Natural Earth by scripts/derive_geography.py): code, name, description.
+SECTIONS = [(s["code"], s["name"], s["description"]) for s in geo.shipped_sections()]
 
+# The gazetteer (borderwatch/border/geodata/gazetteer.json):
 # name, lat, lon, section code, approximate, variants, note
 PLACES = [
     (
-        "Grense Jakobselv",
-        69.7750,
-        30.8311,
-        "jakobselva",
-        False,
-        ["Grense-Jakobselv", "Jakobselv", "Grense Jakobselva"],
-        "",
-    ),
-    (
-        "Jakobselva mouth",
-        69.78139,
-        30.81889,
-        "jakobselva",
-        False,
-        ["Jakobselva estuary"],
-        "Eastern end of the border at the Varangerfjord.",
-    ),
-    ("Jakobselva source", 69.54639, 30.70250, "jakobselva", False, [], ""),
-    (
-        "Storskog",
-        69.65778,
-        30.20583,
-        "storskog",
-        False,
-        ["Storskog border station", "Borisoglebsky", "Борисоглебский"],
-        "",
-    ),
-    ("Kirkenes", 69.72694, 30.04556, None, False, ["Киркенес"], ""),
-    (
-        "Pasvik valley",
-        69.35,
-        29.75,
-        "pasvik",
-        True,
-        [
-            "Pasvikdalen",
-            "Pasvik Valley",
-            "Pasviko Valley",
-            "Pasviko",
-            "Pasvikas",
-            "Pasvik",
-            "Пасвик",
-        ],
-        "Centre of the valley; an area, not a point.",
-    ),
-    ("Svanvik", 69.45, 30.03, "pasvik", False, [], ""),
-    (
-        "Skrøytnes",
-        69.40,
-        30.05,
-        "pasvik",
-        True,
-        ["Skroytnes"],
-        "Coordinates UNVERIFIED (DOMAIN.md §3): placed approximately on the Pasvik river.",
-    ),
-    ("Muotkavaara", 69.0572, 28.9233, "pasvik", False, [], ""),
-    (
-        "Treriksrøysa",
-        69.051694,
-        28.928861,
-        "pasvik",
-        False,
-        ["Three-country cairn", "Treriksroysa"],
-        "Norway–Finland–Russia tripoint.",
-    ),
-    (
-        "Korpfjell",
-        69.62,
-        30.55,
-        "korpfjell",
-        True,
-        [],
-        "Coordinates UNVERIFIED (DOMAIN.md §3): placed approximately.",
-    ),
+        p["name"],
+        p["lat"],
+        p["lon"],
+        p["section"],
+        p["approximate"],
+        [v["name"] for v in p["variants"]],
+        p["note"],
+    )
+    for p in geo.gazetteer()
 ]
 
 # The earlier events the article names, with the precision it gives.
@@ -261,13 +179,15 @@ def _reference_data(console: Actor, password: str) -> None:
                 user.save(update_fields=["is_staff", "is_superuser"])
         grant_membership(actor=console, user=user, unit=units[unit_code], role=role)
     sections = {s.code: s for s in BorderSection.objects.all()}
+    shapes = {s["code"]: s["geometry"] for s in geo.shipped_sections()}
     for code, name, description in SECTIONS:
-        if code not in sections:
+        if code not in sections or sections[code].geometry is None:
             sections[code] = border.save_section(
                 actor=console,
                 code=code,
                 name=name,
                 description=description,
+                geometry=shapes[code],
                 responsible_units=[units["gsv"]],
             )
     known = set(Place.objects.values_list("name", flat=True))

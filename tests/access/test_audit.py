@@ -80,3 +80,41 @@ def test_it_finds_a_row_rewritten_with_a_fresh_hash(story):
     report = audit.verify_chain()
     assert report.first_broken_seq == 7
     assert "does not follow" in report.problem
+
+
+def test_it_verifies_the_chain_from_the_cli(story):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("audit", "verify", stdout=out)
+    assert out.getvalue().startswith("Audit chain intact:")
+    _behind_the_databases_back("UPDATE access_auditevent SET reason = 'x' WHERE seq = 9")
+    with pytest.raises(CommandError, match="row 9 was altered"):
+        call_command("audit", "verify", stdout=StringIO())
+    with pytest.raises(CommandError, match="may not"):
+        call_command("audit", "verify", "--as", "police", stdout=StringIO())
+
+
+def test_it_shows_who_saw_a_case(main_case, client, pu):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.force_login(pu.user)
+    client.get(f"/cases/{main_case.pk}/")
+    out = StringIO()
+    call_command(
+        "audit",
+        "show",
+        "--object",
+        f"cases.asylumcase:{main_case.pk}",
+        "--verb",
+        "case.viewed",
+        stdout=out,
+    )
+    lines = out.getvalue().splitlines()
+    assert "pu" in lines[0] and "case.viewed" in lines[0] and "via web" in lines[0]
+    assert lines[-1] == "1 event(s)."

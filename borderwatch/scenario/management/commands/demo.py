@@ -1,3 +1,5 @@
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -42,9 +44,13 @@ class Command(BaseCommand):
         for username, _first, _last, unit, role in founding.DEMO_USERS:
             self.stdout.write(f"  {username:<8} {role.label:<24} {unit}")
         self.stdout.write(f"Password for every demo user: {password}")
-        self.stdout.write(
-            f"(set BORDERWATCH_DEMO_PASSWORD to choose it; kept in {founding.demo_password_path()})"
-        )
+        if os.environ.get("BORDERWATCH_DEMO_PASSWORD"):
+            self.stdout.write("(from BORDERWATCH_DEMO_PASSWORD)")
+        else:
+            self.stdout.write(
+                "(made at random and kept in "
+                f"{founding.demo_password_path()}; set BORDERWATCH_DEMO_PASSWORD to choose it)"
+            )
         self.stdout.write("")
         if no_serve:
             return

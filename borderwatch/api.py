@@ -1,0 +1,75 @@
+"""The JSON API at /api/v1/: one NinjaAPI, its authentication and its error shape.
+
+People sign in with the session (and send the CSRF token on writes); machine senders use
+an integration token as `Authorization: Bearer bw_…`. Errors are JSON
+`{"detail": "...", "field": "..."}` with 400/403/404/409; schema errors are 422 with
+one entry per bad field. The OpenAPI document and its Swagger UI are served offline.
+"""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, SessionAuth
+
+from borderwatch.access import tokens
+from borderwatch.access.actor import Actor
+from borderwatch.access.middleware import client_ip
+from borderwatch.lib.errors import DomainError
+
+
+class IntegrationToken(HttpBearer):
+    """`Authorization: Bearer bw_<prefix>_<secret>`: a sensor or tablet acting for its unit."""
+
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request: HttpRequest, token: str):
+        found = tokens.authenticate(token)
+        if found is None:
+            return None
+        request.actor = Actor.integration(
+            found, request_id=getattr(request, "request_id", ""), ip=client_ip(request)
+        )
+        request.integration = found
+        return found
+
+
+class SignedIn(SessionAuth):
+    """A signed-in person (session cookie; CSRF token on writes)."""
+
+    def authenticate(self, request: HttpRequest, key):
+        user = super().authenticate(request, key)
+        if user is None or getattr(request, "actor", None) is None:
+            return None
+        return user
+
+
+session = SignedIn()
+integration = IntegrationToken()
+
+api = NinjaAPI(
+    title="borderwatch API",
+    version="1",
+    description="Detections in; incidents, sections, the border and counts out. "
+    "Every call is checked by the access policy and written to the audit trail.",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    body = {"detail": exc.message}
+    if exc.field:
+        body["field"] = exc.field
+    return api.create_response(request, body, status=exc.status)
+
+
+def _routers():
+    from borderwatch.border.api import router as border_router
+    from borderwatch.stats.api import router as stats_router
+
+    api.add_router("/", border_router)
+    api.add_router("/stats", stats_router)
+
+
+_routers()
