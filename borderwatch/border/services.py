@@ -11,44 +11,11 @@ from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.lib.errors import DomainError
 from borderwatch.lib.geo import validate_point
+from borderwatch.lib.validate import FUTURE_TOLERANCE, aware, choice, country_code, not_future
 
 from . import geo
 from .choices import AssetKind, DetectionSource, IncidentType, SearchOutcome, TimePrecision
 from .models import BorderSection, Detection, Incident, Place, SearchAsset, SearchOperation
-
-FUTURE_TOLERANCE = timedelta(minutes=5)
-
-
-def _aware(value: datetime, field: str) -> datetime:
-    if not isinstance(value, datetime):
-        raise DomainError(f"{field} must be a date and time.", field=field)
-    if timezone.is_naive(value):
-        raise DomainError(f"{field} must carry a time zone.", field=field)
-    return value
-
-
-def _not_future(value: datetime, field: str) -> datetime:
-    _aware(value, field)
-    if value > timezone.now() + FUTURE_TOLERANCE:
-        raise DomainError(f"{field} is in the future ({value.isoformat()}).", field=field)
-    return value
-
-
-def _choice(value: str, choices, field: str) -> str:
-    if value not in choices.values:
-        allowed = ", ".join(choices.values)
-        raise DomainError(f"{field} = {value!r} is not one of: {allowed}.", field=field)
-    return value
-
-
-def _country(value: str, field: str) -> str:
-    value = (value or "").strip().upper()
-    if value and (len(value) != 2 or not value.isalpha()):
-        raise DomainError(
-            f"{field} must be a two-letter country code (ISO 3166-1), not {value!r}.", field=field
-        )
-    return value
-
 
 # --- reference data -----------------------------------------------------------------------
 
@@ -123,9 +90,9 @@ def file_detection(
     """File an alert or sensor hit for the actor's unit. A repeat of the same sender's id
     returns the detection already filed instead of a second one."""
     policy.require(actor, "detection.file")
-    _not_future(detected_at, "detected_at")
+    not_future(detected_at, "detected_at")
     lat, lon = validate_point(lat, lon)
-    _choice(source, DetectionSource, "source")
+    choice(source, DetectionSource, "source")
     if sender_id:
         existing = Detection.objects.filter(filed_by_unit=actor.unit, sender_id=sender_id).first()
         if existing:
@@ -196,21 +163,21 @@ def open_incident(
     time `occurred_to` may be left out.
     """
     policy.require(actor, "incident.open")
-    _aware(occurred_from, "occurred_from")
-    _choice(time_precision, TimePrecision, "time_precision")
-    _choice(type, IncidentType, "type")
+    aware(occurred_from, "occurred_from")
+    choice(time_precision, TimePrecision, "time_precision")
+    choice(type, IncidentType, "type")
     if occurred_to is None:
         if time_precision != TimePrecision.EXACT:
             raise DomainError(
                 "A time that is not exact needs the end of its period.", field="occurred_to"
             )
         occurred_to = occurred_from + timedelta(minutes=1)
-    _aware(occurred_to, "occurred_to")
+    aware(occurred_to, "occurred_to")
     if occurred_to <= occurred_from:
         raise DomainError("The period must end after it starts.", field="occurred_to")
     if occurred_from > timezone.now() + FUTURE_TOLERANCE:
         raise DomainError("An incident cannot have happened in the future.", field="occurred_from")
-    opened_at = _not_future(opened_at, "opened_at") if opened_at else timezone.now()
+    opened_at = not_future(opened_at, "opened_at") if opened_at else timezone.now()
     if lat is not None or lon is not None:
         lat, lon = validate_point(lat, lon)
     elif place is not None:
@@ -223,7 +190,7 @@ def open_incident(
             field="persons_count",
         )
     if detection_method:
-        _choice(detection_method, DetectionSource, "detection_method")
+        choice(detection_method, DetectionSource, "detection_method")
     section = place.section if place else None
     if section is None and lat is not None:
         section = geo.locate(lat, lon, geo.sections_with_geometry()).section
@@ -254,13 +221,13 @@ def open_incident(
         location_approximate=location_approximate,
         place=place,
         section=section,
-        country_left=_country(country_left, "country_left"),
-        country_entered=_country(country_entered, "country_entered"),
+        country_left=country_code(country_left, "country_left"),
+        country_entered=country_code(country_entered, "country_entered"),
         attempted_only=attempted_only,
         persons_count=persons_count,
         persons_count_is_lower_bound=persons_count_is_lower_bound,
         crossings_uncertain=crossings_uncertain,
-        nationality=_country(nationality, "nationality"),
+        nationality=country_code(nationality, "nationality"),
         claimed_affiliation=claimed_affiliation,
         detection_method=detection_method,
         impact_level=impact_level,
@@ -304,7 +271,7 @@ def start_search(
     """Start a search for the incident with its assets, e.g. [{"kind": "uav",
     "call_sign": "..."}]."""
     policy.require(actor, "search.manage", incident)
-    _not_future(started_at, "started_at")
+    not_future(started_at, "started_at")
     if started_at < incident.occurred_from:
         raise DomainError(
             "A search cannot start before the incident it follows.", field="started_at"
@@ -312,7 +279,7 @@ def start_search(
     if not assets:
         raise DomainError("A search needs at least one asset (patrol, UAV, ...).", field="assets")
     for i, asset in enumerate(assets):
-        _choice(asset.get("kind", ""), AssetKind, f"assets[{i}].kind")
+        choice(asset.get("kind", ""), AssetKind, f"assets[{i}].kind")
     operation = SearchOperation.objects.create(
         incident=incident,
         owning_unit=actor.unit,
@@ -347,11 +314,11 @@ def end_search(
     operation = SearchOperation.objects.select_for_update().get(pk=operation.pk)
     if operation.ended_at is not None:
         raise DomainError(f"This search ended already ({operation.ended_at:%Y-%m-%d %H:%M}).")
-    _not_future(ended_at, "ended_at")
+    not_future(ended_at, "ended_at")
     if ended_at < operation.started_at:
         raise DomainError("A search cannot end before it started.", field="ended_at")
     operation.ended_at = ended_at
-    operation.outcome = _choice(outcome, SearchOutcome, "outcome")
+    operation.outcome = choice(outcome, SearchOutcome, "outcome")
     if notes:
         operation.notes = f"{operation.notes}\n{notes}".strip()
     operation.save(update_fields=["ended_at", "outcome", "notes"])

@@ -11,9 +11,9 @@ from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.access.models import Unit, User
 from borderwatch.border.models import Incident, Place
-from borderwatch.border.services import _aware, _choice, _country, _not_future
 from borderwatch.lib.errors import DomainError
 from borderwatch.lib.geo import validate_point
+from borderwatch.lib.validate import aware, choice, country_code, not_future
 from borderwatch.people.models import Person
 
 from . import deadlines, workflow
@@ -58,19 +58,19 @@ def record_apprehension(
     """A person was apprehended: record the person, link them to the incident, and open a
     custody period with its legal basis and computed deadlines."""
     policy.require(actor, "apprehension.record", incident)
-    _not_future(apprehended_at, "apprehended_at")
+    not_future(apprehended_at, "apprehended_at")
     if apprehended_at < incident.occurred_from:
         raise DomainError(
             "The apprehension cannot come before the incident.", field="apprehended_at"
         )
-    _choice(legal_basis, Custody.LegalBasis, "legal_basis")
+    choice(legal_basis, Custody.LegalBasis, "legal_basis")
     unknown = set(person) - PERSON_FIELDS
     if unknown:
         raise DomainError(f"Unknown person field(s): {', '.join(sorted(unknown))}.", field="person")
     if lat is not None or lon is not None:
         lat, lon = validate_point(lat, lon)
     fields = dict(person)
-    fields["nationality"] = _country(fields.get("nationality", ""), "person.nationality")
+    fields["nationality"] = country_code(fields.get("nationality", ""), "person.nationality")
     dob = fields.get("date_of_birth")
     if dob is not None and (not isinstance(dob, date) or dob > apprehended_at.date()):
         raise DomainError(
@@ -118,11 +118,11 @@ def end_custody(
     custody = Custody.objects.select_for_update().get(pk=custody.pk)
     if custody.ended_at is not None:
         raise DomainError(f"This custody ended already ({custody.ended_at:%Y-%m-%d %H:%M}).")
-    _not_future(ended_at, "ended_at")
+    not_future(ended_at, "ended_at")
     if ended_at < custody.started_at:
         raise DomainError("Custody cannot end before it started.", field="ended_at")
     custody.ended_at = ended_at
-    custody.end_reason = _choice(reason, Custody.EndReason, "reason")
+    custody.end_reason = choice(reason, Custody.EndReason, "reason")
     custody.end_note = note
     custody.save(update_fields=["ended_at", "end_reason", "end_note"])
     audit.record(actor, "custody.ended", custody, payload={"reason": reason})
@@ -145,8 +145,8 @@ def record_interview(
 ) -> Interview:
     """Record an interview. Police questioning needs the person in the actor's custody at
     that time; registration and asylum interviews need a case the actor's unit owns."""
-    _choice(kind, Interview.Kind, "kind")
-    _not_future(held_at, "held_at")
+    choice(kind, Interview.Kind, "kind")
+    not_future(held_at, "held_at")
     custody = None
     if kind == Interview.Kind.QUESTIONING:
         custody = (
@@ -199,7 +199,7 @@ def record_asylum_request(
 ) -> AsylumCase:
     """The person asked for protection: open their case, owned by the actor's unit."""
     policy.require(actor, "case.open")
-    _not_future(requested_at, "requested_at")
+    not_future(requested_at, "requested_at")
     if not policy.persons_visible_to(actor).filter(pk=person.pk).exists():
         raise DomainError(f"{person.reference} is not held or known by your unit.", field="person")
     open_states = [s for s in CaseState.values if s not in {"withdrawn", "closed"}]
@@ -233,7 +233,7 @@ def open_criminal_matter(
 ) -> CriminalMatter:
     """Open the criminal track of a crossing (e.g. breach of the Border Act)."""
     policy.require(actor, "criminal_matter.open")
-    _not_future(opened_at, "opened_at")
+    not_future(opened_at, "opened_at")
     if not offence.strip():
         raise DomainError("Name the offence.", field="offence")
     if not policy.persons_visible_to(actor).filter(pk=person.pk).exists():
@@ -263,8 +263,8 @@ def assign_counsel(
     case: AsylumCase | None = None,
 ) -> LegalRepresentation:
     """Assign a lawyer to the person. Defence counsel belongs to a criminal matter."""
-    _choice(kind, LegalRepresentation.Kind, "kind")
-    _not_future(appointed_at, "appointed_at")
+    choice(kind, LegalRepresentation.Kind, "kind")
+    not_future(appointed_at, "appointed_at")
     owner = criminal_matter or case or person
     policy.require(actor, "counsel.assign", owner)
     if kind == LegalRepresentation.Kind.DEFENCE and criminal_matter is None:
@@ -312,7 +312,7 @@ def refer_case(
 ) -> Referral:
     """Send the case to another unit; it stays ours until they accept."""
     at = at or timezone.now()
-    _not_future(at, "at")
+    not_future(at, "at")
     if to_unit.pk == case.owning_unit_id:
         raise DomainError("A case cannot be referred to the unit that owns it.", field="to_unit")
     if not reason.strip():
@@ -342,8 +342,8 @@ def _answer(referral: Referral, *, actor: Actor, accept: bool, at, reason: str) 
     if not actor.acts_for(referral.to_unit_id):
         raise DomainError("Only the unit the case was referred to can answer the referral.")
     at = at or timezone.now()
-    _aware(at, "at")
-    _not_future(at, "at")
+    aware(at, "at")
+    not_future(at, "at")
     if at < referral.sent_at:
         raise DomainError("A referral cannot be answered before it was sent.", field="at")
     case = referral.case

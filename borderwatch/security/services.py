@@ -7,9 +7,9 @@ from django.db import transaction
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.access.models import Unit
-from borderwatch.border.services import _choice, _not_future
 from borderwatch.cases.models import AsylumCase
 from borderwatch.lib.errors import DomainError
+from borderwatch.lib.validate import choice, not_future
 
 from .models import Assessment, SecurityNotification
 
@@ -20,7 +20,7 @@ def send_security_notification(
 ) -> SecurityNotification:
     """Notify the security service about a case the actor's unit owns."""
     policy.require(actor, "security.notify", case)
-    _not_future(at, "at")
+    not_future(at, "at")
     if to_unit.kind != Unit.Kind.SECURITY_SERVICE:
         raise DomainError(f"{to_unit} is not a security service.", field="to_unit")
     if not reason.strip():
@@ -45,8 +45,8 @@ def record_assessment(
 ) -> Assessment:
     """The notified security service records its (restricted) assessment."""
     policy.require(actor, "security.assess", notification)
-    _not_future(at, "at")
-    _choice(conclusion, Assessment.Conclusion, "conclusion")
+    not_future(at, "at")
+    choice(conclusion, Assessment.Conclusion, "conclusion")
     if at < notification.sent_at:
         raise DomainError("An assessment cannot come before the notification.", field="at")
     assessment = Assessment.objects.create(
