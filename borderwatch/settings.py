@@ -162,6 +162,8 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the package in the embedded
 BORDERWATCH_HOME_COUNTRY = env_str("BORDERWATCH_HOME_COUNTRY", "NO")
 # Detections of one section within this many minutes of an open incident join it.
 BORDERWATCH_CORRELATION_MINUTES = env_int("BORDERWATCH_CORRELATION_MINUTES", 120)
+# A JSON file replacing the default EUROSUR impact rules (border/impact.py DEFAULT_RULES).
+BORDERWATCH_IMPACT_RULES_FILE = env_str("BORDERWATCH_IMPACT_RULES_FILE", "")
 
 LOGGING = {
     "version": 1,

@@ -208,6 +208,9 @@ MEANINGS = {
     "BORDERWATCH_CORRELATION_MINUTES": "Detection intake: a detection joins an open "
     "incident of its border section whose period is within this many minutes of it; "
     "otherwise it opens a new incident.",
+    "BORDERWATCH_IMPACT_RULES_FILE": "A JSON file that replaces the default EUROSUR impact "
+    "rules of incidents and border sections (`borderwatch/border/impact.py` DEFAULT_RULES "
+    "shows the shape); checked at first use, a bad file is a clear error.",
     "LOG_LEVEL": "Level of the root logger on the console (DEBUG, INFO, WARNING, ERROR).",
     "BORDERWATCH_DEMO_PASSWORD": "Password `borderwatch demo` gives every demo user. When "
     "unset, a random one is made once and kept in `$BORDERWATCH_VAR_DIR/demo_password`.",

@@ -219,6 +219,17 @@ RULES.add_rule("detection.file", FIELD_ACTORS | has_role("integration"))
 RULES.add_rule("incident.open", FIELD_ACTORS | has_role("integration"))
 RULES.add_rule("incident.change", acts_for_owner & FIELD_ACTORS)
 RULES.add_rule("search.manage", acts_for_owner & FIELD_ACTORS)
+
+
+@rules.predicate
+def responsible_for_section(actor: Actor, section) -> bool:
+    return actor.unit is not None and section.responsible_units.filter(pk=actor.unit.pk).exists()
+
+
+# EUROSUR section levels: recomputed by rules (anyone working the border may trigger it);
+# set by hand only by the units responsible for the section, or the console.
+RULES.add_rule("section.recompute", FIELD_ACTORS | has_role("integration") | is_console)
+RULES.add_rule("section.set_level", (FIELD_ACTORS & responsible_for_section) | is_console)
 RULES.add_rule("apprehension.record", acts_for_owner & FIELD_ACTORS)
 RULES.add_rule("custody.manage", acts_for_owner & POLICE)
 RULES.add_rule("case.open", has_role(ROLE.POLICE_OPERATIONS, ROLE.IMMIGRATION_CASEWORKER))

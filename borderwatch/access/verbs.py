@@ -14,6 +14,8 @@ VERBS: dict[str, str] = {
     "user.created": "A user account was created.",
     "membership.granted": "A user was given a role in a unit.",
     "section.saved": "A border section was created or its geometry changed.",
+    "section.level_changed": "A section's EUROSUR impact level changed, by a rule or set by a "
+    "person for a time (payload: from, to, rule).",
     "place.saved": "A gazetteer place was created or changed.",
     "admin.changed": "An administrator added, changed or deleted reference data in the admin "
     "(payload: model, action).",
@@ -24,6 +26,7 @@ VERBS: dict[str, str] = {
     "detection.correlated": "A detection was attached to an open incident of its section "
     "close in time.",
     "incident.opened": "An incident was opened (from detections or from a source report).",
+    "incident.level_changed": "A person changed an incident's impact level, saying why.",
     "incident.viewed": "An incident's page or record was read.",
     "incident.source_linked": "A source report was linked to an incident it supports.",
     "search.started": "A search operation started, with its assets.",
@@ -49,6 +52,8 @@ VERBS: dict[str, str] = {
     # sources and statistics
     "source.recorded": "A source report (article, press release, log) was stored.",
     "stats.queried": "Aggregate statistics were computed (payload: the filters).",
+    "stats.exported": "Statistics or the selected incidents' non-personal fields were "
+    "exported (payload: what, format, the filters, rows).",
     "scenario.loaded": "The founding scenario was loaded (or found already loaded).",
 }
 

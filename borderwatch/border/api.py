@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema, Status
 
 from borderwatch.access import audit, policy
 from borderwatch.api import integration, session
+from borderwatch.lib.errors import NotVisible
 from borderwatch.lib.paging import decode_cursor, encode_cursor
 
 from . import intake
@@ -118,6 +119,7 @@ def incident_out(i: Incident) -> dict:
         "claimed_affiliation": i.claimed_affiliation or None,
         "detection_method": i.detection_method or None,
         "impact_level": i.impact_level,
+        "impact_rule": i.impact_rule or None,
         "owning_unit": str(i.owning_unit),
     }
 
@@ -222,3 +224,35 @@ def list_sections(request):
         for s in BorderSection.objects.order_by("code")
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+@router.get("/sections/{code}", auth=session, summary="One border section with its level history")
+def get_section(request, code: str):
+    """A section as a GeoJSON Feature; `levels` is the history of its impact level, newest
+    first: when, from, to, and the rule or the person who set it, and why."""
+    section = BorderSection.objects.filter(code=code).first()
+    if section is None:
+        raise NotVisible(f"No border section {code!r}.")
+    history = [
+        {
+            "at": c.at,
+            "from": c.previous_level or None,
+            "to": c.level,
+            "rule": c.rule or None,
+            "set_by": c.by_name or None,
+            "reason": c.reason,
+            "expires_at": c.expires_at,
+        }
+        for c in section.levels.order_by("-at", "-id")
+    ]
+    return {
+        "type": "Feature",
+        "geometry": section.geometry,
+        "properties": {
+            "code": section.code,
+            "name": section.name,
+            "impact_level": section.impact_level,
+            "description": section.description,
+            "levels": history,
+        },
+    }

@@ -45,11 +45,13 @@ class SectionLevelChange(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    rule = models.CharField(max_length=100, blank=True)
+    by_name = models.CharField(max_length=150, blank=True)  # the person, or console:…
+    rule = models.CharField(max_length=100, blank=True)  # the rule, when no person set it
     reason = models.TextField(blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)  # a person's setting ends then
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-id"]
 
     def __str__(self):
         return f"{self.section}: {self.previous_level or '—'} → {self.level}"
@@ -122,6 +124,7 @@ class Incident(models.Model):
     impact_level = models.CharField(
         max_length=10, choices=ImpactLevel.choices, default=ImpactLevel.LOW
     )
+    impact_rule = models.CharField(max_length=100, blank=True)  # or "set by <person>"
 
     opened_at = models.DateTimeField()
     persons = models.ManyToManyField("people.Person", blank=True, related_name="incidents")

@@ -82,6 +82,7 @@ class IncidentOut(Schema):
     claimed_affiliation: str | None
     detection_method: str | None
     impact_level: str
+    impact_rule: str | None = Field(description="The rule that set the level, or who did")
     owning_unit: str
 
 

@@ -13,8 +13,15 @@ from borderwatch.lib.errors import DomainError
 from borderwatch.lib.geo import validate_point
 from borderwatch.lib.validate import FUTURE_TOLERANCE, aware, choice, country_code, not_future
 
-from . import geo
-from .choices import AssetKind, DetectionSource, IncidentType, SearchOutcome, TimePrecision
+from . import geo, impact
+from .choices import (
+    AssetKind,
+    DetectionSource,
+    ImpactLevel,
+    IncidentType,
+    SearchOutcome,
+    TimePrecision,
+)
 from .models import BorderSection, Detection, Incident, Place, SearchAsset, SearchOperation
 
 # --- reference data -----------------------------------------------------------------------
@@ -154,18 +161,21 @@ def open_incident(
     detection_method: str = "",
     summary: str = "",
     external_ref: str | None = None,
-    impact_level: str = "low",
+    impact_level: str | None = None,
     opened_at: datetime | None = None,
 ) -> Incident:
     """Open an incident owned by the actor's unit, from detections or from a report.
 
     The time is a period [occurred_from, occurred_to) with its precision; for an exact
-    time `occurred_to` may be left out.
+    time `occurred_to` may be left out. Without `impact_level` the incident rules of
+    impact.py set it; the section's level is then recomputed.
     """
     policy.require(actor, "incident.open")
     aware(occurred_from, "occurred_from")
     choice(time_precision, TimePrecision, "time_precision")
     choice(type, IncidentType, "type")
+    if impact_level is not None:
+        choice(impact_level, ImpactLevel, "impact_level")
     if occurred_to is None:
         if time_precision != TimePrecision.EXACT:
             raise DomainError(
@@ -230,7 +240,7 @@ def open_incident(
         nationality=country_code(nationality, "nationality"),
         claimed_affiliation=claimed_affiliation,
         detection_method=detection_method,
-        impact_level=impact_level,
+        impact_level=impact_level or "low",
         opened_at=opened_at,
     )
     if detections:
@@ -238,9 +248,16 @@ def open_incident(
         if incident.section is None:
             incident.section = detections[0].section
             incident.save(update_fields=["section"])
+    if impact_level is None:
+        incident.impact_level, incident.impact_rule = impact.incident_level(incident)
+    else:
+        incident.impact_rule = f"set by {actor.name}"
+    incident.save(update_fields=["impact_level", "impact_rule"])
     audit.record(
         actor, "incident.opened", incident, payload={"detections": [d.pk for d in detections]}
     )
+    if incident.section_id:
+        impact.recompute_section(incident.section, actor=actor)
     return incident
 
 
