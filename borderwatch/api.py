@@ -66,9 +66,11 @@ def domain_error(request, exc: DomainError):
 
 def _routers():
     from borderwatch.border.api import router as border_router
+    from borderwatch.border.map_api import router as map_router
     from borderwatch.stats.api import router as stats_router
 
     api.add_router("/", border_router)
+    api.add_router("/", map_router)
     api.add_router("/stats", stats_router)
 
 

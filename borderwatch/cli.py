@@ -15,6 +15,7 @@ COMMANDS = {
     "stats": "stats count: 'at least the Nth reported incident since …', with the records",
     "token": "token issue|list|revoke: integration tokens for sensors and tablets",
     "geo": "geo import FILE.geojson: replace border sections with official data (validated)",
+    "notify": "send deadline warnings, overdue notices and escalations (--loop to keep going)",
     "impact": "impact recompute | set SECTION LEVEL | history: EUROSUR section levels",
     "audit": "audit verify | audit show --object TYPE:ID | --user NAME: the audit trail",
     "migrate": "create or update the database tables (Django)",

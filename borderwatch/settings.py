@@ -162,6 +162,32 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the package in the embedded
 BORDERWATCH_HOME_COUNTRY = env_str("BORDERWATCH_HOME_COUNTRY", "NO")
 # Detections of one section within this many minutes of an open incident join it.
 BORDERWATCH_CORRELATION_MINUTES = env_int("BORDERWATCH_CORRELATION_MINUTES", 120)
+# A map tile URL ({z}/{x}/{y}); empty: the map draws Natural Earth land polygons instead.
+BORDERWATCH_TILE_URL = env_str("BORDERWATCH_TILE_URL", "")
+# Clocks that are practice, not law (the legal ones are in cases/deadlines.py).
+BORDERWATCH_CLOCK_WARNING_HOURS = [
+    float(h) for h in env_list("BORDERWATCH_CLOCK_WARNING_HOURS", ["12", "2"])
+]
+BORDERWATCH_REFERRAL_ANSWER_HOURS = env_int("BORDERWATCH_REFERRAL_ANSWER_HOURS", 24)
+BORDERWATCH_REGISTRATION_HOURS = env_int("BORDERWATCH_REGISTRATION_HOURS", 72)
+BORDERWATCH_TASK_HOURS = env_int("BORDERWATCH_TASK_HOURS", 7 * 24)
+BORDERWATCH_NOTIFY_EVERY_SECONDS = env_int("BORDERWATCH_NOTIFY_EVERY_SECONDS", 60)
+
+# --- E-mail (notifications) -------------------------------------------------------------
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "borderwatch@localhost")
+# Without an SMTP host (the embedded demo) mail is printed to the console instead.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_TIMEOUT = 10
+
 # A JSON file replacing the default EUROSUR impact rules (border/impact.py DEFAULT_RULES).
 BORDERWATCH_IMPACT_RULES_FILE = env_str("BORDERWATCH_IMPACT_RULES_FILE", "")
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", access_views.home, name="home"),
     path("", include("borderwatch.border.urls")),
     path("", include("borderwatch.cases.urls")),
+    path("", include("borderwatch.stats.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -211,6 +211,29 @@ MEANINGS = {
     "BORDERWATCH_IMPACT_RULES_FILE": "A JSON file that replaces the default EUROSUR impact "
     "rules of incidents and border sections (`borderwatch/border/impact.py` DEFAULT_RULES "
     "shows the shape); checked at first use, a bad file is a clear error.",
+    "BORDERWATCH_TILE_URL": "Map tiles under the map page, e.g. "
+    "`https://tiles.example/{z}/{x}/{y}.png` on your own tile server. Empty (the default): "
+    "no tiles are fetched, and the map draws the Natural Earth land polygons shipped with "
+    "borderwatch, so it works with no internet.",
+    "BORDERWATCH_CLOCK_WARNING_HOURS": "Comma-separated hours before a deadline at which "
+    "the owning unit is warned (in the app and by e-mail), e.g. `12,2`.",
+    "BORDERWATCH_REFERRAL_ANSWER_HOURS": "Hours a unit has to answer a referral before it "
+    "is escalated to both units.",
+    "BORDERWATCH_REGISTRATION_HOURS": "Hours the immigration unit has, after accepting a "
+    "case, to register the application.",
+    "BORDERWATCH_TASK_HOURS": "Hours a verification task is due after it is created.",
+    "BORDERWATCH_NOTIFY_EVERY_SECONDS": "Seconds between runs of `borderwatch notify --loop` "
+    "(which `borderwatch demo` starts beside the server).",
+    "EMAIL_HOST": "SMTP server for notification e-mail. Empty (the default): e-mail is "
+    "printed to the console instead.",
+    "EMAIL_PORT": "SMTP port.",
+    "EMAIL_HOST_USER": "SMTP user name, if the server wants one.",
+    "EMAIL_HOST_PASSWORD": "SMTP password (or EMAIL_HOST_PASSWORD_FILE naming a file that "
+    "holds it).",
+    "EMAIL_HOST_PASSWORD_FILE": "Path of a file holding `EMAIL_HOST_PASSWORD` (container "
+    "secrets). Wins over `EMAIL_HOST_PASSWORD`.",
+    "EMAIL_USE_TLS": "Use STARTTLS with the SMTP server.",
+    "DEFAULT_FROM_EMAIL": "Sender address of notification e-mail.",
     "LOG_LEVEL": "Level of the root logger on the console (DEBUG, INFO, WARNING, ERROR).",
     "BORDERWATCH_DEMO_PASSWORD": "Password `borderwatch demo` gives every demo user. When "
     "unset, a random one is made once and kept in `$BORDERWATCH_VAR_DIR/demo_password`.",

@@ -64,6 +64,10 @@ def test_it_applies_the_policy_to_the_acting_user(main_case):
         (("stats", "count", "--since", "2023-13-01"), "write it as YYYY-MM-DD"),
         (("stats", "count", "--nationality", "Russia"), "two-letter country code"),
         (("stats", "count", "--as", "lawyer"), "may not"),
+        (("stats", "breakdown", "--dimensions", "colour"), "dimensions may be"),
+        (("stats", "breakdown", "--period", "decade"), "invalid choice"),
+        (("stats", "export", "--format", "xlsx"), "invalid choice"),
+        (("stats", "export", "--as", "lawyer"), "may not"),
     ],
 )
 def test_it_explains_wrong_input_and_changes_nothing(story, args, message):
@@ -108,6 +112,32 @@ def test_it_counts_persons_as_json(story):
     assert len(data["records"]) == 4
 
 
+def test_it_breaks_the_count_down_per_quarter_with_the_imprecise_records(story):
+    text = run(
+        "stats",
+        "breakdown",
+        "--since",
+        "2023-01-01",
+        "--until",
+        "2023-12-31",
+        "--period",
+        "quarter",
+    )
+    assert text.startswith("Reported incidents from 2023-01-01 to 2023-12-31, per quarter:")
+    assert "  Q1 2023  1–4" in text
+    assert (
+        "autumn 2023: known less precisely than a quarter; may fall in Q3 2023 to Q4 2023." in text
+    )
+    assert AuditEvent.objects.filter(verb="stats.queried", channel="cli").exists()
+
+
+def test_it_exports_the_selected_incidents_without_persons(main_case):
+    text = run("stats", "export", "--nationality", "RU")
+    assert text.splitlines()[0].startswith("reference,period_start,period_end,time_precision")
+    assert len(text.splitlines()) == 5
+    assert AuditEvent.objects.filter(verb="stats.exported", channel="cli").exists()
+
+
 def test_it_loads_the_scenario_once(world, monkeypatch):
     monkeypatch.setenv("BORDERWATCH_DEMO_PASSWORD", "demo password for tests")
     assert "Loaded the founding scenario" in run("scenario", "load")
@@ -147,6 +177,8 @@ def test_it_refuses_to_serve_on_a_port_in_use(db):
         ["timeline", "--help"],
         ["stats", "--help"],
         ["stats", "count", "--help"],
+        ["stats", "breakdown", "--help"],
+        ["stats", "export", "--help"],
     ],
 )
 def test_every_subcommand_has_help(argv):

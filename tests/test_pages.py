@@ -108,12 +108,12 @@ def test_it_signs_out_by_post_only(client, police):
 @pytest.mark.parametrize(
     ("who", "links"),
     [
-        ("guard", ["Incidents"]),
-        ("police", ["Incidents", "Cases"]),
-        ("pu", ["Incidents", "Cases"]),
-        ("pst", ["Incidents", "Cases"]),
+        ("guard", ["Incidents", "Map", "Statistics"]),
+        ("police", ["Incidents", "Map", "Cases", "Statistics"]),
+        ("pu", ["Incidents", "Map", "Cases", "Statistics"]),
+        ("pst", ["Incidents", "Map", "Cases", "Statistics"]),
         ("lawyer", ["Cases"]),
-        ("analyst", []),
+        ("analyst", ["Statistics"]),
         ("admin_actor", ["Administration"]),
     ],
 )

@@ -44,6 +44,12 @@ VERBS: dict[str, str] = {
     "referral.sent": "A case was referred to another unit.",
     "referral.accepted": "A referral was accepted; the receiving unit now owns the case.",
     "referral.rejected": "A referral was rejected, with a reason.",
+    "referral.withdrawn": "The sending unit withdrew a pending referral, with a reason.",
+    "referral.escalated": "A referral went unanswered past its time; both units were told.",
+    "task.assigned": "A verification task was given to a caseworker (or to nobody).",
+    "task.completed": "A verification task was done (with its result) or cancelled.",
+    "case.decided": "The directorate decided a case (payload: outcome).",
+    "notification.read": "A unit's notification was marked as read.",
     "criminal_matter.opened": "A criminal matter (e.g. breach of the Border Act) was opened.",
     "counsel.assigned": "A lawyer was assigned to a person (defence, detention, legal aid).",
     # security

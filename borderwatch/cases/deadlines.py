@@ -69,6 +69,7 @@ class CustodyClock:
     court_deadline: datetime
     counsel_deadline: datetime | None
     source: str
+    counsel_source: str = ""
 
 
 def custody_clock(
@@ -100,4 +101,4 @@ def custody_clock(
     counsel = None
     if rule.counsel_days_after is not None:
         counsel = min(end_of_day_after(clock, rule.counsel_days_after), due)
-    return CustodyClock(clock, due, counsel, rule.source)
+    return CustodyClock(clock, due, counsel, rule.source, rule.counsel_source)

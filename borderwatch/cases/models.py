@@ -135,6 +135,7 @@ class Referral(models.Model):
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     answer_reason = models.TextField(blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["sent_at"]
@@ -300,3 +301,106 @@ class LegalRepresentation(models.Model):
 
     def __str__(self):
         return f"{self.lawyer_name} ({self.get_kind_display()}) for {self.person}"
+
+
+class ClockQuerySet(models.QuerySet):
+    def running(self):
+        return self.filter(stopped_at__isnull=True)
+
+    def overdue(self, now):
+        """Running clocks past their due time: "overdue" is a query, not a flag."""
+        return self.running().filter(due_at__lt=now)
+
+    def due_within(self, now, delta):
+        return self.running().filter(due_at__gte=now, due_at__lt=now + delta)
+
+
+class Clock(models.Model):
+    """A deadline as data: what must happen by when, for which unit, under which rule.
+
+    Started by service functions (an arrest starts the court and counsel clocks, a referral
+    its answer clock, ...) and stopped when what it waits for happens. The notifier warns
+    the owning unit at the configured offsets before `due_at` and again when it passes.
+    """
+
+    class Kind(models.TextChoices):
+        COURT = "court", _("Before a court or released")
+        COUNSEL = "counsel", _("Counsel appointed")
+        FIRST_REPORT = "first_report", _("EUROSUR first report")
+        REFERRAL_ANSWER = "referral_answer", _("Referral answered")
+        REGISTRATION = "registration", _("Application registered")
+        TASK = "task", _("Verification task done")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    owning_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="clocks")
+    case = models.ForeignKey(
+        AsylumCase, null=True, blank=True, on_delete=models.CASCADE, related_name="clocks"
+    )
+    custody = models.ForeignKey(
+        Custody, null=True, blank=True, on_delete=models.CASCADE, related_name="clocks"
+    )
+    referral = models.ForeignKey(
+        Referral, null=True, blank=True, on_delete=models.CASCADE, related_name="clocks"
+    )
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="clocks"
+    )
+    incident = models.ForeignKey(
+        "border.Incident", null=True, blank=True, on_delete=models.CASCADE, related_name="clocks"
+    )
+    started_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    source = models.CharField(max_length=300, blank=True)  # the rule and its legal source
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    stop_reason = models.CharField(max_length=200, blank=True)
+    warnings_sent = models.JSONField(default=list, blank=True)  # offsets in hours, sent
+    overdue_notified_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClockQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [
+            models.Index(fields=["stopped_at", "due_at"], name="clock_running_due"),
+            models.Index(fields=["owning_unit", "stopped_at", "due_at"], name="clock_unit_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} by {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def subject(self):
+        return self.custody or self.referral or self.task or self.case or self.incident
+
+
+class Notification(models.Model):
+    """An in-app message to a unit (its members see it while acting for it); e-mailed too."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", _("Deadline approaching")
+        OVERDUE = "overdue", _("Deadline passed")
+        ESCALATION = "escalation", _("Escalated")
+        INFO = "info", _("Information")
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    clock = models.ForeignKey(
+        Clock, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
+    case = models.ForeignKey(
+        AsylumCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
+    message = models.TextField()
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    emailed_to = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["unit", "read_at", "-created_at"], name="notif_unit")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.message[:60]}"

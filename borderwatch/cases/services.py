@@ -11,20 +11,22 @@ from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.access.models import Unit, User
 from borderwatch.border.models import Incident, Place
-from borderwatch.lib.errors import DomainError
+from borderwatch.lib.errors import AccessDenied, DomainError
 from borderwatch.lib.geo import validate_point
 from borderwatch.lib.validate import aware, choice, country_code, not_future
 from borderwatch.people.models import Person
 
-from . import deadlines, workflow
+from . import clocks, deadlines, workflow
 from .choices import CaseState
 from .models import (
     AsylumCase,
     CriminalMatter,
     Custody,
+    Decision,
     Interview,
     LegalRepresentation,
     Referral,
+    Task,
 )
 
 PERSON_FIELDS = {
@@ -99,6 +101,23 @@ def record_apprehension(
         lon=lon,
         place=place,
     )
+    clocks.start(
+        "court",
+        unit=actor.unit,
+        started_at=clock.clock_started_at,
+        due_at=clock.court_deadline,
+        source=clock.source,
+        custody=custody,
+    )
+    if clock.counsel_deadline is not None:
+        clocks.start(
+            "counsel",
+            unit=actor.unit,
+            started_at=clock.clock_started_at,
+            due_at=clock.counsel_deadline,
+            source=clock.counsel_source,
+            custody=custody,
+        )
     audit.record(
         actor,
         "apprehension.recorded",
@@ -125,6 +144,9 @@ def end_custody(
     custody.end_reason = choice(reason, Custody.EndReason, "reason")
     custody.end_note = note
     custody.save(update_fields=["ended_at", "end_reason", "end_note"])
+    clocks.stop(
+        at=ended_at, reason=f"custody ended: {custody.get_end_reason_display()}", custody=custody
+    )
     audit.record(actor, "custody.ended", custody, payload={"reason": reason})
     return custody
 
@@ -293,11 +315,36 @@ def assign_counsel(
         appointed_by_unit=actor.unit,
         appointed_at=appointed_at,
     )
+    clocks.stop(
+        at=appointed_at, reason="counsel appointed", kinds=["counsel"], custody__person=person
+    )
     audit.record(actor, "counsel.assigned", rep, related=person, payload={"kind": kind})
     return rep
 
 
 # --- referrals ---------------------------------------------------------------------------
+
+
+def _send_referral(case, *, actor, to_unit, reason, at) -> Referral:
+    referral = Referral.objects.create(
+        case=case,
+        from_unit=actor.unit,
+        to_unit=to_unit,
+        reason=reason,
+        sent_at=at,
+        sent_by=actor.user,
+    )
+    clocks.start(
+        "referral_answer",
+        unit=to_unit,
+        started_at=at,
+        due_at=at + clocks.hours("BORDERWATCH_REFERRAL_ANSWER_HOURS"),
+        case=case,
+        referral=referral,
+        source="practice: BORDERWATCH_REFERRAL_ANSWER_HOURS",
+    )
+    audit.record(actor, "referral.sent", referral, related=case, payload={"to_unit": to_unit.pk})
+    return referral
 
 
 @transaction.atomic
@@ -320,43 +367,77 @@ def refer_case(
     workflow.apply(
         case, "refer", actor=actor, at=at, note=f"to {to_unit}", expected_version=expected_version
     )
-    referral = Referral.objects.create(
-        case=case,
-        from_unit=actor.unit,
-        to_unit=to_unit,
-        reason=reason.strip(),
-        sent_at=at,
-        sent_by=actor.user,
-    )
-    audit.record(actor, "referral.sent", referral, related=case, payload={"to_unit": to_unit.pk})
-    return referral
+    return _send_referral(case, actor=actor, to_unit=to_unit, reason=reason.strip(), at=at)
 
 
-def _answer(referral: Referral, *, actor: Actor, accept: bool, at, reason: str) -> Referral:
+def _pending(referral: Referral) -> Referral:
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.status != Referral.Status.PENDING:
         raise DomainError(
             f"This referral was {referral.get_status_display().lower()} "
             "already; it cannot be answered again."
         )
-    if not actor.acts_for(referral.to_unit_id):
-        raise DomainError("Only the unit the case was referred to can answer the referral.")
+    return referral
+
+
+def _when(at, referral) -> datetime:
     at = at or timezone.now()
     aware(at, "at")
     not_future(at, "at")
     if at < referral.sent_at:
         raise DomainError("A referral cannot be answered before it was sent.", field="at")
-    case = referral.case
-    workflow.apply(
-        case, "accept_referral" if accept else "reject_referral", actor=actor, at=at, note=reason
-    )
-    referral.status = Referral.Status.ACCEPTED if accept else Referral.Status.REJECTED
+    return at
+
+
+def _close_referral(referral, *, actor, status, at, reason) -> None:
+    referral.status = status
     referral.answered_at = at
     referral.answered_by = actor.user
     referral.answer_reason = reason
     referral.save(update_fields=["status", "answered_at", "answered_by", "answer_reason"])
+    clocks.stop(at=at, reason=f"referral {status}", referral=referral)
+
+
+def _answer(
+    referral: Referral,
+    *,
+    actor: Actor,
+    accept: bool,
+    at,
+    reason: str,
+    expected_version: int | None = None,
+) -> Referral:
+    referral = _pending(referral)
+    if not actor.acts_for(referral.to_unit_id):
+        raise DomainError("Only the unit the case was referred to can answer the referral.")
+    at = _when(at, referral)
+    case = referral.case
+    workflow.apply(
+        case,
+        "accept_referral" if accept else "reject_referral",
+        actor=actor,
+        at=at,
+        note=reason,
+        expected_version=expected_version,
+    )
+    _close_referral(
+        referral,
+        actor=actor,
+        at=at,
+        reason=reason,
+        status=Referral.Status.ACCEPTED if accept else Referral.Status.REJECTED,
+    )
     if accept:
         AsylumCase.objects.filter(pk=case.pk).update(owning_unit=referral.to_unit)
+        if referral.to_unit.kind == Unit.Kind.IMMIGRATION_POLICE:
+            clocks.start(
+                "registration",
+                unit=referral.to_unit,
+                started_at=at,
+                due_at=at + clocks.hours("BORDERWATCH_REGISTRATION_HOURS"),
+                case=case,
+                source="practice: BORDERWATCH_REGISTRATION_HOURS",
+            )
     audit.record(
         actor,
         "referral.accepted" if accept else "referral.rejected",
@@ -368,16 +449,393 @@ def _answer(referral: Referral, *, actor: Actor, accept: bool, at, reason: str) 
 
 
 @transaction.atomic
-def accept_referral(referral: Referral, *, actor: Actor, at: datetime | None = None) -> Referral:
+def accept_referral(
+    referral: Referral,
+    *,
+    actor: Actor,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+) -> Referral:
     """Accept a referral: the receiving unit becomes the case's owner."""
-    return _answer(referral, actor=actor, accept=True, at=at, reason="")
+    return _answer(
+        referral, actor=actor, accept=True, at=at, reason="", expected_version=expected_version
+    )
 
 
 @transaction.atomic
 def reject_referral(
-    referral: Referral, *, actor: Actor, reason: str, at: datetime | None = None
+    referral: Referral,
+    *,
+    actor: Actor,
+    reason: str,
+    at: datetime | None = None,
+    expected_version: int | None = None,
 ) -> Referral:
     """Reject a referral, saying why; the case goes back to the sending unit's queue."""
     if not reason.strip():
         raise DomainError("Say why the referral is rejected.", field="reason")
-    return _answer(referral, actor=actor, accept=False, at=at, reason=reason.strip())
+    return _answer(
+        referral,
+        actor=actor,
+        accept=False,
+        at=at,
+        reason=reason.strip(),
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def withdraw_referral(
+    referral: Referral,
+    *,
+    actor: Actor,
+    reason: str,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+) -> Referral:
+    """The sending unit takes a pending referral back; the case returns to its queue."""
+    if not reason.strip():
+        raise DomainError("Say why the referral is withdrawn.", field="reason")
+    referral = _pending(referral)
+    at = _when(at, referral)
+    workflow.apply(
+        referral.case,
+        "withdraw_referral",
+        actor=actor,
+        at=at,
+        note=reason.strip(),
+        expected_version=expected_version,
+    )
+    _close_referral(
+        referral, actor=actor, at=at, reason=reason.strip(), status=Referral.Status.WITHDRAWN
+    )
+    audit.record(
+        actor, "referral.withdrawn", referral, related=referral.case, reason=reason.strip()
+    )
+    return referral
+
+
+# --- the immigration unit's work ----------------------------------------------------------
+
+
+@transaction.atomic
+def register_application(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+):
+    """Register the asylum application (photo, fingerprints, checks) at the receiving unit."""
+    at = not_future(at or timezone.now(), "at")
+    return workflow.apply(case, "register", actor=actor, at=at, expected_version=expected_version)
+
+
+@transaction.atomic
+def start_verification(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+):
+    """Start verifying identity and claims: the verification tasks are created."""
+    at = not_future(at or timezone.now(), "at")
+    return workflow.apply(
+        case, "start_verification", actor=actor, at=at, expected_version=expected_version
+    )
+
+
+def _task_for_update(task: Task, actor: Actor) -> Task:
+    task = Task.objects.select_for_update().select_related("case").get(pk=task.pk)
+    if not actor.acts_for(task.unit_id) or not actor.has_role(
+        "immigration_caseworker", "decision_caseworker", "police_operations"
+    ):
+        raise AccessDenied("Only caseworkers of the unit the task belongs to may change it.")
+    return task
+
+
+@transaction.atomic
+def assign_task(task: Task, *, actor: Actor, assignee: User | None) -> Task:
+    """Give a task to a member of its unit (or to nobody)."""
+    task = _task_for_update(task, actor)
+    if assignee is not None and not assignee.memberships.filter(unit_id=task.unit_id).exists():
+        raise DomainError(f"{assignee.username} is not a member of {task.unit}.", field="assignee")
+    task.assignee = assignee
+    task.save(update_fields=["assignee"])
+    audit.record(
+        actor,
+        "task.assigned",
+        task,
+        related=task.case,
+        payload={"assignee": assignee.pk if assignee else None},
+    )
+    return task
+
+
+@transaction.atomic
+def complete_task(
+    task: Task,
+    *,
+    actor: Actor,
+    result: str,
+    evidence: str = "",
+    cancelled: bool = False,
+    at: datetime | None = None,
+) -> Task:
+    """Record a task's result (and its evidence), or cancel it saying why."""
+    task = _task_for_update(task, actor)
+    if task.status != Task.Status.OPEN:
+        raise DomainError(f"This task is {task.get_status_display().lower()} already.")
+    if not result.strip():
+        raise DomainError("Write the result (or, to cancel, the reason).", field="result")
+    at = not_future(at or timezone.now(), "at")
+    task.status = Task.Status.CANCELLED if cancelled else Task.Status.DONE
+    task.result = result.strip()
+    task.evidence = evidence.strip()
+    task.completed_at = at
+    task.save(update_fields=["status", "result", "evidence", "completed_at"])
+    clocks.stop(at=at, reason=f"task {task.status}", task=task)
+    audit.record(
+        actor,
+        "task.completed",
+        task,
+        related=task.case,
+        fields=["interview"],
+        payload={"status": task.status},
+    )
+    return task
+
+
+@transaction.atomic
+def record_asylum_interview(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    held_at: datetime,
+    summary: str,
+    interpreter: str = "",
+    language: str = "",
+    expected_version: int | None = None,
+) -> Interview:
+    """Record the asylum interview of the case and move it to 'interviewed'."""
+    if not summary.strip():
+        raise DomainError("Summarise the interview.", field="summary")
+    workflow.apply(
+        case,
+        "record_interview",
+        actor=actor,
+        at=not_future(held_at, "held_at"),
+        expected_version=expected_version,
+    )
+    return record_interview(
+        case.person,
+        actor=actor,
+        kind=Interview.Kind.ASYLUM,
+        held_at=held_at,
+        summary=summary.strip(),
+        interpreter=interpreter,
+        language=language,
+        case=case,
+    )
+
+
+@transaction.atomic
+def send_for_decision(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    to_unit: Unit,
+    at: datetime | None = None,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Referral:
+    """Send the case to the directorate for a decision (a referral it answers by deciding)."""
+    if to_unit.kind != Unit.Kind.DIRECTORATE:
+        raise DomainError(f"{to_unit} does not decide asylum cases.", field="to_unit")
+    at = not_future(at or timezone.now(), "at")
+    workflow.apply(
+        case,
+        "send_for_decision",
+        actor=actor,
+        at=at,
+        note=f"to {to_unit}",
+        expected_version=expected_version,
+    )
+    return _send_referral(
+        case, actor=actor, to_unit=to_unit, reason=reason.strip() or "Sent for decision.", at=at
+    )
+
+
+OUTCOME_TRANSITION = {"granted": "grant", "refused": "refuse", "other_country": "other_country"}
+
+
+@transaction.atomic
+def decide(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    outcome: str,
+    reasoning: str,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+) -> Decision:
+    """The directorate decides: the case becomes its own, and the decision is recorded."""
+    choice(outcome, Decision.Outcome, "outcome")
+    if not reasoning.strip():
+        raise DomainError("Give the reasoning of the decision.", field="reasoning")
+    at = not_future(at or timezone.now(), "at")
+    referral = case.referrals.filter(status="pending").first()
+    workflow.apply(
+        case, OUTCOME_TRANSITION[outcome], actor=actor, at=at, expected_version=expected_version
+    )
+    if referral is not None:
+        referral = _pending(referral)
+        _close_referral(
+            referral, actor=actor, at=at, reason="decided", status=Referral.Status.ACCEPTED
+        )
+    AsylumCase.objects.filter(pk=case.pk).update(owning_unit=actor.unit)
+    decision = Decision.objects.create(
+        case=case,
+        outcome=outcome,
+        decided_at=at,
+        decided_by=actor.user,
+        unit=actor.unit,
+        reasoning=reasoning.strip(),
+    )
+    audit.record(actor, "case.decided", decision, related=case, payload={"outcome": outcome})
+    return decision
+
+
+@transaction.atomic
+def withdraw_claim(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    reason: str,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+):
+    """The person withdraws the claim; open tasks are cancelled and clocks stopped."""
+    if not reason.strip():
+        raise DomainError("Say how the withdrawal was made known.", field="reason")
+    at = not_future(at or timezone.now(), "at")
+    return workflow.apply(
+        case,
+        "withdraw_claim",
+        actor=actor,
+        at=at,
+        note=reason.strip(),
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def close_case(
+    case: AsylumCase,
+    *,
+    actor: Actor,
+    at: datetime | None = None,
+    expected_version: int | None = None,
+):
+    at = not_future(at or timezone.now(), "at")
+    return workflow.apply(case, "close", actor=actor, at=at, expected_version=expected_version)
+
+
+# --- one entry for pages and the API -------------------------------------------------------
+
+
+def _unit_field(fields: dict, name: str) -> Unit:
+    raw = str(fields.get(name) or "").strip()
+    if not raw:
+        raise DomainError("Choose the unit.", field=name)
+    unit = Unit.objects.filter(code=raw).first()
+    if unit is None and raw.isdigit():
+        unit = Unit.objects.filter(pk=int(raw)).first()
+    if unit is None:
+        raise DomainError(f"No unit {raw!r}.", field=name)
+    return unit
+
+
+def _instant_field(fields: dict, name: str, *, default_now: bool = False) -> datetime:
+    raw = fields.get(name)
+    if raw in (None, "") and default_now:
+        return timezone.now()
+    if isinstance(raw, datetime):
+        value = raw
+    else:
+        try:
+            value = datetime.fromisoformat(str(raw))
+        except ValueError:
+            raise DomainError(
+                f"{name} must be a date and time, e.g. 2025-08-25T10:00+02:00.", field=name
+            ) from None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)  # a form's local time: Europe/Oslo
+    return value
+
+
+def _text(fields: dict, name: str) -> str:
+    return str(fields.get(name) or "")
+
+
+def _pending_for(case: AsylumCase, actor: Actor) -> Referral:
+    referral = case.referrals.filter(status="pending").first()
+    if referral is None:
+        raise DomainError("There is no pending referral on this case.")
+    return referral
+
+
+def perform(
+    case: AsylumCase,
+    name: str,
+    *,
+    actor: Actor,
+    fields: dict | None = None,
+    expected_version: int | None = None,
+):
+    """Take workflow step `name` on `case` with the inputs the step needs (as a form or a
+    JSON body gives them). Pages and the API both come through here."""
+    f = fields or {}
+    v = {"expected_version": expected_version}
+    workflow.get(name)  # unknown names are a clear error
+    if name == "refer":
+        return refer_case(
+            case, actor=actor, to_unit=_unit_field(f, "to_unit"), reason=_text(f, "reason"), **v
+        )
+    if name == "accept_referral":
+        return accept_referral(_pending_for(case, actor), actor=actor, **v)
+    if name == "reject_referral":
+        return reject_referral(
+            _pending_for(case, actor), actor=actor, reason=_text(f, "reason"), **v
+        )
+    if name == "withdraw_referral":
+        return withdraw_referral(
+            _pending_for(case, actor), actor=actor, reason=_text(f, "reason"), **v
+        )
+    if name == "register":
+        return register_application(case, actor=actor, **v)
+    if name == "start_verification":
+        return start_verification(case, actor=actor, **v)
+    if name == "record_interview":
+        return record_asylum_interview(
+            case,
+            actor=actor,
+            held_at=_instant_field(f, "held_at", default_now=True),
+            summary=_text(f, "summary"),
+            interpreter=_text(f, "interpreter"),
+            language=_text(f, "language"),
+            **v,
+        )
+    if name == "send_for_decision":
+        return send_for_decision(
+            case, actor=actor, to_unit=_unit_field(f, "to_unit"), reason=_text(f, "reason"), **v
+        )
+    if name in OUTCOME_TRANSITION.values():
+        outcome = {t: o for o, t in OUTCOME_TRANSITION.items()}[name]
+        return decide(case, actor=actor, outcome=outcome, reasoning=_text(f, "reasoning"), **v)
+    if name == "withdraw_claim":
+        return withdraw_claim(case, actor=actor, reason=_text(f, "reason"), **v)
+    if name == "close":
+        return close_case(case, actor=actor, **v)
+    raise DomainError(f"The step {name!r} has no service function.")  # pragma: no cover

@@ -1,14 +1,17 @@
 """The asylum case's transitions, declared once, and `apply()`, the only status setter.
 
 Each transition names where it may start, where it goes, which roles may take it, whose
-turn it is (the owning unit, or the unit a pending referral is addressed to), and its
-guard. The policy module reads this table; service functions call `apply()`.
+turn it is (the owning unit, or the unit a pending referral is addressed to), its guard
+(why it may be refused even in the right state), the inputs it needs, and its effects
+(tasks created, clocks started or stopped). The policy module reads this table;
+cases/services.py turns a request into `apply()`; docs/workflow.md is generated from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,23 +20,70 @@ from borderwatch.access import audit, policy
 from borderwatch.access.actor import ROLE, Actor
 from borderwatch.lib.errors import AccessDenied, Conflict, DomainError
 
+from . import clocks
 from .choices import OPEN, CaseState
-from .models import AsylumCase, CaseTransition
+from .models import AsylumCase, CaseTransition, Task
 
 Guard = Callable[[AsylumCase], str | None]
+Effect = Callable[[AsylumCase, Actor, datetime], None]
+
+DEFAULT_TASKS = [
+    Task.Kind.IDENTITY,
+    Task.Kind.DOCUMENTS,
+    Task.Kind.FINGERPRINTS,
+    Task.Kind.CLAIMS,
+    Task.Kind.WATCHLISTS,
+]
 
 
-def _no_open_tasks(case: AsylumCase) -> str | None:
-    n = case.tasks.filter(status="open").count()
+def no_open_tasks(case: AsylumCase) -> str | None:
+    """Refused while verification tasks are open."""
+    n = case.tasks.filter(status=Task.Status.OPEN).count()
     if n:
         return f"{n} verification task(s) are still open; complete or cancel them first."
     return None
 
 
-def _pending_referral(case: AsylumCase) -> str | None:
+def pending_referral(case: AsylumCase) -> str | None:
+    """Refused unless a referral of the case waits for an answer."""
     if not case.referrals.filter(status="pending").exists():
         return "There is no pending referral on this case."
     return None
+
+
+def has_asylum_interview(case: AsylumCase) -> str | None:
+    """Refused until the asylum interview is recorded."""
+    if not case.interviews.filter(kind="asylum").exists():
+        return "Record the asylum interview first."
+    return None
+
+
+def create_verification_tasks(case: AsylumCase, actor: Actor, at: datetime) -> None:
+    """Creates the verification tasks (identity, documents, fingerprints, claims,
+    watch-lists), each due after BORDERWATCH_TASK_HOURS, with its clock."""
+    due = at + clocks.hours("BORDERWATCH_TASK_HOURS")
+    for kind in DEFAULT_TASKS:
+        task = Task.objects.create(case=case, kind=kind, unit=actor.unit, due_at=due, created_at=at)
+        clocks.start(
+            "task",
+            unit=actor.unit,
+            started_at=at,
+            due_at=due,
+            case=case,
+            task=task,
+            source="practice: BORDERWATCH_TASK_HOURS",
+        )
+
+
+def stop_registration_clock(case: AsylumCase, actor: Actor, at: datetime) -> None:
+    """Stops the registration clock."""
+    clocks.stop(at=at, reason="registered", case=case, kinds=["registration"])
+
+
+def end_open_work(case: AsylumCase, actor: Actor, at: datetime) -> None:
+    """Cancels open tasks and stops every running clock of the case."""
+    case.tasks.filter(status=Task.Status.OPEN).update(status=Task.Status.CANCELLED, completed_at=at)
+    clocks.stop(at=at, reason=f"case {case.get_state_display().lower()}", case=case)
 
 
 @dataclass(frozen=True)
@@ -45,10 +95,24 @@ class Transition:
     roles: frozenset[str]
     turn: str = "owner"  # "owner" or "receiver" (the unit a pending referral goes to)
     guard: Guard | None = None
+    needs: tuple[str, ...] = ()  # inputs the service function asks for
+    effects: tuple[Effect, ...] = field(default=())
 
 
-def _t(name, label, sources, target, roles, turn="owner", guard=None) -> Transition:
-    return Transition(name, label, frozenset(sources), target, frozenset(roles), turn, guard)
+def _t(
+    name, label, sources, target, roles, *, turn="owner", guard=None, needs=(), effects=()
+) -> Transition:
+    return Transition(
+        name,
+        label,
+        frozenset(sources),
+        target,
+        frozenset(roles),
+        turn,
+        guard,
+        tuple(needs),
+        tuple(effects),
+    )
 
 
 POLICE = ROLE.POLICE_OPERATIONS
@@ -65,6 +129,7 @@ TRANSITIONS: dict[str, Transition] = {
             [S.CLAIMED, S.ACCEPTED, S.REGISTERED],
             S.REFERRED,
             [POLICE, PU],
+            needs=("to_unit", "reason"),
         ),
         _t(
             "accept_referral",
@@ -73,7 +138,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.ACCEPTED,
             [PU, UDI],
             turn="receiver",
-            guard=_pending_referral,
+            guard=pending_referral,
         ),
         _t(
             "reject_referral",
@@ -82,7 +147,8 @@ TRANSITIONS: dict[str, Transition] = {
             S.CLAIMED,
             [PU, UDI],
             turn="receiver",
-            guard=_pending_referral,
+            guard=pending_referral,
+            needs=("reason",),
         ),
         _t(
             "withdraw_referral",
@@ -90,22 +156,32 @@ TRANSITIONS: dict[str, Transition] = {
             [S.REFERRED],
             S.CLAIMED,
             [POLICE, PU],
-            guard=_pending_referral,
+            guard=pending_referral,
+            needs=("reason",),
         ),
-        _t("register", "Register the application", [S.ACCEPTED], S.REGISTERED, [PU]),
+        _t(
+            "register",
+            "Register the application",
+            [S.ACCEPTED],
+            S.REGISTERED,
+            [PU],
+            effects=[stop_registration_clock],
+        ),
         _t(
             "start_verification",
             "Start verifying identity and claims",
             [S.REGISTERED],
             S.UNDER_VERIFICATION,
             [PU],
+            effects=[create_verification_tasks],
         ),
         _t(
             "record_interview",
             "Record the asylum interview",
             [S.REGISTERED, S.UNDER_VERIFICATION],
             S.INTERVIEWED,
-            [PU, UDI],
+            [PU],
+            needs=("held_at", "summary"),
         ),
         _t(
             "send_for_decision",
@@ -113,23 +189,50 @@ TRANSITIONS: dict[str, Transition] = {
             [S.INTERVIEWED],
             S.SENT_FOR_DECISION,
             [PU],
-            guard=_no_open_tasks,
+            guard=no_open_tasks,
+            needs=("to_unit",),
         ),
-        _t("grant", "Grant protection", [S.SENT_FOR_DECISION], S.GRANTED, [UDI]),
-        _t("refuse", "Refuse", [S.SENT_FOR_DECISION], S.REFUSED, [UDI]),
+        _t(
+            "grant",
+            "Grant protection",
+            [S.SENT_FOR_DECISION],
+            S.GRANTED,
+            [UDI],
+            turn="receiver",
+            guard=pending_referral,
+            needs=("reasoning",),
+            effects=[end_open_work],
+        ),
+        _t(
+            "refuse",
+            "Refuse",
+            [S.SENT_FOR_DECISION],
+            S.REFUSED,
+            [UDI],
+            turn="receiver",
+            guard=pending_referral,
+            needs=("reasoning",),
+            effects=[end_open_work],
+        ),
         _t(
             "other_country",
-            "Another country is responsible",
+            "Another country is responsible (Dublin)",
             [S.SENT_FOR_DECISION],
             S.OTHER_COUNTRY,
             [UDI],
+            turn="receiver",
+            guard=pending_referral,
+            needs=("reasoning",),
+            effects=[end_open_work],
         ),
         _t(
             "withdraw_claim",
             "The person withdraws the claim",
-            OPEN - {S.REFERRED},
+            OPEN - {S.REFERRED, S.SENT_FOR_DECISION},
             S.WITHDRAWN,
-            [POLICE, PU, UDI],
+            [POLICE, PU],
+            needs=("reason",),
+            effects=[end_open_work],
         ),
         _t(
             "close",
@@ -137,6 +240,7 @@ TRANSITIONS: dict[str, Transition] = {
             [S.GRANTED, S.REFUSED, S.OTHER_COUNTRY, S.WITHDRAWN],
             S.CLOSED,
             [PU, UDI],
+            effects=[end_open_work],
         ),
     ]
 }
@@ -199,7 +303,11 @@ def apply(
         )
     check(case, transition, actor)
     at = at or timezone.now()
-    return _move(case, transition, actor=actor, at=at, note=note)
+    step = _move(case, transition, actor=actor, at=at, note=note)
+    case.refresh_from_db()
+    for effect in transition.effects:
+        effect(case, actor, at)
+    return step
 
 
 def _move(case, transition, *, actor, at, note) -> CaseTransition:

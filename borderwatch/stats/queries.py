@@ -9,11 +9,24 @@ records, so every figure is also a lower bound on what really happened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Trunc
+from django.utils import timezone
 
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
@@ -154,9 +167,10 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def count(actor: Actor, query: CountQuery) -> CountResult:
-    """Count incidents or persons matching `query`, honestly bounded, with the records."""
-    policy.require(actor, "stats.view")
+def selection(actor: Actor, query: CountQuery) -> QuerySet:
+    """The incidents `query` selects for `actor`: crossings (not attempts) that may fall in
+    its period, in the scope of `policy.incidents_countable_by`. Counts, breakdowns and
+    exports all start here."""
     qs = policy.incidents_countable_by(actor).filter(attempted_only=False)
     if query.start:
         qs = qs.filter(occurred_to__gt=query.start)
@@ -168,8 +182,21 @@ def count(actor: Actor, query: CountQuery) -> CountResult:
         qs = qs.filter(country_entered=query.country_entered)
     if query.section:
         qs = qs.filter(Q(section__code=query.section) | Q(section__name__iexact=query.section))
+    return qs
+
+
+def count(actor: Actor, query: CountQuery) -> CountResult:
+    """Count incidents or persons matching `query`, honestly bounded, with the records."""
+    policy.require(actor, "stats.view")
+    result = _count(actor, query)
+    audit.record(actor, "stats.queried", payload=query.as_dict())
+    return result
+
+
+def _count(actor: Actor, query: CountQuery) -> CountResult:
     qs = (
-        qs.select_related("place", "section")
+        selection(actor, query)
+        .select_related("place", "section")
         .prefetch_related("sources")
         .order_by("occurred_from", "id")
     )
@@ -195,9 +222,7 @@ def count(actor: Actor, query: CountQuery) -> CountResult:
                 sources=[s.title for s in i.sources.all()],
             )
         )
-    result = _bound(query, records)
-    audit.record(actor, "stats.queried", payload=query.as_dict())
-    return result
+    return _bound(query, records)
 
 
 def _bound(query: CountQuery, records: list[CountedRecord]) -> CountResult:
@@ -253,3 +278,464 @@ def _statement(result: CountResult) -> str:
             f"The {latest.persons} persons of {subject} bring the count to {lead} {noun} {period}."
         )
     return f"{subject} is {lead} {noun} {period}."
+
+
+# --- breakdowns: counts per month / quarter / year × section × nationality × outcome ------
+
+PERIODS = ("month", "quarter", "year")
+DIMENSIONS = ("section", "nationality", "outcome")
+MAX_BUCKETS = 1200  # a hundred years of months; beyond that, a coarser period
+PERIOD_NOUN = {"month": "month", "quarter": "quarter", "year": "year"}
+
+
+def check_period(period: str) -> str:
+    if period not in PERIODS:
+        raise DomainError(
+            f"period must be one of {', '.join(PERIODS)}, not {period!r}.", field="period"
+        )
+    return period
+
+
+def parse_dimensions(values) -> tuple[str, ...]:
+    """'section,outcome' or ['section', 'outcome'] → ('section', 'outcome'), in the
+    canonical order, each once; a DomainError names anything else."""
+    if isinstance(values, str):
+        values = [values]
+    wanted = {v.strip().lower() for value in values or () for v in value.split(",") if v.strip()}
+    unknown = sorted(wanted - set(DIMENSIONS))
+    if unknown:
+        raise DomainError(
+            f"dimensions may be {', '.join(DIMENSIONS)}; not {', '.join(unknown)}.",
+            field="dimensions",
+        )
+    return tuple(d for d in DIMENSIONS if d in wanted)
+
+
+def bucket_start(day: date, period: str) -> date:
+    if period == "year":
+        return date(day.year, 1, 1)
+    if period == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return date(day.year, day.month, 1)
+
+
+def next_bucket(start: date, period: str) -> date:
+    if period == "year":
+        return date(start.year + 1, 1, 1)
+    months = 3 if period == "quarter" else 1
+    month = start.month - 1 + months
+    return date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def bucket_key(start: date, period: str) -> str:
+    """'2023-01', '2023-Q1' or '2023': sorts in time order."""
+    if period == "year":
+        return f"{start.year}"
+    if period == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return f"{start:%Y-%m}"
+
+
+def bucket_label(start: date, period: str) -> str:
+    """'Jan 2023', 'Q1 2023' or '2023'."""
+    if period == "year":
+        return f"{start.year}"
+    if period == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return f"{start:%b %Y}"
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=OSLO)
+
+
+def _last_day(end: datetime) -> date:
+    """The local day of the last instant of a half-open period ending at `end`."""
+    return (end - timedelta(microseconds=1)).astimezone(OSLO).date()
+
+
+@dataclass
+class Bucket:
+    """One month, quarter or year, cut to the question's period where that is shorter."""
+
+    key: str
+    label: str
+    start: datetime
+    end: datetime  # exclusive
+    partial: bool  # cut by --since / --until
+
+    def as_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "partial": self.partial,
+        }
+
+
+@dataclass
+class Cell:
+    """A count for one period (and one value of each dimension): at least `minimum`, at
+    most `maximum` (None: no upper bound known); `certain` records lie wholly inside it,
+    `possible` records may or may not."""
+
+    period: str
+    values: dict[str, str | None]
+    minimum: int = 0
+    maximum: int | None = 0
+    certain: int = 0
+    possible: int = 0
+
+    @property
+    def exact(self) -> bool:
+        return self.maximum == self.minimum
+
+    def add(self, lo: int, hi: int | None, *, certain: bool, records: int = 1) -> None:
+        if certain:
+            self.minimum += lo
+            self.certain += records
+        else:
+            self.possible += records
+        self.maximum = None if self.maximum is None or hi is None else self.maximum + hi
+
+    def as_dict(self) -> dict:
+        return {
+            "period": self.period,
+            **self.values,
+            "min": self.minimum,
+            "max": self.maximum,
+            "exact": self.exact,
+            "certain_records": self.certain,
+            "possible_records": self.possible,
+        }
+
+
+@dataclass
+class ImpreciseRecord:
+    """A record that cannot be put in one period for certain, and where it may fall."""
+
+    reference: str
+    when: str
+    buckets: list[str]
+    why: str
+
+    def as_dict(self) -> dict:
+        return {
+            "reference": self.reference,
+            "when": self.when,
+            "may_fall_in": self.buckets,
+            "why": self.why,
+        }
+
+
+@dataclass
+class BreakdownResult:
+    query: CountQuery
+    period: str
+    dimensions: tuple[str, ...]
+    buckets: list[Bucket]
+    totals: list[Cell]  # one per bucket, in time order
+    rows: list[Cell]  # one per bucket × dimension values that has a record
+    imprecise: list[ImpreciseRecord]
+    labels: dict[str, dict[str, str]]
+    uncertain_numbers: bool = False  # a group that may have crossed apart, or "at least N"
+
+    @property
+    def noun(self) -> str:
+        return "reported incidents" if self.query.by == "incident" else "reported persons"
+
+    def explanation(self) -> str:
+        """How imprecise records were counted, in one paragraph."""
+        period = PERIOD_NOUN[self.period]
+        if not self.imprecise:
+            text = (
+                f"Every record lies wholly inside one {period} and inside the selected "
+                "period, so each counts in one place."
+            )
+        else:
+            n = len(self.imprecise)
+            text = (
+                f"{n} record{'s are' if n != 1 else ' is'} known less precisely than a "
+                f"{period}, or may fall outside the selected period. Such a record is not "
+                f"spread or guessed: it counts only in the maximum of each {period} it may "
+                f"fall in, never in a minimum, so the maxima of different {period}s do not "
+                "add up."
+            )
+        if self.uncertain_numbers:
+            if self.query.by == "incident":
+                text += (
+                    " Where a record stands for a group who may have crossed together or "
+                    "apart, it counts as one incident in the minimum and one per person in "
+                    "the maximum."
+                )
+            else:
+                text += (
+                    " Where the number of persons is not known, or known only as 'at least "
+                    "N', the maximum has no bound."
+                )
+        return text
+
+    def as_dict(self) -> dict:
+        return {
+            "query": {
+                **self.query.as_dict(),
+                "period": self.period,
+                "dimensions": list(self.dimensions),
+            },
+            "counts": self.query.by,
+            "periods": [b.as_dict() for b in self.buckets],
+            "totals": [c.as_dict() for c in self.totals],
+            "rows": [c.as_dict() for c in self.rows],
+            "labels": self.labels,
+            "imprecise": [r.as_dict() for r in self.imprecise],
+            "explanation": self.explanation(),
+            "note": "Counts are of records held (reported events); events nobody "
+            "reported are not in them.",
+        }
+
+
+def breakdown(
+    actor: Actor, query: CountQuery, period: str = "month", dimensions=()
+) -> BreakdownResult:
+    """Incidents (or persons) matching `query` per month, quarter or year, split by
+    section, nationality and/or outcome, with a minimum and a maximum in every cell.
+
+    A record whose whole period lies inside one bucket (and inside the question's period)
+    counts there for certain. One that spans buckets, or may fall outside the question's
+    period, is neither spread nor guessed: every bucket it may fall in gets it in its
+    maximum only, and it is listed in `imprecise` with those buckets.
+    """
+    policy.require(actor, "stats.view")
+    result = compute_breakdown(actor, query, period, dimensions)
+    audit.record(
+        actor,
+        "stats.queried",
+        payload={**query.as_dict(), "period": period, "dimensions": list(result.dimensions)},
+    )
+    return result
+
+
+def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) -> BreakdownResult:
+    """`breakdown` without the policy check and the audit row (exports write their own)."""
+    from borderwatch.border.models import BorderSection
+
+    from .outcomes import Outcome, with_outcome
+
+    check_period(period)
+    dims = parse_dimensions(dimensions)
+    qs = selection(actor, query).order_by()
+    if "outcome" in dims:
+        qs = with_outcome(qs, actor)
+    first = Trunc("occurred_from", period, output_field=DateTimeField(), tzinfo=OSLO)
+    last_instant = ExpressionWrapper(
+        F("occurred_to") - timedelta(microseconds=1), output_field=DateTimeField()
+    )
+    last = Trunc(last_instant, period, output_field=DateTimeField(), tzinfo=OSLO)
+    qs = qs.annotate(bucket_first=first, bucket_last=last)
+    precise = Q(bucket_first=F("bucket_last"))
+    if query.start:
+        precise &= Q(occurred_from__gte=query.start)
+    if query.end:
+        precise &= Q(occurred_to__lte=query.end)
+    fields = {"section": "section__code", "nationality": "nationality", "outcome": "outcome"}
+    dim_fields = [fields[d] for d in dims]
+
+    groups = list(
+        qs.filter(precise)
+        .values("bucket_first", *dim_fields)
+        .annotate(
+            records=Count("pk"),
+            incidents_max=Sum(
+                Case(
+                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
+                    default=Value(1),
+                )
+            ),
+            persons_min=Sum(Coalesce("persons_count", Value(1))),
+            persons_max=Sum(Coalesce("persons_count", Value(0))),
+            persons_open=Count(
+                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
+            ),
+        )
+    )
+    loose = list(
+        qs.exclude(precise)
+        .values(
+            "pk",
+            "occurred_from",
+            "occurred_to",
+            "time_precision",
+            "persons_count",
+            "persons_count_is_lower_bound",
+            "crossings_uncertain",
+            *dim_fields,
+        )
+        .order_by("occurred_from", "pk")
+    )
+
+    # The buckets: the question's period, or from the first record to now.
+    starts = [g["bucket_first"].astimezone(OSLO).date() for g in groups]
+    starts += [max(r["occurred_from"], query.start or r["occurred_from"]) for r in loose]
+    starts = [s.astimezone(OSLO).date() if isinstance(s, datetime) else s for s in starts]
+    if query.since:
+        lo = query.since
+    elif starts:
+        lo = min(starts)
+    else:
+        lo = None
+    hi = query.until or timezone.now().astimezone(OSLO).date()
+    buckets: list[Bucket] = []
+    if lo is not None and lo <= hi:
+        b = bucket_start(lo, period)
+        while b <= hi:
+            nxt = next_bucket(b, period)
+            start, end = max(b, lo), min(nxt, hi + timedelta(days=1))
+            buckets.append(
+                Bucket(
+                    bucket_key(b, period),
+                    bucket_label(b, period),
+                    _midnight(start),
+                    _midnight(end),
+                    partial=(start, end) != (b, nxt),
+                )
+            )
+            if len(buckets) > MAX_BUCKETS:
+                raise DomainError(
+                    f"That is more than {MAX_BUCKETS} {period}s: choose a longer period or "
+                    "a shorter span of time.",
+                    field="period",
+                )
+            b = nxt
+    keys = [b.key for b in buckets]
+    totals = {k: Cell(k, {}) for k in keys}
+    rows: dict[tuple, Cell] = {}
+
+    def value_of(row, dim):
+        return row[fields[dim]] or None
+
+    def cell(key: str, row) -> Cell:
+        values = {d: value_of(row, d) for d in dims}
+        ident = (key, *values.values())
+        if ident not in rows:
+            rows[ident] = Cell(key, values)
+        return rows[ident]
+
+    uncertain_numbers = False
+    for g in groups:
+        key = bucket_key(g["bucket_first"].astimezone(OSLO).date(), period)
+        if query.by == "incident":
+            lo_n, hi_n = g["records"], g["incidents_max"]
+        else:
+            lo_n = g["persons_min"]
+            hi_n = None if g["persons_open"] else g["persons_max"]
+        uncertain_numbers |= hi_n != lo_n
+        for c in (totals[key], cell(key, g)) if dims else (totals[key],):
+            c.add(lo_n, hi_n, certain=True, records=g["records"])
+
+    imprecise = []
+    for r in loose:
+        counted = CountedRecord(
+            reference=f"INC-{r['pk']:06d}",
+            pk=r["pk"],
+            when=format_period(r["occurred_from"], r["occurred_to"], r["time_precision"]),
+            start=r["occurred_from"],
+            end=r["occurred_to"],
+            precision=r["time_precision"],
+            place="",
+            section="",
+            persons=r["persons_count"],
+            persons_lower_bound=r["persons_count_is_lower_bound"],
+            crossings_uncertain=r["crossings_uncertain"],
+            certain=False,
+            sources=[],
+        )
+        rng = counted.incidents_range() if query.by == "incident" else counted.persons_range()
+        uncertain_numbers |= rng[0] != rng[1]
+        start = max(r["occurred_from"], query.start) if query.start else r["occurred_from"]
+        end = min(r["occurred_to"], query.end) if query.end else r["occurred_to"]
+        b, stop = bucket_start(start.astimezone(OSLO).date(), period), _last_day(end)
+        may = []
+        while b <= stop:
+            if bucket_key(b, period) in totals:
+                may.append(bucket_key(b, period))
+            b = next_bucket(b, period)
+        for key in may:
+            for c in (totals[key], cell(key, r)) if dims else (totals[key],):
+                c.add(0, rng[1], certain=False)
+        spans = len(may) > 1
+        outside = (query.start and r["occurred_from"] < query.start) or (
+            query.end and r["occurred_to"] > query.end
+        )
+        why = []
+        if spans:
+            why.append(f"known less precisely than a {PERIOD_NOUN[period]}")
+        if outside:
+            why.append(f"may fall outside the selected period ({query.describe_period()})")
+        imprecise.append(ImpreciseRecord(counted.reference, counted.when, may, "; ".join(why)))
+
+    labels: dict[str, dict[str, str]] = {}
+    if "section" in dims:
+        codes = {c.values["section"] for c in rows.values()} - {None}
+        labels["section"] = dict(
+            BorderSection.objects.filter(code__in=codes).values_list("code", "name")
+        )
+    if "outcome" in dims:
+        labels["outcome"] = {o.value: str(o.label) for o in Outcome}
+    order = {k: i for i, k in enumerate(keys)}
+    return BreakdownResult(
+        query=query,
+        period=period,
+        dimensions=dims,
+        buckets=buckets,
+        totals=[totals[k] for k in keys],
+        rows=sorted(
+            (c for c in rows.values() if c.period in order),
+            key=lambda c: (order[c.period], *[v or "" for v in c.values.values()]),
+        ),
+        imprecise=imprecise,
+        labels=labels,
+        uncertain_numbers=uncertain_numbers,
+    )
+
+
+# --- this year against last year ------------------------------------------------------------
+
+
+@dataclass
+class YearOnYear:
+    """The same span of two calendar years: 1 January to today, this year and last."""
+
+    this_year: CountResult
+    last_year: CountResult
+
+    def as_dict(self) -> dict:
+        def one(r: CountResult) -> dict:
+            return {
+                "since": r.query.since.isoformat(),
+                "until": r.query.until.isoformat(),
+                "min": r.minimum,
+                "max": r.maximum,
+                "exact": r.exact,
+            }
+
+        return {"this_year": one(self.this_year), "last_year": one(self.last_year)}
+
+
+def year_on_year(actor: Actor, query: CountQuery, today: date | None = None) -> YearOnYear:
+    """Count what `query` selects (apart from its dates) from 1 January to `today`, this
+    year and the same span last year (29 February becomes the 28th)."""
+    policy.require(actor, "stats.view")
+    today = today or timezone.now().astimezone(OSLO).date()
+    try:
+        same_day = today.replace(year=today.year - 1)
+    except ValueError:
+        same_day = today.replace(year=today.year - 1, day=28)
+    spans = [(date(today.year, 1, 1), today), (date(today.year - 1, 1, 1), same_day)]
+    results = [_count(actor, replace(query, since=since, until=until)) for since, until in spans]
+    audit.record(
+        actor,
+        "stats.queried",
+        payload={**query.as_dict(), "since": None, "until": None, "year_on_year": str(today)},
+    )
+    return YearOnYear(*results)

@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -54,7 +56,20 @@ class Command(BaseCommand):
         self.stdout.write("")
         if no_serve:
             return
+        # The notifier (deadline warnings, escalations) runs beside the server and stops
+        # with it; in production run `borderwatch notify --loop` as its own service.
+        notifier = subprocess.Popen([sys.executable, "-m", "borderwatch.cli", "notify", "--loop"])
+        self.stdout.write(
+            f"Notifier running (pid {notifier.pid}): e-mail goes to the console "
+            "unless EMAIL_HOST is set."
+        )
         try:
             call_command("serve", host=host, port=port, workers=workers)
         except KeyboardInterrupt:
             raise CommandError("stopped") from None
+        finally:
+            notifier.terminate()
+            try:
+                notifier.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                notifier.kill()
