@@ -27,6 +27,8 @@ VERBS: dict[str, str] = {
     "close in time.",
     "incident.opened": "An incident was opened (from detections or from a source report).",
     "incident.level_changed": "A person changed an incident's impact level, saying why.",
+    "incident.reported": "A EUROSUR event report (first, follow-up, closure) was sent; it "
+    "carries no person's identity.",
     "incident.viewed": "An incident's page or record was read.",
     "incident.source_linked": "A source report was linked to an incident it supports.",
     "search.started": "A search operation started, with its assets.",

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
+from borderwatch.cases import clocks
 from borderwatch.lib.errors import DomainError
 from borderwatch.lib.geo import validate_point
 from borderwatch.lib.validate import FUTURE_TOLERANCE, aware, choice, country_code, not_future
@@ -22,7 +23,15 @@ from .choices import (
     SearchOutcome,
     TimePrecision,
 )
-from .models import BorderSection, Detection, Incident, Place, SearchAsset, SearchOperation
+from .models import (
+    BorderSection,
+    Detection,
+    EventReport,
+    Incident,
+    Place,
+    SearchAsset,
+    SearchOperation,
+)
 
 # --- reference data -----------------------------------------------------------------------
 
@@ -258,7 +267,106 @@ def open_incident(
     )
     if incident.section_id:
         impact.recompute_section(incident.section, actor=actor)
+    _start_first_report_clock(incident, actor=actor)
     return incident
+
+
+REPORTABLE = {IncidentType.UNAUTHORISED_CROSSING, IncidentType.CROSS_BORDER_CRIME}
+
+
+def _start_first_report_clock(incident: Incident, *, actor: Actor) -> None:
+    """An unauthorised crossing known to the hour must be reported within 24 hours of its
+    detection (2021/581 Art 9). Records of the past (opened after that) start no clock."""
+    if incident.type not in REPORTABLE:
+        return
+    detected = (
+        incident.detections.order_by("detected_at").values_list("detected_at", flat=True).first()
+    )
+    if detected is None:
+        if incident.time_precision != TimePrecision.EXACT:
+            return
+        detected = incident.occurred_from
+    due = detected + timedelta(hours=24)
+    if due <= incident.opened_at:
+        return
+    clocks.start(
+        "first_report",
+        unit=incident.owning_unit,
+        started_at=detected,
+        due_at=due,
+        incident=incident,
+        source=clocks.FIRST_REPORT_SOURCE,
+    )
+
+
+def report_content(incident: Incident) -> dict:
+    """The fields of a single event report (2021/581 Annex 2 §1) without anyone's identity."""
+    return {
+        "event": incident.get_type_display(),
+        "attempted": incident.attempted_only,
+        "time": {
+            "start": incident.occurred_from.isoformat(),
+            "end": incident.occurred_to.isoformat(),
+            "precision": incident.time_precision,
+        },
+        "place": incident.place.name if incident.place_id else None,
+        "position": [round(incident.lon, 3), round(incident.lat, 3)]
+        if incident.lat is not None
+        else None,
+        "section": incident.section.code if incident.section_id else None,
+        "direction": incident.direction or None,
+        "country_left": incident.country_left or None,
+        "country_entered": incident.country_entered or None,
+        "detected_by": incident.get_detection_method_display() or None,
+        "persons": {
+            "count": incident.persons_count,
+            "lower_bound": incident.persons_count_is_lower_bound,
+        },
+        "nationality": incident.nationality or None,
+    }
+
+
+@transaction.atomic
+def send_event_report(
+    incident: Incident,
+    *,
+    actor: Actor,
+    kind: str = "first",
+    sent_at: datetime | None = None,
+    credibility: str = "",
+    reliability: str = "",
+    validation_status: str = "",
+) -> EventReport:
+    """Send a EUROSUR event report (first, follow-up or closure); the first stops the
+    24-hour clock. The content carries no person's identity."""
+    policy.require(actor, "incident.change", incident)
+    choice(kind, EventReport.Kind, "kind")
+    sent_at = not_future(sent_at or timezone.now(), "sent_at")
+    has_first = incident.reports.filter(kind=EventReport.Kind.FIRST).exists()
+    if kind == EventReport.Kind.FIRST and has_first:
+        raise DomainError(
+            f"{incident.reference} has its first report already; send a follow-up.", field="kind"
+        )
+    if kind != EventReport.Kind.FIRST and not has_first:
+        raise DomainError("Send the first report before follow-ups or the closure.", field="kind")
+    clock = incident.clocks.filter(kind="first_report").first()
+    report = EventReport.objects.create(
+        incident=incident,
+        kind=kind,
+        sent_at=sent_at,
+        due_at=clock.due_at if clock and kind == EventReport.Kind.FIRST else None,
+        impact_level=incident.impact_level,
+        credibility=credibility,
+        reliability=reliability,
+        validation_status=validation_status,
+        content=report_content(incident),
+    )
+    if kind == EventReport.Kind.FIRST:
+        clocks.stop(
+            at=sent_at, reason="first report sent", incident=incident, kinds=["first_report"]
+        )
+    audit.record(actor, "incident.reported", report, related=incident, payload={"kind": kind})
+    return report
 
 
 @transaction.atomic

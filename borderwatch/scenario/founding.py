@@ -255,6 +255,14 @@ def _main_story(report) -> Incident:
         "found in a drone search and detained without resistance; he asked for asylum.",
     )
     border.link_source(incident, report, actor=police)
+    border.send_event_report(
+        incident,
+        actor=police,
+        sent_at=at(2025, 8, 22, 12, 0),
+        credibility="reported by own border guards",
+        reliability="completely reliable",
+        validation_status="validated",
+    )
     search = border.start_search(
         incident,
         actor=police,

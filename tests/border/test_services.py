@@ -165,3 +165,26 @@ def test_it_refuses_a_search_ending_before_it_started(police):
     op = services.start_search(incident, actor=police, started_at=T0, assets=[{"kind": "dog"}])
     with pytest.raises(DomainError, match="before it started"):
         services.end_search(op, actor=police, ended_at=T0 - timedelta(minutes=1), outcome="found")
+
+
+def test_it_clocks_the_eurosur_first_report_and_stops_it_when_sent(guard, police):
+    recent = timezone.now() - timedelta(hours=2)
+    d = detect(guard, detected_at=recent)
+    incident = services.open_incident(actor=police, detections=[d], occurred_from=recent)
+    clock = incident.clocks.get(kind="first_report")
+    assert clock.due_at == recent + timedelta(hours=24)
+    assert "2021/581" in clock.source
+    with pytest.raises(DomainError, match="first report before"):
+        services.send_event_report(incident, actor=police, kind="follow_up")
+    report = services.send_event_report(incident, actor=police, credibility="own patrol")
+    clock.refresh_from_db()
+    assert clock.stopped_at is not None
+    assert report.content["persons"] == {"count": None, "lower_bound": False}
+    assert "person" not in {k.lower() for k in report.content} - {"persons"}
+    with pytest.raises(DomainError, match="first report already"):
+        services.send_event_report(incident, actor=police)
+
+
+def test_it_starts_no_report_clock_for_a_record_of_the_past(police):
+    incident = services.open_incident(actor=police, occurred_from=T0)
+    assert not incident.clocks.exists()

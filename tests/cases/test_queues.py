@@ -38,7 +38,7 @@ def test_it_lists_custody_clocks_before_any_case(police):
         incident, actor=police, apprehended_at=at, legal_basis="border_holding", person={}
     )
     due = list(queues.clocks_of(police, within=timedelta(hours=24)))
-    assert [c.kind for c in due] == ["court"]
+    assert [c.kind for c in due] == ["court", "first_report"]  # 4 h holding, then 24 h
 
 
 def test_it_refuses_an_unknown_queue(pu):
