@@ -65,6 +65,7 @@ def domain_error(request, exc: DomainError):
 
 
 def _routers():
+    from borderwatch.access.emergency import router as access_router
     from borderwatch.border.api import router as border_router
     from borderwatch.border.map_api import router as map_router
     from borderwatch.stats.api import router as stats_router
@@ -72,6 +73,7 @@ def _routers():
     api.add_router("/", border_router)
     api.add_router("/", map_router)
     api.add_router("/stats", stats_router)
+    api.add_router("/", access_router)
 
 
 _routers()

@@ -18,6 +18,8 @@ COMMANDS = {
     "notify": "send deadline warnings, overdue notices and escalations (--loop to keep going)",
     "impact": "impact recompute | set SECTION LEVEL | history: EUROSUR section levels",
     "audit": "audit verify | audit show --object TYPE:ID | --user NAME: the audit trail",
+    "person": "person export P-…: a person's data for an access request",
+    "retention": "retention apply [--dry-run]: pseudonymise persons past the retention period",
     "migrate": "create or update the database tables (Django)",
 }
 

@@ -164,6 +164,13 @@ BORDERWATCH_HOME_COUNTRY = env_str("BORDERWATCH_HOME_COUNTRY", "NO")
 BORDERWATCH_CORRELATION_MINUTES = env_int("BORDERWATCH_CORRELATION_MINUTES", 120)
 # A map tile URL ({z}/{x}/{y}); empty: the map draws Natural Earth land polygons instead.
 BORDERWATCH_TILE_URL = env_str("BORDERWATCH_TILE_URL", "")
+# Emergency ("break the glass") access lasts this long.
+BORDERWATCH_BREAK_GLASS_MINUTES = env_int("BORDERWATCH_BREAK_GLASS_MINUTES", 60)
+
+# Retention: a person's identifying data is pseudonymised this long after the last
+# activity on their records (no open case, not in custody).
+BORDERWATCH_RETENTION_PERSON_DAYS = env_int("BORDERWATCH_RETENTION_PERSON_DAYS", 5 * 365)
+
 # Clocks that are practice, not law (the legal ones are in cases/deadlines.py).
 BORDERWATCH_CLOCK_WARNING_HOURS = [
     float(h) for h in env_list("BORDERWATCH_CLOCK_WARNING_HOURS", ["12", "2"])

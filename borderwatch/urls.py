@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from borderwatch.access import emergency
 from borderwatch.access import views as access_views
 from borderwatch.api import api
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("unit/", access_views.switch_unit, name="switch_unit"),
+    path("emergency-access/", emergency.break_glass_page, name="break_glass"),
     path("", access_views.home, name="home"),
     path("", include("borderwatch.border.urls")),
     path("", include("borderwatch.cases.urls")),

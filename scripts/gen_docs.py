@@ -234,6 +234,10 @@ MEANINGS = {
     "secrets). Wins over `EMAIL_HOST_PASSWORD`.",
     "EMAIL_USE_TLS": "Use STARTTLS with the SMTP server.",
     "DEFAULT_FROM_EMAIL": "Sender address of notification e-mail.",
+    "BORDERWATCH_BREAK_GLASS_MINUTES": "How long emergency (\"break the glass\") access to "
+    "one record lasts.",
+    "BORDERWATCH_RETENTION_PERSON_DAYS": "Days after the last activity on a person's records "
+    "(no open case, not in custody) before `borderwatch retention apply` pseudonymises them.",
     "LOG_LEVEL": "Level of the root logger on the console (DEBUG, INFO, WARNING, ERROR).",
     "BORDERWATCH_DEMO_PASSWORD": "Password `borderwatch demo` gives every demo user. When "
     "unset, a random one is made once and kept in `$BORDERWATCH_VAR_DIR/demo_password`.",

@@ -123,3 +123,24 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"#{self.seq} {self.verb} {self.target_type}:{self.target_id}"
+
+
+class BreakGlassGrant(models.Model):
+    """Emergency access to one record outside a user's rights: asked for with a written
+    reason, granted for a fixed time, flagged in the audit trail and shown to the owner."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="break_glass")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    target_type = models.CharField(max_length=60)  # e.g. cases.asylumcase
+    target_id = models.CharField(max_length=40)
+    reason = models.TextField()
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "target_type", "expires_at"], name="bg_active")]
+
+    def __str__(self):
+        return f"{self.user} → {self.target_type}:{self.target_id} until {self.expires_at}"

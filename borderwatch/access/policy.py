@@ -44,6 +44,24 @@ def _nothing(model) -> QuerySet:
     return model.objects.none()
 
 
+def granted_ids(actor: Actor, label: str) -> list[int]:
+    """Ids of `label` records the actor holds live break-the-glass grants for."""
+    from django.utils import timezone
+
+    from .models import BreakGlassGrant
+
+    if actor.user is None or actor.unit is None:
+        return []
+    ids = BreakGlassGrant.objects.filter(
+        user_id=actor.user.pk,
+        unit_id=actor.unit.pk,
+        target_type=label,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).values_list("target_id", flat=True)
+    return [int(i) for i in ids]
+
+
 # --- visibility ------------------------------------------------------------------------
 
 
@@ -62,6 +80,7 @@ def incidents_visible_to(actor: Actor) -> QuerySet:
         q |= Q(section__responsible_units=unit)
     if actor.has_role(*CASE_ROLES, ROLE.SECURITY_ANALYST):
         q |= Q(cases__in=cases_visible_to(actor).values("pk"))
+    q |= Q(pk__in=granted_ids(actor, "border.incident"))
     return Incident.objects.filter(pk__in=Incident.objects.filter(q).values("pk"))
 
 
@@ -86,6 +105,7 @@ def cases_visible_to(actor: Actor) -> QuerySet:
             person__representations__lawyer_id=actor.user.pk,
             person__representations__ended_at__isnull=True,
         )
+    q |= Q(pk__in=granted_ids(actor, "cases.asylumcase"))
     return AsylumCase.objects.filter(pk__in=AsylumCase.objects.filter(q).values("pk"))
 
 
@@ -155,10 +175,13 @@ def relationship(actor: Actor, case) -> set[str]:
         ).exists()
     ):
         rel.add("lawyer")
+    if case.pk in granted_ids(actor, "cases.asylumcase"):
+        rel.add("break_glass")
     return rel
 
 
 GROUPS_BY_RELATIONSHIP = {
+    "break_glass": {"core", "personal", "interview"},
     "owner": {"core", "personal", "interview"},
     "receiver": {"core", "personal", "interview"},
     "lawyer": {"core", "personal", "interview"},
@@ -243,6 +266,17 @@ RULES.add_rule("case.view", can_see_case)
 RULES.add_rule("source.record", has_role(*INCIDENT_ROLES, ROLE.STATISTICIAN) | is_console)
 RULES.add_rule("stats.view", has_role(*AGGREGATE_ROLES) | is_console)
 RULES.add_rule("reference.manage", has_role(ROLE.ADMINISTRATOR) | is_console)
+
+
+@rules.predicate
+def can_see_person(actor: Actor, person) -> bool:
+    return person is not None and persons_visible_to(actor).filter(pk=person.pk).exists()
+
+
+# Access requests: the person's caseworkers, or the data protection officer at the console.
+RULES.add_rule("person.export", is_console | (has_role(*CASE_ROLES) & can_see_person))
+# Erasure after retention is the operator's job (a periodic command at the console).
+RULES.add_rule("person.erase", is_console)
 # Reading the whole trail: the console (the server's operator) and administrators. Owning
 # units' view of who read their cases comes with the audit pages.
 RULES.add_rule("audit.read", has_role(ROLE.ADMINISTRATOR) | is_console)

@@ -9,6 +9,8 @@ VERBS: dict[str, str] = {
     "auth.login_failed": "A sign-in was refused (payload: the username tried).",
     "auth.logout": "A user signed out.",
     "auth.unit_switched": "A user changed the unit they act for.",
+    "access.break_glass": "A user took emergency access to a record outside their rights, "
+    "with a reason (flagged; reads under the grant carry break_glass in their payload).",
     # reference data and accounts
     "unit.created": "A unit (agency or sub-unit) was created.",
     "user.created": "A user account was created.",
@@ -34,6 +36,9 @@ VERBS: dict[str, str] = {
     "search.started": "A search operation started, with its assets.",
     "search.ended": "A search operation ended, with its outcome.",
     # people, custody, interviews
+    "person.exported": "A person's data was exported for an access request.",
+    "person.pseudonymised": "A person's identifying data was blanked after the retention "
+    "period (payload: which fields; never the data).",
     "person.viewed": "A person's data was read.",
     "apprehension.recorded": "A person was apprehended: the person and a custody period "
     "were recorded.",

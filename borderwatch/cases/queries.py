@@ -206,8 +206,10 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
 def read_case(actor: Actor, pk, *, what: str = "page"):
     """The case for this actor (404 if hidden), with the read written to the audit trail."""
     case = policy.get_case_for(actor, pk)
+    relationship = policy.relationship(actor, case)
     groups = policy.field_groups(actor, case)
-    audit.record(
-        actor, "case.viewed", case, related=case.person, fields=groups, payload={"view": what}
-    )
+    payload = {"view": what}
+    if relationship == {"break_glass"}:
+        payload["break_glass"] = True  # read only thanks to emergency access: flagged
+    audit.record(actor, "case.viewed", case, related=case.person, fields=groups, payload=payload)
     return case, groups

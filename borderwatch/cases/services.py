@@ -11,7 +11,7 @@ from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.access.models import Unit, User
 from borderwatch.border.models import Incident, Place
-from borderwatch.lib.errors import AccessDenied, DomainError
+from borderwatch.lib.errors import AccessDenied, Conflict, DomainError
 from borderwatch.lib.geo import validate_point
 from borderwatch.lib.validate import aware, choice, country_code, not_future
 from borderwatch.people.models import Person
@@ -25,6 +25,7 @@ from .models import (
     Decision,
     Interview,
     LegalRepresentation,
+    Notification,
     Referral,
     Task,
 )
@@ -742,6 +743,31 @@ def close_case(
     return workflow.apply(case, "close", actor=actor, at=at, expected_version=expected_version)
 
 
+# --- notifications ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def mark_notifications_read(
+    notifications, *, actor: Actor, at: datetime | None = None
+) -> list[Notification]:
+    """Mark notifications of the acting unit as read; those of other units are refused."""
+    if actor.unit is None:
+        raise AccessDenied("Notifications belong to a unit; act for one first.")
+    at = at or timezone.now()
+    ids = [n.pk for n in notifications]
+    rows = list(
+        Notification.objects.select_for_update(of=("self",))
+        .select_related("case")
+        .filter(pk__in=ids, read_at__isnull=True)
+    )
+    if any(n.unit_id != actor.unit.pk for n in rows):
+        raise AccessDenied("Only members acting for the notified unit may mark it as read.")
+    Notification.objects.filter(pk__in=[n.pk for n in rows]).update(read_at=at, read_by=actor.user)
+    for note in rows:
+        audit.record(actor, "notification.read", note, related=note.case)
+    return rows
+
+
 # --- one entry for pages and the API -------------------------------------------------------
 
 
@@ -799,6 +825,15 @@ def perform(
     f = fields or {}
     v = {"expected_version": expected_version}
     workflow.get(name)  # unknown names are a clear error
+    if expected_version is not None and case.version != expected_version:
+        # Before the steps that look up a pending referral, which a stale page would miss;
+        # workflow.apply checks again under the row lock.
+        case.refresh_from_db(fields=["version"])
+        if case.version != expected_version:
+            raise Conflict(
+                f"{case.reference} was changed by someone else (now version "
+                f"{case.version}, you had {expected_version}). Reload and try again."
+            )
     if name == "refer":
         return refer_case(
             case, actor=actor, to_unit=_unit_field(f, "to_unit"), reason=_text(f, "reason"), **v

@@ -25,6 +25,7 @@ class Person(models.Model):
     owning_unit = models.ForeignKey("access.Unit", on_delete=models.PROTECT, related_name="persons")
     external_ref = models.CharField(max_length=120, unique=True, null=True, blank=True)
     created_at = models.DateTimeField()
+    pseudonymised_at = models.DateTimeField(null=True, blank=True)  # after retention
 
     class Meta:
         ordering = ["family_name", "given_names", "id"]
