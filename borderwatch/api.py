@@ -64,14 +64,25 @@ def domain_error(request, exc: DomainError):
     return api.create_response(request, body, status=exc.status)
 
 
+@api.exception_handler(OverflowError)
+def number_out_of_range(request, exc: OverflowError):
+    """An id or number beyond what the database holds (e.g. 2**70) is bad input, not a
+    server error."""
+    return api.create_response(
+        request, {"detail": "A number in the request is out of range."}, status=400
+    )
+
+
 def _routers():
     from borderwatch.access.emergency import router as access_router
     from borderwatch.border.api import router as border_router
     from borderwatch.border.map_api import router as map_router
+    from borderwatch.cases.api import router as cases_router
     from borderwatch.stats.api import router as stats_router
 
     api.add_router("/", border_router)
     api.add_router("/", map_router)
+    api.add_router("/", cases_router)
     api.add_router("/stats", stats_router)
     api.add_router("/", access_router)
 

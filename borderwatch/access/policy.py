@@ -127,7 +127,7 @@ def get_visible(queryset: QuerySet, pk, what: str = "record"):
     """The object, or NotVisible (404) if it does not exist for this actor."""
     try:
         return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotVisible(f"No {what} {pk} that you may see.") from None
 
 
