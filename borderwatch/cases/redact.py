@@ -3,13 +3,16 @@
 The one place where the API decides which parts of a case a reader gets. The groups come
 from `policy.field_groups(actor, case)` (via `queries.read_case`):
 
-| group | what it adds |
-|---|---|
-| (always) | id, reference, state and its label, version, the groups |
-| core | owning unit, claimed/updated times, incident reference; referrals (units, status, times, reasons); security notifications (that they exist, to whom, status, when); clocks (due, time left, rule); interviews and tasks (kind, when, unit, status, assignee); the decision's outcome; the steps the reader may take |
-| personal | the person: reference, names, nationality, language, claimed affiliation, date of birth or claimed age |
-| interview | interviews' interviewer, interpreter, language and summary; tasks' result and evidence; the decision's reasoning |
-| security | notifications' reason; the assessments (conclusion and text) |
+- always: id, reference, state and its label, version, the groups;
+- core: owning unit, claimed and updated times, incident reference; referrals (units,
+  status, times, reasons); security notifications (that they exist, to whom, status,
+  when); clocks (due, time left, rule); interviews and tasks (kind, when, unit, status,
+  assignee); the decision's outcome; the steps the reader may take now;
+- personal: the person (reference, names, nationality, language, claimed affiliation,
+  date of birth or claimed age);
+- interview: interviews' interviewer, interpreter, language and summary; tasks' result
+  and evidence; the decision's reasoning;
+- security: notifications' reason and the assessments (conclusion and text).
 
 A part outside the groups is left out of the document (the key is absent), never sent as
 null or as an empty string, so a client cannot mistake "hidden" for "empty".
@@ -70,9 +73,7 @@ def case_document(case: AsylumCase, actor: Actor, groups: Iterable[str], *, now=
         claimed_at=case.claimed_at,
         updated_at=case.updated_at,
         incident_reference=case.incident.reference if case.incident_id else None,
-        referrals=[
-            referral_out(r) for r in case.referrals.select_related("from_unit", "to_unit")
-        ],
+        referrals=[referral_out(r) for r in case.referrals.select_related("from_unit", "to_unit")],
         security_notifications=_notifications(case, security),
         clocks=[clock_out(c, now) for c in _clocks(case)],
         interviews=_interviews(case, interview),

@@ -13,7 +13,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from .choices import CaseState
-from .models import Notification, Referral, Task
+from .models import Referral, Task
 from .queues import QUEUES, SORTS
 
 Queue = Literal[tuple(QUEUES)]  # type: ignore[valid-type]
@@ -201,7 +201,7 @@ class TransitionIn(Schema):
 
     transition: str = Field(description="A name from allowed_transitions")
     fields: dict[str, Any] = Field(
-        {}, description="The inputs the step needs (its `needs`), e.g. {\"reason\": \"…\"}"
+        {}, description='The inputs the step needs (its `needs`), e.g. {"reason": "…"}'
     )
     expected_version: int = Field(ge=1, description="The case's version you read")
 

@@ -25,7 +25,6 @@ from .models import (
     Decision,
     Interview,
     LegalRepresentation,
-    Notification,
     Referral,
     Task,
 )
@@ -743,31 +742,6 @@ def close_case(
     return workflow.apply(case, "close", actor=actor, at=at, expected_version=expected_version)
 
 
-# --- notifications ---------------------------------------------------------------------
-
-
-@transaction.atomic
-def mark_notifications_read(
-    notifications, *, actor: Actor, at: datetime | None = None
-) -> list[Notification]:
-    """Mark notifications of the acting unit as read; those of other units are refused."""
-    if actor.unit is None:
-        raise AccessDenied("Notifications belong to a unit; act for one first.")
-    at = at or timezone.now()
-    ids = [n.pk for n in notifications]
-    rows = list(
-        Notification.objects.select_for_update(of=("self",))
-        .select_related("case")
-        .filter(pk__in=ids, read_at__isnull=True)
-    )
-    if any(n.unit_id != actor.unit.pk for n in rows):
-        raise AccessDenied("Only members acting for the notified unit may mark it as read.")
-    Notification.objects.filter(pk__in=[n.pk for n in rows]).update(read_at=at, read_by=actor.user)
-    for note in rows:
-        audit.record(actor, "notification.read", note, related=note.case)
-    return rows
-
-
 # --- one entry for pages and the API -------------------------------------------------------
 
 
@@ -874,3 +848,23 @@ def perform(
     if name == "close":
         return close_case(case, actor=actor, **v)
     raise DomainError(f"The step {name!r} has no service function.")  # pragma: no cover
+
+
+# --- notifications -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mark_notification_read(notification, *, actor: Actor, at: datetime | None = None):
+    """Mark one of the unit's notifications as read. Marking it again changes nothing."""
+    from .models import Notification
+
+    notification = Notification.objects.select_for_update().get(pk=notification.pk)
+    if actor.user is None or not actor.acts_for(notification.unit_id):
+        raise AccessDenied("Only members acting for the notified unit may mark it as read.")
+    if notification.read_at is not None:
+        return notification
+    notification.read_at = not_future(at or timezone.now(), "at")
+    notification.read_by = actor.user
+    notification.save(update_fields=["read_at", "read_by"])
+    audit.record(actor, "notification.read", notification, related=notification.case)
+    return notification
