@@ -21,7 +21,7 @@ PORT ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export DEBIAN_FRONTEND := noninteractive
 
-.PHONY: help install system-deps run lint check-migrations test test-sqlite test-postgres lock clean
+.PHONY: help install system-deps run lint check-migrations test test-sqlite test-postgres bench-extraction lock clean
 
 help: ## list the targets
 	@echo "Usage: make TARGET [PYTEST_ARGS='...'] [HOST=... PORT=...]"
@@ -75,6 +75,9 @@ test-sqlite: install system-deps ## the whole pytest suite on SQLite
 
 test-postgres: install system-deps ## the whole pytest suite on a throwaway PostgreSQL
 	scripts/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench-extraction: install ## report extraction speed: docs/s per core, share outside spaCy (bench/results/)
+	$(BIN)/python bench/extraction.py --with-ner
 
 lock: ## regenerate requirements.lock from a fresh temporary venv
 	tmp=$$(mktemp -d /tmp/borderwatch-lock.XXXXXX)

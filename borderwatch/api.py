@@ -78,6 +78,7 @@ def _routers():
     from borderwatch.border.api import router as border_router
     from borderwatch.border.map_api import router as map_router
     from borderwatch.cases.api import router as cases_router
+    from borderwatch.sources.api import router as sources_router
     from borderwatch.stats.api import router as stats_router
 
     api.add_router("/", border_router)
@@ -85,6 +86,7 @@ def _routers():
     api.add_router("/", cases_router)
     api.add_router("/stats", stats_router)
     api.add_router("/", access_router)
+    api.add_router("/", sources_router)
 
 
 _routers()

@@ -14,12 +14,16 @@ COMMANDS = {
     "timeline": "timeline CASE: a case's history in order, who did what and when",
     "stats": "stats count: 'at least the Nth reported incident since …', with the records",
     "token": "token issue|list|revoke: integration tokens for sensors and tablets",
+    "otp": "otp code|reset USERNAME: a user's current second-factor code, or a lost phone",
     "geo": "geo import FILE.geojson: replace border sections with official data (validated)",
     "notify": "send deadline warnings, overdue notices and escalations (--loop to keep going)",
     "impact": "impact recompute | set SECTION LEVEL | history: EUROSUR section levels",
     "audit": "audit verify | audit show --object TYPE:ID | --user NAME: the audit trail",
     "person": "person export P-…: a person's data for an access request",
     "retention": "retention apply [--dry-run]: pseudonymise persons past the retention period",
+    "ingest": "ingest FILE…: store reports (text, HTML, PDF) and propose their events",
+    "extract": "extract FILE… --json [--published D]: the events of files, not stored",
+    "extraction": "extraction evaluate DIR | show REPORT | rerun REPORT: quality, proposals",
     "migrate": "create or update the database tables (Django)",
 }
 

@@ -6,11 +6,13 @@ docs/settings.md lists every variable.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from borderwatch.lib.env import ConfigError, env_bool, env_int, env_list, env_secret, env_str
+from borderwatch.lib.hardening import csp_directives, oidc_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -45,6 +47,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "ninja",  # serves its Swagger UI from the package: no CDN
+    "django_otp",  # second factor (TOTP) for privileged roles: access/otp.py
+    "django_otp.plugins.otp_totp",
+    "axes",  # lockout after repeated failed sign-ins: access/lockout.py
+    "csp",  # the Content-Security-Policy header
     "borderwatch.access",
     "borderwatch.border",
     "borderwatch.people",
@@ -57,15 +63,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "borderwatch.access.otp.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "borderwatch.access.middleware.ActorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes asks: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "borderwatch.urls"
@@ -82,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "borderwatch.access.context.actor",
+                "borderwatch.access.context.notifications",
             ],
         },
     },
@@ -113,7 +124,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "access.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "borderwatch.access.lockout.LockoutBackend",  # first: refuses while locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -138,9 +152,40 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_COOKIES = env_bool("SECURE_COOKIES", False)  # true behind HTTPS in production
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+# HTTPS only from the first visit on, once cookies are secure (so served over HTTPS).
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600) if SECURE_COOKIES else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES and env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients).
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Lockout (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one username from
+# one address, sign-in for that pair is refused for LOGIN_LOCKOUT_MINUTES (attempts
+# during the lockout do not extend it). A success resets the count.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "borderwatch.access.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "borderwatch.access.middleware.client_ip"  # as the audit trail
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail already
+AXES_ENABLE_ADMIN = False  # unlock with `borderwatch axes_reset_username NAME`
+
+# Second factor (django-otp, TOTP): required for the roles in access/otp.py PRIVILEGED_ROLES
+# and for staff; optional for everyone else (/accounts/otp/setup/).
+OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "borderwatch")
+
+# OIDC sign-in (mozilla-django-oidc), only when OIDC_RP_CLIENT_ID is set.
+_oidc = oidc_settings()
+OIDC_ENABLED = bool(_oidc)
+globals().update(_oidc)
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("borderwatch.access.oidc.ExistingUserOIDCBackend")
 
 # --- Time and language ----------------------------------------------------------------
 USE_TZ = True
@@ -204,3 +249,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Content-Security-Policy (django-csp): no inline script or style on any page; images also
+# from the tile server when BORDERWATCH_TILE_URL names one. lib/hardening.py builds it.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp_directives(BORDERWATCH_TILE_URL)}

@@ -203,6 +203,40 @@ MEANINGS = {
     "session is renewed on every request).",
     "SECURE_COOKIES": "Mark session and CSRF cookies Secure. Set it to true in production "
     "behind HTTPS.",
+    "HSTS_SECONDS": "With `SECURE_COOKIES` on: how long browsers are told to use only HTTPS "
+    "for this host (the Strict-Transport-Security header). Off without `SECURE_COOKIES`.",
+    "HSTS_INCLUDE_SUBDOMAINS": "With `SECURE_COOKIES` on: extend Strict-Transport-Security to "
+    "every subdomain. Only if all of them serve HTTPS.",
+    "TRUST_X_FORWARDED_PROTO": "Behind a TLS-terminating proxy that sets `X-Forwarded-Proto` "
+    "(and removes it from clients' requests): treat requests it marks `https` as secure. "
+    "Never on without such a proxy: a client could then claim HTTPS.",
+    "LOGIN_FAILURE_LIMIT": "Failed sign-ins for one username from one address before that "
+    "pair is locked out (each failure is audited as `auth.login_failed`, the lockout as "
+    "`auth.locked_out`).",
+    "LOGIN_LOCKOUT_MINUTES": "How long a lockout lasts; attempts during it do not extend it. "
+    "`borderwatch axes_reset_username NAME` unlocks sooner.",
+    "OTP_ISSUER": "The name authenticator apps show beside a borderwatch second-factor code "
+    "(e.g. one per installation: `borderwatch-test`).",
+    "OIDC_RP_CLIENT_ID": "Turns OIDC sign-in on: this installation's client id at the "
+    "identity provider. Unset (the default): OIDC is off and `/oidc/` is not served. When "
+    "set, the three `OIDC_OP_*_ENDPOINT` URLs are required too.",
+    "OIDC_RP_CLIENT_SECRET": "The client secret at the identity provider (or "
+    "`OIDC_RP_CLIENT_SECRET_FILE`).",
+    "OIDC_RP_CLIENT_SECRET_FILE": "Path of a file holding `OIDC_RP_CLIENT_SECRET` (container "
+    "secrets). Wins over `OIDC_RP_CLIENT_SECRET`.",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "The provider's authorization endpoint (from its "
+    "`.well-known/openid-configuration`).",
+    "OIDC_OP_TOKEN_ENDPOINT": "The provider's token endpoint.",
+    "OIDC_OP_USER_ENDPOINT": "The provider's userinfo endpoint.",
+    "OIDC_OP_JWKS_ENDPOINT": "The provider's JWKS endpoint (its signing keys); required with "
+    "an RS or ES signing algorithm.",
+    "OIDC_RP_SIGN_ALGO": "The algorithm the provider signs ID tokens with, e.g. `RS256`.",
+    "OIDC_MATCH_CLAIM": "The claim that names an existing borderwatch user: `email` (matched "
+    "to the user's e-mail, ignoring case) or `preferred_username` (to the username). Nobody "
+    "is ever created by OIDC sign-in; without an active match it fails.",
+    "OIDC_RP_SCOPES": "Scopes asked for; the default fits `OIDC_MATCH_CLAIM` (`openid email` "
+    "or `openid profile`).",
+    "OIDC_PROVIDER_NAME": "The name on the sign-in page's OIDC link: 'Sign in with …'.",
     "BORDERWATCH_HOME_COUNTRY": "ISO 3166-1 code of the country this installation belongs "
     "to; an incident's direction is `entry` when it entered this country.",
     "BORDERWATCH_CORRELATION_MINUTES": "Detection intake: a detection joins an open "
@@ -234,7 +268,7 @@ MEANINGS = {
     "secrets). Wins over `EMAIL_HOST_PASSWORD`.",
     "EMAIL_USE_TLS": "Use STARTTLS with the SMTP server.",
     "DEFAULT_FROM_EMAIL": "Sender address of notification e-mail.",
-    "BORDERWATCH_BREAK_GLASS_MINUTES": "How long emergency (\"break the glass\") access to "
+    "BORDERWATCH_BREAK_GLASS_MINUTES": 'How long emergency ("break the glass") access to '
     "one record lasts.",
     "BORDERWATCH_RETENTION_PERSON_DAYS": "Days after the last activity on a person's records "
     "(no open case, not in custody) before `borderwatch retention apply` pseudonymises them.",

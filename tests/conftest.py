@@ -36,6 +36,44 @@ def _flush_around_audit_triggers():
 _flush_around_audit_triggers()
 
 
+def _test_logins_pass_the_second_factor():
+    """`client.force_login(user)` and `client.login(...)` stand for a whole sign-in: for a
+    user with a second factor (pst, admin) the session is also marked as having given the
+    code, as django_otp.login does. The real steps, password then code, are tested through
+    the pages in tests/access/test_signin.py and in Chromium."""
+    from django.test.client import ClientMixin
+
+    original = ClientMixin._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        from borderwatch.access.otp import confirmed_device
+
+        device = confirmed_device(user)
+        if device is not None:
+            from django_otp import DEVICE_ID_SESSION_KEY
+
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    ClientMixin._login = _login
+
+
+_test_logins_pass_the_second_factor()
+
+
+def otp_code(username: str) -> str:
+    """The code `username`'s device accepts now, as `borderwatch otp code USERNAME` prints."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("otp", "code", username, stdout=out, stderr=StringIO())
+    return out.getvalue().strip()
+
+
 @pytest.fixture(autouse=True)
 def _fast_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

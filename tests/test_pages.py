@@ -108,12 +108,12 @@ def test_it_signs_out_by_post_only(client, police):
 @pytest.mark.parametrize(
     ("who", "links"),
     [
-        ("guard", ["Incidents", "Map", "Statistics"]),
-        ("police", ["Incidents", "Map", "Cases", "Statistics"]),
-        ("pu", ["Incidents", "Map", "Cases", "Statistics"]),
-        ("pst", ["Incidents", "Map", "Cases", "Statistics"]),
+        ("guard", ["Incidents", "Map", "Statistics", "Reports"]),
+        ("police", ["Incidents", "Map", "Cases", "Statistics", "Reports"]),
+        ("pu", ["Incidents", "Map", "Cases", "Statistics", "Reports"]),
+        ("pst", ["Incidents", "Map", "Cases", "Statistics", "Reports"]),
         ("lawyer", ["Cases"]),
-        ("analyst", ["Statistics"]),
+        ("analyst", ["Statistics", "Reports"]),
         ("admin_actor", ["Administration"]),
     ],
 )

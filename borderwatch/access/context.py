@@ -3,3 +3,14 @@
 
 def actor(request):
     return {"actor": getattr(request, "actor", None)}
+
+
+def notifications(request):
+    """The header's count of the acting unit's unread notifications (one query), or
+    nothing for those who get none."""
+    from borderwatch.cases.views import notifications_for
+
+    qs = notifications_for(getattr(request, "actor", None))
+    if qs is None:
+        return {}
+    return {"unread_notifications": qs.filter(read_at__isnull=True).count()}

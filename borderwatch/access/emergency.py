@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field as F
 from ninja import Router, Schema
 
-from borderwatch.lib.errors import DomainError, NotVisible
+from borderwatch.lib.errors import AccessDenied, DomainError, NotVisible
 
 from . import breakglass
 from .views import actor_view
@@ -28,6 +28,8 @@ class BreakGlassForm(forms.Form):
 
 @actor_view
 def break_glass_page(request):
+    if not request.actor.has_role(*breakglass.ALLOWED_ROLES):
+        raise AccessDenied("Your role cannot ask for emergency access.")
     form = BreakGlassForm(request.POST or None, initial=request.GET or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -123,6 +123,37 @@ def persons_visible_to(actor: Actor) -> QuerySet:
     return Person.objects.filter(pk__in=Person.objects.filter(q).values("pk"))
 
 
+def custodies_visible_to(actor: Actor) -> QuerySet:
+    """Custody periods the actor may open and manage: those its own police unit holds."""
+    from borderwatch.cases.models import Custody
+
+    if actor.is_console:
+        return Custody.objects.all()
+    if actor.unit is None or not actor.has_role(ROLE.POLICE_OPERATIONS):
+        return _nothing(Custody)
+    return Custody.objects.filter(owning_unit_id=actor.unit.pk)
+
+
+# Roles that receive a unit's deadline notices (not statisticians, lawyers, administrators:
+# the notices name cases and custody periods).
+NOTIFIED_ROLES = {
+    ROLE.BORDER_GUARD,
+    ROLE.POLICE_OPERATIONS,
+    ROLE.IMMIGRATION_CASEWORKER,
+    ROLE.DECISION_CASEWORKER,
+    ROLE.SECURITY_ANALYST,
+}
+
+
+def notifications_visible_to(actor: Actor) -> QuerySet:
+    """The acting unit's in-app notifications, for members with case or border work."""
+    from borderwatch.cases.models import Notification
+
+    if actor.unit is None or actor.user is None or not actor.has_role(*NOTIFIED_ROLES):
+        return _nothing(Notification)
+    return Notification.objects.filter(unit_id=actor.unit.pk)
+
+
 def get_visible(queryset: QuerySet, pk, what: str = "record"):
     """The object, or NotVisible (404) if it does not exist for this actor."""
     try:

@@ -1,5 +1,7 @@
-"""Sign-ins, failed sign-ins and sign-outs go to the audit trail."""
+"""Sign-ins, failed sign-ins, lockouts and sign-outs go to the audit trail."""
 
+from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -34,6 +36,34 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
         ip=client_ip(request) if request is not None else "",
         label="anonymous",
     )
+    payload = {"username": str(credentials.get("username", ""))[:150]}
+    if _refused_while_locked(request):
+        payload["while_locked"] = True
+    audit.record(anon, "auth.login_failed", payload=payload)
+
+
+def _refused_while_locked(request) -> bool:
+    """axes refused this attempt up front because of an earlier lockout (its backend marks
+    the request locked without counting a failure; a failure that starts a lockout is
+    counted)."""
+    return bool(
+        request is not None
+        and getattr(request, "axes_locked_out", False)
+        and getattr(request, "axes_failures_since_start", None) is None
+    )
+
+
+@receiver(user_locked_out)
+def on_locked_out(sender, request, username, ip_address, **kwargs):
+    if _refused_while_locked(request):
+        return  # still the same lockout: the attempt is audited as auth.login_failed
+    anon = Actor(user=None, unit=None, channel="web", ip=ip_address or "", label="anonymous")
     audit.record(
-        anon, "auth.login_failed", payload={"username": str(credentials.get("username", ""))[:150]}
+        anon,
+        "auth.locked_out",
+        payload={
+            "username": str(username or "")[:150],
+            "failures": getattr(request, "axes_failures_since_start", None),
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
     )

@@ -6,8 +6,18 @@ Each entry's text is its documentation (docs/audit.md is checked against it).
 VERBS: dict[str, str] = {
     # sign-in
     "auth.login": "A user signed in.",
-    "auth.login_failed": "A sign-in was refused (payload: the username tried).",
+    "auth.login_failed": "A sign-in was refused (payload: the username tried; while_locked "
+    "when it was refused because of a lockout).",
+    "auth.locked_out": "Signing in as one username from one address was locked after "
+    "repeated failures (payload: username, failures, minutes).",
     "auth.logout": "A user signed out.",
+    "auth.otp_verified": "A user gave the right second-factor (TOTP) code after the password.",
+    "auth.otp_failed": "A second-factor code was refused (payload: why: wrong or throttled).",
+    "auth.otp_enrolled": "A second factor (TOTP device) was set up for a user (payload: device).",
+    "auth.otp_reset": "The console removed a user's second-factor devices, e.g. after a lost "
+    "phone (payload: devices).",
+    "auth.otp_code_shown": "The console printed a user's current second-factor code "
+    "(`borderwatch otp code`, for the demo and testing; payload: device).",
     "auth.unit_switched": "A user changed the unit they act for.",
     "access.break_glass": "A user took emergency access to a record outside their rights, "
     "with a reason (flagged; reads under the grant carry break_glass in their payload).",
@@ -64,6 +74,9 @@ VERBS: dict[str, str] = {
     "security.assessed": "The security service recorded a restricted assessment.",
     # sources and statistics
     "source.recorded": "A source report (article, press release, log) was stored.",
+    "source.extracted": "Border-crossing events were extracted from a source report or a "
+    "file and, for a stored report, proposed for review (payload: extractor version, "
+    "events, the proposals' ids).",
     "stats.queried": "Aggregate statistics were computed (payload: the filters).",
     "stats.exported": "Statistics or the selected incidents' non-personal fields were "
     "exported (payload: what, format, the filters, rows).",

@@ -446,9 +446,7 @@ NOTIFICATION_KEYS = [Key("is_read"), Key("created_at", desc=True), Key("id", des
 
 
 def _notifications_for(actor: Actor):
-    if actor.unit is None:
-        return Notification.objects.none()
-    return Notification.objects.filter(unit_id=actor.unit.pk).annotate(
+    return policy.notifications_visible_to(actor).annotate(
         is_read=ExpressionWrapper(Q(read_at__isnull=False), output_field=BooleanField())
     )
 

@@ -23,11 +23,6 @@ from .models import Custody, LegalRepresentation
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def now_to_the_minute():
-    """Now in Oslo time, to the minute: the default of the time fields."""
-    return timezone.localtime().replace(second=0, microsecond=0)
-
-
 class LocalDateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -35,18 +30,32 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format=DATETIME_FORMAT)
 
 
-def instant_field(label, *, required=True, now=True) -> forms.DateTimeField:
-    """A date and time typed in Oslo time (the zone of TIME_ZONE), by default now."""
-    return forms.DateTimeField(
+class InstantField(forms.DateTimeField):
+    """A date and time typed in Oslo time (TIME_ZONE); left empty, it means now (to the
+    second, so that steps taken in the same minute stay in order)."""
+
+    def __init__(self, *args, empty_is_now: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_is_now = empty_is_now
+
+    def clean(self, value):
+        result = super().clean(value)
+        if result is None and self.empty_is_now:
+            return timezone.now()
+        return result
+
+
+def instant_field(label, *, empty_is_now=True) -> InstantField:
+    hint = _("Norwegian time (Europe/Oslo).")
+    if empty_is_now:
+        hint = _("Norwegian time (Europe/Oslo). Leave empty for now.")
+    return InstantField(
         label=label,
-        required=required,
-        initial=now_to_the_minute if now else None,
+        required=False,
+        empty_is_now=empty_is_now,
         input_formats=[DATETIME_FORMAT, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        help_text=_("Norwegian time (Europe/Oslo)."),
-        error_messages={
-            "required": _("Give the date and time."),
-            "invalid": _("Write a date and time, such as 2025-08-22 09:00."),
-        },
+        help_text=hint,
+        error_messages={"invalid": _("Write a date and time, such as 2025-08-22 09:00.")},
         widget=LocalDateTimeInput(),
     )
 
@@ -71,7 +80,14 @@ class ServiceForm(forms.Form):
 class VersionedForm(ServiceForm):
     """A form that changes a case: it carries the version of the case the user saw."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": _("The form did not say which version of the case you saw: reload it."),
+            "invalid": _("The form did not say which version of the case you saw: reload it."),
+        },
+    )
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,7 +151,7 @@ def _step_field(step: str, name: str) -> forms.Field:
     if name == "to_unit":
         return forms.ChoiceField(label=label or _("Unit"), required=False)
     if name == "held_at":
-        return instant_field(label or _("When"), required=False)
+        return instant_field(label or _("When"))
     if name in ("reason", "summary"):
         return text_field(label or _("Reason"), rows=4 if name == "summary" else 3)
     if name == "reasoning":
@@ -210,7 +226,7 @@ class ApprehensionForm(ServiceForm):
     )
     apprehended_at = instant_field(_("Apprehended at"))
     held_at_border_since = instant_field(
-        _("Held at the border since (optional)"), required=False, now=False
+        _("Held at the border since (optional)"), empty_is_now=False
     )
     place = forms.ChoiceField(label=_("Place (optional)"), required=False)
 
@@ -232,7 +248,10 @@ class ApprehensionForm(ServiceForm):
             "A holding at the border before this custody counts towards its deadline "
             "(utlendingsloven § 21 a)."
         )
-        self.fields["place"].choices = [("", _("Not known")), *Place.objects.values_list("pk", "name")]
+        self.fields["place"].choices = [
+            ("", _("Not known")),
+            *Place.objects.values_list("pk", "name"),
+        ]
         if incident is not None and incident.place_id:
             self.fields["place"].initial = incident.place_id
 
@@ -285,7 +304,10 @@ class CounselForm(ServiceForm):
     def __init__(self, *args, person=None, **kwargs):
         super().__init__(*args, **kwargs)
         lawyers = User.objects.filter(memberships__role=Membership.Role.LAWYER).distinct()
-        self.fields["lawyer"].choices = [("", _("None of these")), *((u.pk, str(u)) for u in lawyers)]
+        self.fields["lawyer"].choices = [
+            ("", _("None of these")),
+            *((u.pk, str(u)) for u in lawyers),
+        ]
         matters = person.criminal_matters.all() if person is not None else []
         self.fields["criminal_matter"].choices = [
             ("", _("None")),
@@ -339,4 +361,3 @@ class AssignTaskForm(ServiceForm):
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = [("", _("Nobody")), *members]
-

@@ -20,14 +20,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import ROLE, Actor
 from borderwatch.access.models import User
 from borderwatch.access.views import actor_view
-from borderwatch.lib.errors import AccessDenied, Conflict, DomainError
+from borderwatch.lib.errors import AccessDenied, Conflict, DomainError, NotVisible
+from borderwatch.lib.timefmt import format_instant
 
 from . import queues, services, workflow
 from .choices import OPEN, CaseState
@@ -43,13 +44,13 @@ from .forms import (
     QueueForm,
     StepForm,
 )
-from .models import AsylumCase, Clock, Custody, Decision, Notification, Task
+from .models import AsylumCase, Clock, Custody, Decision, Task
 from .queries import case_timeline, read_case
 
 PAGE_SIZE = 50
 CONFLICT = gettext_lazy(
-    "Someone else changed this case while you were working: reload the case to see what "
-    "changed, then try again. Nothing you sent was saved."
+    "Someone else changed this case while you were working: reload it and check what "
+    "changed before you try again. Nothing you sent was saved; below is the case as it is now."
 )
 
 # --- time left ----------------------------------------------------------------------------
@@ -64,9 +65,15 @@ def time_left(due: datetime | None, now: datetime) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        span = _("%(d)s d %(h)s h") % {"d": days, "h": hours} if hours else _("%(d)s d") % {"d": days}
+        span = (
+            _("%(d)s d %(h)s h") % {"d": days, "h": hours} if hours else _("%(d)s d") % {"d": days}
+        )
     elif hours:
-        span = _("%(h)s h %(m)s min") % {"h": hours, "m": mins} if mins else _("%(h)s h") % {"h": hours}
+        span = (
+            _("%(h)s h %(m)s min") % {"h": hours, "m": mins}
+            if mins
+            else _("%(h)s h") % {"h": hours}
+        )
     else:
         span = _("%(m)s min") % {"m": mins}
     if seconds < 0:
@@ -101,8 +108,8 @@ class Deadline:
 
 
 def _refusal(form, err: DomainError) -> None:
-    """A refusal from a service: on the form, or re-raised as 403/404."""
-    if isinstance(err, AccessDenied | Conflict) or err.status == 404:
+    """A refusal from a service: beside the field it names, or re-raised as 403/404."""
+    if isinstance(err, AccessDenied | NotVisible):
         raise err
     form.put_error(err)
 
@@ -320,8 +327,6 @@ def _case_page(
     custodies = list(person.custodies.select_related("owning_unit"))
     police = actor.has_role(ROLE.POLICE_OPERATIONS)
     for c in custodies:
-        c.left = "" if c.ended_at else time_left(c.court_deadline, now)
-        c.urgency = "" if c.ended_at else urgency(c.court_deadline, now)
         c.openable = police and actor.acts_for(c.owning_unit_id)
     errors = [f for f in (step_form, task_form) if f is not None and f.errors]
     context = {
@@ -341,8 +346,9 @@ def _case_page(
         "blocked": blocked,
         "tasks": tasks,
         "open_tasks": sum(1 for t in tasks if t.task.status == Task.Status.OPEN),
-        "running": [d for d in clocks if d.clock.stopped_at is None],
-        "stopped": [d for d in clocks if d.clock.stopped_at is not None],
+        # Tasks show their own deadlines.
+        "running": [d for d in clocks if d.clock.stopped_at is None and not d.clock.task_id],
+        "stopped": [d for d in clocks if d.clock.stopped_at is not None and not d.clock.task_id],
         "conflict": CONFLICT if conflict else "",
         "error_forms": errors,
         "incident_visible": case.incident_id is not None
@@ -371,7 +377,7 @@ def case_step(request, pk: int, name: str):
     actor = request.actor
     case = policy.get_case_for(actor, pk)
     if name not in workflow.TRANSITIONS:
-        return _case_page(request, pk, status=404)
+        raise NotVisible(_("There is no such step."))
     form = StepForm(name, request.POST, case=case)
     if form.is_valid():
         try:
@@ -461,18 +467,13 @@ def task_assign(request, pk: int, task_pk: int):
 
 
 def _custody_for(actor: Actor, pk) -> Custody:
-    """A custody period the acting police unit holds (404 otherwise).
-
-    policy.py has no custody funnel yet; this one narrows its persons funnel to the
-    custody periods of the actor's own police unit, which are the ones it may manage.
-    """
-    qs = Custody.objects.none()
-    if actor.unit is not None and actor.has_role(ROLE.POLICE_OPERATIONS):
-        qs = Custody.objects.filter(
-            owning_unit_id=actor.unit.pk, person__in=policy.persons_visible_to(actor)
-        )
+    """A custody period the acting police unit holds (404 otherwise)."""
     return policy.get_visible(
-        qs.select_related("person", "incident", "owning_unit", "place"), pk, "custody"
+        policy.custodies_visible_to(actor).select_related(
+            "person", "incident", "owning_unit", "place"
+        ),
+        pk,
+        "custody",
     )
 
 
@@ -497,7 +498,7 @@ def apprehension(request, pk: int):
                     _("%(person)s recorded, in custody until a court or release by %(due)s.")
                     % {
                         "person": custody.person.reference,
-                        "due": custody.court_deadline and _instant(custody.court_deadline),
+                        "due": format_instant(custody.court_deadline),
                     },
                 )
                 return redirect("custody_detail", custody.pk)
@@ -508,15 +509,9 @@ def apprehension(request, pk: int):
     return render(
         request,
         "cases/apprehension.html",
-        {"incident": incident, "form": form},
+        {"incident": incident, "form": form, "error_forms": [form] if form.errors else []},
         status=status,
     )
-
-
-def _instant(value) -> str:
-    from borderwatch.lib.timefmt import format_instant
-
-    return format_instant(value)
 
 
 CUSTODY_FORMS = {
@@ -525,6 +520,13 @@ CUSTODY_FORMS = {
     "criminal-matter": CriminalMatterForm,
     "counsel": CounselForm,
     "end": EndCustodyForm,
+}
+CUSTODY_LABELS = {
+    "questioning": gettext_lazy("Record police questioning"),
+    "asylum-request": gettext_lazy("Record the asylum request"),
+    "criminal-matter": gettext_lazy("Open a criminal matter"),
+    "counsel": gettext_lazy("Assign counsel"),
+    "end": gettext_lazy("End the custody"),
 }
 
 
@@ -553,15 +555,16 @@ def _custody_page(request, custody: Custody, *, bound=None, status=200):
         .order_by("-claimed_at")
         .first()
     )
-    forms = {}
+    actions = []
     for action in CUSTODY_FORMS:
         if action in ("questioning", "end") and custody.ended_at is not None:
             continue
         if action == "asylum-request" and case is not None:
             continue
-        forms[action] = _custody_form(action, custody)
-    if bound is not None:
-        forms[bound.prefix] = bound
+        is_bound = bound is not None and bound.prefix == action
+        form = bound if is_bound else _custody_form(action, custody)
+        label = CUSTODY_LABELS[action]
+        actions.append({"key": action, "label": label, "form": form, "open": is_bound})
     clocks = [Deadline.of(c, now) for c in custody.clocks.select_related("owning_unit")]
     context = {
         "custody": custody,
@@ -578,8 +581,7 @@ def _custody_page(request, custody: Custody, *, bound=None, status=200):
         "matters": person.criminal_matters.filter(owning_unit_id=actor.unit.pk),
         "counsel": person.representations.filter(ended_at__isnull=True),
         "others": person.custodies.exclude(pk=custody.pk).filter(owning_unit_id=actor.unit.pk),
-        "forms": forms,
-        "open": bound.prefix if bound is not None else "",
+        "actions": actions,
         "error_forms": [bound] if bound is not None and bound.errors else [],
     }
     return render(request, "cases/custody.html", context, status=status)
@@ -597,7 +599,7 @@ def custody_action(request, pk: int, action: str):
     actor = request.actor
     custody = _custody_for(actor, pk)
     if action not in CUSTODY_FORMS:
-        return _custody_page(request, custody, status=404)
+        raise NotVisible(_("There is no such action."))
     form = _custody_form(action, custody, request.POST)
     person = custody.person
     if form.is_valid():
@@ -608,7 +610,10 @@ def custody_action(request, pk: int, action: str):
                 done = _("Police questioning recorded.")
             elif action == "asylum-request":
                 case = services.record_asylum_request(
-                    person, actor=actor, requested_at=data["requested_at"], incident=custody.incident
+                    person,
+                    actor=actor,
+                    requested_at=data["requested_at"],
+                    incident=custody.incident,
                 )
                 messages.success(
                     request,
@@ -643,17 +648,13 @@ def custody_action(request, pk: int, action: str):
 
 # --- notifications ------------------------------------------------------------------------
 
-NOTIFIED_ROLES = (*policy.CASE_ROLES, ROLE.SECURITY_ANALYST, ROLE.BORDER_GUARD)
 
-
-def notifications_for(actor: Actor):
-    """The acting unit's in-app notifications, for its members with a working role.
-
-    (A policy funnel, `notifications_visible_to`, would be the place for this rule.)
-    """
-    if actor is None or actor.unit is None or not actor.has_role(*NOTIFIED_ROLES):
+def notifications_for(actor: Actor | None):
+    """The acting unit's in-app notifications (policy.notifications_visible_to); None for
+    someone with no notices to see."""
+    if actor is None or actor.unit is None or actor.user is None:
         return None
-    return Notification.objects.filter(unit_id=actor.unit.pk)
+    return policy.notifications_visible_to(actor)
 
 
 @actor_view
@@ -661,7 +662,7 @@ def notification_list(request):
     actor = request.actor
     qs = notifications_for(actor)
     if qs is None:
-        raise AccessDenied(_("Notifications are for the units that work incidents and cases."))
+        raise AccessDenied(_("Notifications belong to a unit; you act for none."))
     show = request.GET.get("show", "unread")
     if show not in ("unread", "all"):
         show = "unread"
@@ -685,7 +686,7 @@ def notifications_read(request):
     actor = request.actor
     qs = notifications_for(actor)
     if qs is None:
-        raise AccessDenied(_("Notifications are for the units that work incidents and cases."))
+        raise AccessDenied(_("Notifications belong to a unit; you act for none."))
     unread = qs.filter(read_at__isnull=True)
     raw = request.POST.get("id", "")
     if request.POST.get("all"):
@@ -694,11 +695,17 @@ def notifications_read(request):
         chosen = [policy.get_visible(qs, int(raw), "notification")]
     else:
         chosen = []
-    marked = services.mark_notifications_read(chosen, actor=actor)
-    if marked:
+    for notification in chosen:
+        services.mark_notification_read(notification, actor=actor)
+    if chosen:
         messages.success(
             request,
-            _("Marked %(n)s notification(s) as read.") % {"n": len(marked)},
+            ngettext(
+                "%(n)s notification marked as read.",
+                "%(n)s notifications marked as read.",
+                len(chosen),
+            )
+            % {"n": len(chosen)},
         )
     target = reverse("notifications")
     if request.POST.get("show") == "all":

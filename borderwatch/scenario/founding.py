@@ -158,6 +158,8 @@ def _actor(username: str) -> Actor:
 
 
 def _reference_data(console: Actor, password: str) -> None:
+    from borderwatch.access import otp
+
     units = {u.code: u for u in Unit.objects.all()}
     for code, name, short, kind in UNITS:
         if code not in units:
@@ -178,6 +180,10 @@ def _reference_data(console: Actor, password: str) -> None:
                 user.is_staff = user.is_superuser = True
                 user.save(update_fields=["is_staff", "is_superuser"])
         grant_membership(actor=console, user=user, unit=units[unit_code], role=role)
+        if otp.requires_second_factor(user):  # pst, admin: a TOTP device with a known key
+            otp.enrol_with_key(
+                actor=console, user=user, key_hex=otp.demo_key(password, username), name="demo"
+            )
     sections = {s.code: s for s in BorderSection.objects.all()}
     shapes = {s["code"]: s["geometry"] for s in geo.shipped_sections()}
     for code, name, description in SECTIONS:

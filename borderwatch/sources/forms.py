@@ -1,0 +1,64 @@
+"""The report page's form: paste a text or upload a file, with what is known about it."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .ingest import MAX_BYTES, Document, UnreadableFile, read_document
+
+
+class ReportForm(forms.Form):
+    text = forms.CharField(
+        label=_("Paste the text"),
+        required=False,
+        max_length=1_000_000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        help_text=_("The whole article, press release, log or message, as it was written."),
+    )
+    file = forms.FileField(
+        label=_("Or upload a file"),
+        required=False,
+        help_text=_("Text (UTF-8), HTML or PDF, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.text,.md,.html,.htm,.pdf"}),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=300,
+        help_text=_("Leave empty to use the file's title or the text's first line."),
+    )
+    outlet = forms.CharField(label=_("Outlet"), required=False, max_length=200)
+    url = forms.URLField(
+        label=_("Address (URL)"), required=False, max_length=500, assume_scheme="https"
+    )
+    published = forms.DateField(
+        label=_("Published on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Relative dates such as “on Friday” count from this day."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("en", _("English")), ("no", _("Norwegian"))], initial="en"
+    )
+
+    def clean(self):
+        data = super().clean()
+        text, upload = data.get("text") or "", data.get("file")
+        if text.strip() and upload:
+            self.add_error("file", _("Paste a text or upload a file, not both."))
+            return data
+        if upload:
+            if upload.size > MAX_BYTES:
+                self.add_error("file", _("The file is larger than 10 MB."))
+                return data
+            try:
+                data["document"] = read_document(upload.read(), upload.name)
+            except UnreadableFile as exc:
+                self.add_error("file", exc.reason)
+            return data
+        if not text.strip():
+            if "text" not in self.errors:
+                self.add_error("text", _("Paste the report's text, or upload a file."))
+            return data
+        data["document"] = Document(text=text.replace("\r\n", "\n"), kind="text")
+        return data

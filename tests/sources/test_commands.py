@@ -1,0 +1,135 @@
+"""The ingest, extract and extraction commands."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from borderwatch.access.models import AuditEvent
+from borderwatch.sources.models import ProposedEvent, SourceReport
+
+from .helpers import ARTICLE, CORPUS, make_pdf
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    (tmp_path / "again.txt").write_bytes(ARTICLE.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "log.pdf").write_bytes(
+        make_pdf(["Two Russian men crossed the Pasvik river near Svanvik on Saturday."])
+    )
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Crossing</title></head><body><p>A man from Russia crossed "
+        "near Korpfjell on Sunday and asked for asylum.</p></body></html>",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_it_ingests_a_batch_and_goes_on_past_a_bad_file(files, world):
+    names = ["article.txt", "again.txt", "empty.txt", "log.pdf", "page.html", "missing.txt"]
+    paths = [str(files / n) for n in names]
+    with pytest.raises(CommandError, match="2 of 6 files could not be stored"):
+        out, err = StringIO(), StringIO()
+        try:
+            call_command("ingest", *paths, "--published", "2025-08-25", stdout=out, stderr=err)
+        finally:
+            text, errors = out.getvalue(), err.getvalue()
+    assert "6 files: 3 stored, 1 already stored, 2 not read; 6 events proposed for review." in text
+    assert f"{paths[0]}: stored as report" in text and "4 events proposed" in text
+    assert f"{paths[1]}: already stored as report" in text
+    assert "Not read: empty.txt: the file is empty." in errors
+    assert "missing.txt: no such file." in errors
+    assert SourceReport.objects.count() == 3
+    assert set(SourceReport.objects.values_list("channel", flat=True)) == {"cli"}
+    report = SourceReport.objects.get(file_name=paths[0])
+    assert report.published_at.date().isoformat() == "2025-08-25"
+    assert ProposedEvent.objects.filter(report=report).count() == 4
+    assert AuditEvent.objects.filter(verb="source.recorded").count() == 3
+
+
+def test_it_ingests_as_a_user_under_the_policy(files, world):
+    out, _ = run("ingest", str(files / "article.txt"), "--as", "guard")
+    assert "1 file: 1 stored" in out
+    assert SourceReport.objects.get().recorded_by.username == "guard"
+    with pytest.raises(CommandError, match="You may not do this"):
+        run("ingest", str(files / "page.html"), "--as", "lawyer")
+
+
+def test_extract_prints_the_contract_as_json_per_file(files, db):
+    out, _ = run(
+        "extract",
+        str(files / "article.txt"),
+        str(files / "page.html"),
+        "--json",
+        "--published",
+        "2025-08-25",
+    )
+    first, second = [json.loads(line) for line in out.splitlines()]
+    assert first["source"] == {
+        "title": "Russian soldier Seeks Asylum in Norway,Citing Opposition to Ukraine War",
+        "outlet": None,
+        "published": "2025-08-25",
+    }
+    main = first["events"][0]
+    assert set(main) == {
+        "role",
+        "when",
+        "places",
+        "country_entered",
+        "country_left",
+        "people",
+        "nationality",
+        "affiliation",
+        "detection",
+        "outcomes",
+        "evidence",
+        "confidence",
+    }
+    assert main["when"]["start"] == "2025-08-22" and main["when"]["precision"] == "day"
+    assert second["source"]["title"] == "Crossing"
+    assert second["events"][0]["places"] == ["Korpfjell"]
+    assert SourceReport.objects.count() == 0
+    assert AuditEvent.objects.filter(verb="source.extracted").count() == 2
+
+
+def test_extract_without_a_publication_day_says_unknown(files, db):
+    out, _ = run("extract", str(files / "article.txt"), "--json")
+    main = json.loads(out)["events"][0]
+    assert main["when"]["precision"] == "unknown" and main["when"]["start"] is None
+
+
+def test_extract_reports_an_unreadable_file_and_goes_on(files, db):
+    with pytest.raises(CommandError, match="1 of 2 file"):
+        run("extract", str(files / "empty.txt"), str(files / "article.txt"))
+
+
+def test_extraction_evaluate_scores_a_folder(db):
+    out, _ = run("extraction", "evaluate", str(CORPUS / "dev"), "--json")
+    body = json.loads(out)
+    assert body["documents"] >= 25
+    assert set(body["fields"]) >= {"events", "when", "places", "detection", "outcomes"}
+    assert body["micro"]["f1"] >= 0.95  # the rules were written on these texts
+    out, _ = run("extraction", "evaluate", str(CORPUS / "test"))
+    assert "all (micro)" in out
+
+
+def test_extraction_show_and_rerun(files, world):
+    run("ingest", str(files / "article.txt"), "--published", "2025-08-25")
+    report = SourceReport.objects.get()
+    out, _ = run("extraction", "show", str(report.pk))
+    assert "Grense Jakobselv" in out and "[proposed]" in out
+    out, _ = run("extraction", "rerun", str(report.pk), "--as", "police")
+    assert "4 event(s) proposed" in out
+    assert ProposedEvent.objects.filter(status="superseded").count() == 4
+    with pytest.raises(CommandError, match="No report"):
+        run("extraction", "show", str(report.pk), "--as", "lawyer")
