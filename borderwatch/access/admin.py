@@ -7,6 +7,7 @@ not files about people (DESIGN.md §1). The audit trail is read-only.
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from . import policy
 from .admin_audit import AuditedAdmin
 from .models import AuditEvent, IntegrationToken, Membership, Unit, User
 
@@ -49,3 +50,18 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _admin_has_permission(request) -> bool:
+    """The admin asks the one policy too: staff status alone is not enough, the acting
+    identity must be allowed to manage reference data (administrators)."""
+    actor = getattr(request, "actor", None)
+    return bool(
+        request.user.is_active
+        and request.user.is_staff
+        and actor is not None
+        and policy.can(actor, "reference.manage")
+    )
+
+
+admin.site.has_permission = _admin_has_permission

@@ -213,3 +213,21 @@ def read_case(actor: Actor, pk, *, what: str = "page"):
         payload["break_glass"] = True  # read only thanks to emergency access: flagged
     audit.record(actor, "case.viewed", case, related=case.person, fields=groups, payload=payload)
     return case, groups
+
+
+def case_readers(case: AsylumCase, actor: Actor, limit: int = 50) -> list | None:
+    """Who read this case (and who took emergency access to it), newest first: for the
+    owning unit alone. None when the actor is not the owner."""
+    from borderwatch.access.models import AuditEvent
+
+    if "owner" not in policy.relationship(actor, case) and not actor.is_console:
+        return None
+    return list(
+        AuditEvent.objects.filter(
+            target_type="cases.asylumcase",
+            target_id=str(case.pk),
+            verb__in=["case.viewed", "access.break_glass"],
+        )
+        .select_related("unit")
+        .order_by("-seq")[:limit]
+    )

@@ -45,7 +45,7 @@ from .forms import (
     StepForm,
 )
 from .models import AsylumCase, Clock, Custody, Decision, Task
-from .queries import case_timeline, read_case
+from .queries import case_readers, case_timeline, read_case
 
 PAGE_SIZE = 50
 CONFLICT = gettext_lazy(
@@ -353,6 +353,7 @@ def _case_page(
         "error_forms": errors,
         "incident_visible": case.incident_id is not None
         and policy.incidents_visible_to(actor).filter(pk=case.incident_id).exists(),
+        "readers": case_readers(case, actor),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

@@ -46,3 +46,15 @@ def test_it_shows_the_audit_trail_read_only(client, admin_actor, story):
     assert client.get("/admin/access/auditevent/").status_code == 200
     response = client.post(f"/admin/access/auditevent/{event.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
+
+
+def test_it_asks_the_policy_not_only_the_staff_flag(client, police):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    police.user.is_staff = True
+    police.user.save()
+    TOTPDevice.objects.create(user=police.user, name="phone", confirmed=True)
+    client.force_login(police.user)  # passes the second factor too (tests/conftest.py)
+    assert client.get("/cases/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]

@@ -94,3 +94,18 @@ def test_the_api_grants_access(client, main_case, other_police):
         content_type="application/json",
     )
     assert response.status_code == 400 and response.json()["field"] == "target"
+
+
+def test_the_owning_unit_sees_who_read_its_case_and_emergency_access(
+    client, main_case, pu, other_police, lawyer
+):
+    breakglass.break_glass(actor=other_police, kind="case", pk=main_case.pk, reason=REASON)
+    read_case(other_police, main_case.pk)
+    read_case(lawyer, main_case.pk)
+    client.force_login(pu.user)
+    html = client.get(f"/cases/{main_case.pk}/").content.decode()
+    assert "Who read this case" in html
+    assert "under emergency access" in html and REASON in html
+    assert "lawyer" in html
+    client.force_login(lawyer.user)
+    assert "Who read this case" not in client.get(f"/cases/{main_case.pk}/").content.decode()
