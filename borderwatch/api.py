@@ -8,6 +8,7 @@ one entry per bad field. The OpenAPI document and its Swagger UI are served offl
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
 
 from borderwatch.access import tokens
@@ -42,6 +43,27 @@ class SignedIn(SessionAuth):
         return user
 
 
+class JSONWithoutNul(Parser):
+    """JSON bodies; a NUL character in any string is refused (400): PostgreSQL cannot store
+    it, and no text a person writes contains one. Forms refuse it the same way."""
+
+    def parse_body(self, request: HttpRequest):
+        data = super().parse_body(request)
+        if _has_nul(data):
+            raise DomainError("Text in the request contains a NUL character (\\u0000).")
+        return data
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 session = SignedIn()
 integration = IntegrationToken()
 
@@ -51,6 +73,7 @@ api = NinjaAPI(
     description="Detections in; incidents, sections, the border and counts out. "
     "Every call is checked by the access policy and written to the audit trail.",
     urls_namespace="api",
+    parser=JSONWithoutNul(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -154,6 +154,16 @@ def notifications_visible_to(actor: Actor) -> QuerySet:
     return Notification.objects.filter(unit_id=actor.unit.pk)
 
 
+def reports_visible_to(actor: Actor) -> QuerySet:
+    """Source reports: everyone who may record reports reads them all (they are source
+    material for every unit's analysts, not case files)."""
+    from borderwatch.sources.models import SourceReport
+
+    if not can(actor, "source.record"):
+        return _nothing(SourceReport)
+    return SourceReport.objects.all()
+
+
 def get_visible(queryset: QuerySet, pk, what: str = "record"):
     """The object, or NotVisible (404) if it does not exist for this actor."""
     try:
@@ -296,6 +306,9 @@ RULES.add_rule("security.assess", is_notified_unit & has_role(ROLE.SECURITY_ANAL
 RULES.add_rule("case.view", can_see_case)
 RULES.add_rule("source.record", has_role(*INCIDENT_ROLES, ROLE.STATISTICIAN) | is_console)
 RULES.add_rule("stats.view", has_role(*AGGREGATE_ROLES) | is_console)
+# Putting an extracted event into the record makes an incident the reviewer's unit owns:
+# only units that run incidents review (border guards, police operations).
+RULES.add_rule("source.review", FIELD_ACTORS)
 RULES.add_rule("reference.manage", has_role(ROLE.ADMINISTRATOR) | is_console)
 
 

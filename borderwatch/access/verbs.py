@@ -77,6 +77,12 @@ VERBS: dict[str, str] = {
     "source.extracted": "Border-crossing events were extracted from a source report or a "
     "file and, for a stored report, proposed for review (payload: extractor version, "
     "events, the proposals' ids).",
+    "source.event_accepted": "A proposed event was reviewed and accepted as a new incident, "
+    "linked to its report (payload: report, incident, the fields the reviewer edited).",
+    "source.event_merged": "A proposed event was reviewed and merged into an existing incident, "
+    "which gained its report as a source (payload: report, incident).",
+    "source.event_rejected": "A proposed event was reviewed and rejected, with the reason "
+    "(payload: report).",
     "stats.queried": "Aggregate statistics were computed (payload: the filters).",
     "stats.exported": "Statistics or the selected incidents' non-personal fields were "
     "exported (payload: what, format, the filters, rows).",

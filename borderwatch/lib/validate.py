@@ -7,6 +7,7 @@ from django.utils import timezone
 from borderwatch.lib.errors import DomainError
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
+MIN_OFFSET, MAX_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 
 
 def aware(value: datetime, field: str) -> datetime:
@@ -14,6 +15,13 @@ def aware(value: datetime, field: str) -> datetime:
         raise DomainError(f"{field} must be a date and time.", field=field)
     if timezone.is_naive(value):
         raise DomainError(f"{field} must carry a time zone.", field=field)
+    offset = value.utcoffset()
+    if not MIN_OFFSET <= offset <= MAX_OFFSET:
+        raise DomainError(
+            f"{field} has the UTC offset {value.isoformat()[-6:]}, which no time zone uses "
+            "(they run from -12:00 to +14:00).",
+            field=field,
+        )
     return value
 
 

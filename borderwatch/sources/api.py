@@ -1,5 +1,6 @@
 """API of the sources app: reports in (`POST /reports`), a report with its proposed events
-out (`GET /reports/{id}`). The review queue's endpoints come with the review work."""
+out (`GET /reports/{id}`), and the review queue (`/reports/review`: list, one proposal
+with its merge candidates, accept, merge, reject)."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -7,6 +8,7 @@ from typing import Literal
 from ninja import Field, Router, Schema, Status
 from pydantic import AwareDatetime, ConfigDict
 
+from borderwatch.access import policy
 from borderwatch.api import session
 
 from . import services
@@ -132,8 +134,174 @@ def post_report(request, payload: ReportIn):
     return Status(201 if done.created else 200, report_out(done.report, proposals, done.created))
 
 
-@router.get("/reports/{report_id}", auth=[session], response=ReportOut, summary="One report")
+@router.get("/reports/{int:report_id}", auth=[session], response=ReportOut, summary="One report")
 def get_report(request, report_id: int):
     """The report and its current proposals (404 for someone who may not read reports)."""
     report = services.get_report_for(request.actor, report_id)
     return report_out(report, services.proposals_of(request.actor, report), False)
+
+
+# --- review ---------------------------------------------------------------------------------
+
+
+class QueueItemOut(ProposalOut):
+    report: int
+    report_title: str
+    created_at: datetime
+
+
+class QueueOut(Schema):
+    counts: dict[str, int] = Field(description="Proposals per status (superseded left out)")
+    may_review: bool = Field(description="Whether the caller may accept, merge or reject")
+    proposals: list[QueueItemOut] = Field(description="Waiting for review, newest first")
+
+
+class CandidateOut(Schema):
+    id: int
+    reference: str
+    occurred_from: datetime
+    occurred_to: datetime
+    time_precision: str
+    place: str | None
+    section: str | None
+    persons_count: int | None
+    nationality: str
+    score: int
+    reasons: list[str]
+
+
+class ReviewOut(Schema):
+    proposal: QueueItemOut
+    text: str = Field(description="The report's text; evidence offsets point into it")
+    fields: dict = Field(description="The proposal as the incident fields accept takes")
+    candidates: list[CandidateOut] = Field(description="Visible incidents it may report")
+    may_review: bool
+
+
+class AcceptIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    edits: dict = Field(
+        default_factory=dict,
+        description="Corrections, by field name: start, end (YYYY-MM-DD, exclusive), "
+        "precision, time_text, place, country_left, country_entered, persons_count, "
+        "persons_count_is_lower_bound, nationality, affiliation, detection_method, summary",
+    )
+
+
+class MergeIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    incident: int = Field(description="The id of the incident the report supports")
+
+
+class RejectIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class ReviewedOut(Schema):
+    proposal: QueueItemOut
+    incident: int | None
+
+
+def queue_item_out(p: ProposedEvent) -> dict:
+    return {
+        **proposal_out(p),
+        "report": p.report_id,
+        "report_title": p.report.title,
+        "created_at": p.created_at,
+    }
+
+
+def candidate_out(inc) -> dict:
+    return {
+        "id": inc.pk,
+        "reference": inc.reference,
+        "occurred_from": inc.occurred_from,
+        "occurred_to": inc.occurred_to,
+        "time_precision": inc.time_precision,
+        "place": inc.place.name if inc.place_id else None,
+        "section": inc.section.code if inc.section_id else None,
+        "persons_count": inc.persons_count,
+        "nationality": inc.nationality,
+        "score": inc.match_score,
+        "reasons": inc.match_reasons,
+    }
+
+
+def reviewed_out(actor, event_id: int) -> dict:
+    p = services.get_proposal_for(actor, event_id)
+    return {"proposal": queue_item_out(p), "incident": p.incident_id}
+
+
+@router.get("/reports/review", auth=[session], response=QueueOut, summary="The review queue")
+def review_queue(request):
+    """Proposals waiting for review, newest first, with the counts per status. For those
+    who may read reports (others: 403)."""
+    actor = request.actor
+    policy.require(actor, "source.record")
+    return {
+        "counts": services.review_counts(actor),
+        "may_review": services.may_review(actor),
+        "proposals": [queue_item_out(p) for p in services.review_queue(actor)],
+    }
+
+
+@router.get(
+    "/reports/review/{event_id}", auth=[session], response=ReviewOut, summary="One proposal"
+)
+def review_detail(request, event_id: int):
+    """The proposal, its report's text, the fields accept would record and the merge
+    candidates with their scores."""
+    actor = request.actor
+    event = services.get_proposal_for(actor, event_id)
+    fields = services.proposed_fields(event)
+    return {
+        "proposal": queue_item_out(event),
+        "text": event.report.text,
+        "fields": fields,
+        "candidates": [candidate_out(i) for i in services.merge_candidates(event, actor)],
+        "may_review": services.may_review(actor),
+    }
+
+
+@router.post(
+    "/reports/review/{event_id}/accept",
+    auth=[session],
+    response={201: ReviewedOut},
+    summary="Accept a proposal as a new incident",
+)
+def review_accept(request, event_id: int, payload: AcceptIn):
+    """Open an incident from the proposal (with the edits) and link the report to it
+    (border guards and police operations; 409 once the proposal is reviewed)."""
+    event = services.get_proposal_for(request.actor, event_id)
+    services.accept_proposed_event(event, actor=request.actor, edits=payload.edits)
+    return Status(201, reviewed_out(request.actor, event_id))
+
+
+@router.post(
+    "/reports/review/{event_id}/merge",
+    auth=[session],
+    response=ReviewedOut,
+    summary="Merge a proposal into an incident",
+)
+def review_merge(request, event_id: int, payload: MergeIn):
+    """Link the report to an existing incident the caller's unit may change."""
+    event = services.get_proposal_for(request.actor, event_id)
+    services.merge_proposed_event(event, actor=request.actor, incident=payload.incident)
+    return reviewed_out(request.actor, event_id)
+
+
+@router.post(
+    "/reports/review/{event_id}/reject",
+    auth=[session],
+    response=ReviewedOut,
+    summary="Reject a proposal",
+)
+def review_reject(request, event_id: int, payload: RejectIn):
+    """Reject the proposal with a reason; nothing enters the record."""
+    event = services.get_proposal_for(request.actor, event_id)
+    services.reject_proposed_event(event, actor=request.actor, reason=payload.reason)
+    return reviewed_out(request.actor, event_id)

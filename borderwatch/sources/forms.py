@@ -62,3 +62,60 @@ class ReportForm(forms.Form):
             return data
         data["document"] = Document(text=text.replace("\r\n", "\n"), kind="text")
         return data
+
+
+PRECISION_CHOICES = [
+    ("", _("— not known —")),
+    ("day", _("Day")),
+    ("month", _("Month")),
+    ("season", _("Season")),
+    ("year", _("Year")),
+]
+
+
+class ReviewForm(forms.Form):
+    """A proposed event's fields as the reviewer may correct them before accepting."""
+
+    start = forms.DateField(
+        label=_("From (day)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end = forms.DateField(
+        label=_("Until (day, exclusive)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave empty to end with the period the precision gives."),
+    )
+    precision = forms.ChoiceField(
+        label=_("Known to the"), choices=PRECISION_CHOICES, required=False
+    )
+    time_text = forms.CharField(
+        label=_("Time as the report puts it"), required=False, max_length=120
+    )
+    place = forms.CharField(label=_("Place (gazetteer)"), required=False, max_length=120)
+    country_left = forms.CharField(label=_("Country left"), required=False, max_length=2)
+    country_entered = forms.CharField(label=_("Country entered"), required=False, max_length=2)
+    persons_count = forms.IntegerField(label=_("Number of persons"), required=False, min_value=0)
+    persons_count_is_lower_bound = forms.BooleanField(label=_("At least that many"), required=False)
+    nationality = forms.CharField(label=_("Nationality"), required=False, max_length=2)
+    affiliation = forms.CharField(label=_("Claimed affiliation"), required=False, max_length=120)
+    detection_method = forms.ChoiceField(label=_("Detected by"), required=False)
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from borderwatch.border.choices import DetectionSource
+
+        super().__init__(*args, **kwargs)
+        self.fields["detection_method"].choices = [("", "—"), *DetectionSource.choices]
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it rejected?"),
+        max_length=500,
+        help_text=_("Not a crossing, a duplicate, misread …"),
+        error_messages={"required": _("Say why the proposal is rejected.")},
+    )

@@ -7,16 +7,28 @@ Every ingest and extraction goes through here with the acting user: the policy
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
-from borderwatch.lib.errors import DomainError, NotVisible
+from borderwatch.border.choices import DetectionSource
+from borderwatch.lib.errors import AccessDenied, Conflict, DomainError, NotVisible
 from borderwatch.lib.timefmt import local
+from borderwatch.lib.validate import aware, choice, country_code
 
 from . import extract as extractor
 from .models import ProposedEvent, SourceReport
@@ -56,6 +68,8 @@ def record_source_report(
         raise DomainError("Give the report a title.", field="title")
     if published_at is not None and timezone.is_naive(published_at):
         raise DomainError("Give the publication time with its time zone.", field="published_at")
+    if published_at is not None:
+        aware(published_at, "published_at")
     if published_at is not None and published_at > timezone.now() + timedelta(days=1):
         raise DomainError("The publication time lies in the future.", field="published_at")
     digest = text_hash(text)
@@ -218,11 +232,8 @@ def extract_text(
 
 
 def reports_visible_to(actor: Actor) -> QuerySet:
-    """Reports the actor may read: everyone who may record reports reads them all (they are
-    source material for every unit's analysts, not case files)."""
-    if not policy.can(actor, "source.record"):
-        return SourceReport.objects.none()
-    return SourceReport.objects.all()
+    """Reports the actor may read (the rule is policy.reports_visible_to)."""
+    return policy.reports_visible_to(actor)
 
 
 def get_report_for(actor: Actor, pk) -> SourceReport:
@@ -250,3 +261,431 @@ def proposals_of(actor: Actor, report: SourceReport, current_only: bool = True) 
     if current_only:
         qs = qs.exclude(status=ProposedEvent.Status.SUPERSEDED)
     return qs.order_by("index")
+
+
+# --- review: proposals into the record ------------------------------------------------------
+#
+# Who may review: whoever may read reports (`source.record`) AND open incidents
+# (`incident.open`): border guards and police operations. Statisticians, caseworkers and
+# security analysts record and read reports, and see the queue, but do not put events into
+# the record: an accepted proposal becomes an incident owned by the reviewer's unit, which
+# only units that run incidents may own. The console reads the queue and reviews nothing.
+
+REVIEWABLE_FIELDS = (
+    "start",
+    "end",
+    "precision",
+    "time_text",
+    "place",
+    "country_left",
+    "country_entered",
+    "persons_count",
+    "persons_count_is_lower_bound",
+    "nationality",
+    "affiliation",
+    "detection_method",
+    "summary",
+)
+# the extractor's detection kinds (extract.DETECTION_METHODS) as the record's DetectionSource
+DETECTION_SOURCES = {
+    "border_patrol": "patrol",
+    "sensor": "sensor",
+    "uav": "uav",
+    "helicopter": "helicopter",
+    "police": "police",
+    "surrendered": "surrendered",
+    "public_tip": "public_tip",
+}
+PRECISIONS = ("day", "month", "season", "year")
+
+
+def may_review(actor: Actor) -> bool:
+    """May the actor accept, merge or reject proposals (see the rule above)?"""
+    return policy.can(actor, "source.record") and policy.can(actor, "source.review")
+
+
+def require_review(actor: Actor) -> None:
+    if not may_review(actor):
+        raise AccessDenied(
+            "Only border guards and police operations put proposed events into the record "
+            f"(acting for {actor.unit or 'no unit'})."
+        )
+
+
+def proposals_visible_to(actor: Actor) -> QuerySet:
+    """Proposals of the reports the actor may read."""
+    return ProposedEvent.objects.filter(report__in=reports_visible_to(actor).values("pk"))
+
+
+def get_proposal_for(actor: Actor, pk) -> ProposedEvent:
+    """One proposal with its report, or NotVisible (404)."""
+    return policy.get_visible(
+        proposals_visible_to(actor).select_related("report", "incident"), pk, "proposed event"
+    )
+
+
+def review_queue(actor: Actor, limit: int = 200) -> QuerySet:
+    """Proposals waiting for review, newest first."""
+    return (
+        proposals_visible_to(actor)
+        .filter(status=ProposedEvent.Status.PROPOSED)
+        .select_related("report")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def review_counts(actor: Actor) -> dict[str, int]:
+    """How many proposals are in each status (superseded ones left out), in one query."""
+    rows = (
+        proposals_visible_to(actor)
+        .exclude(status=ProposedEvent.Status.SUPERSEDED)
+        .values("status")
+        .annotate(n=Count("id"))
+    )
+    counts = {s: 0 for s in ("proposed", "accepted", "merged", "rejected")}
+    counts.update({r["status"]: r["n"] for r in rows})
+    return counts
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around [start, end) of the text."""
+    a = max(
+        text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0,
+        text.rfind("\n", 0, start) + 1,
+    )
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    b = min(stops) + 1 if stops else len(text)
+    return " ".join(text[a:b].split())
+
+
+def proposed_fields(event: ProposedEvent) -> dict:
+    """The proposal as the incident fields a reviewer edits (REVIEWABLE_FIELDS)."""
+    data = event.data
+    when = data.get("when") or {}
+    people = data.get("people") or {}
+    evidence = data.get("evidence") or []
+    anchor = next((e for e in evidence if e["field"] == "event"), evidence[0] if evidence else None)
+    text = event.report.text
+    summary = _sentence(text, anchor["start"], anchor["end"]) if anchor else ""
+    detection = next(
+        (DETECTION_SOURCES[d] for d in data.get("detection") or [] if d in DETECTION_SOURCES), ""
+    )
+    unknown = when.get("precision") not in PRECISIONS
+    return {
+        "start": None if unknown else when.get("start"),
+        "end": None if unknown else when.get("end"),
+        "precision": "" if unknown else when.get("precision"),
+        "time_text": (when.get("text") or "")[:120],
+        "place": (data.get("places") or [""])[0],
+        "country_left": data.get("country_left") or "",
+        "country_entered": data.get("country_entered") or "",
+        "persons_count": people.get("count"),
+        "persons_count_is_lower_bound": bool(people.get("lower_bound")),
+        "nationality": data.get("nationality") or "",
+        "affiliation": (data.get("affiliation") or "")[:120],
+        "detection_method": detection,
+        "summary": summary,
+    }
+
+
+def _day(value, field_name: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DomainError(f"Give the day as YYYY-MM-DD, not {value!r}.", field=field_name) from None
+
+
+def _period_end(start: date, precision: str) -> date:
+    """The exclusive end of a period of `precision` starting on `start`."""
+    if precision == "day":
+        return start + timedelta(days=1)
+    months = {"month": 1, "season": 3, "year": 12}[precision]
+    y, m = divmod(start.month - 1 + months, 12)
+    return date(start.year + y, m + 1, 1)
+
+
+def _find_place(name: str):
+    from borderwatch.border.models import Place
+
+    if not name:
+        return None
+    place = Place.objects.filter(name__iexact=name).first()
+    if place is None:
+        folded = name.casefold()
+        place = next(
+            (p for p in Place.objects.all() if folded in (v.casefold() for v in p.variants)),
+            None,
+        )
+    if place is None:
+        raise DomainError(f"{name!r} is not a place of the gazetteer.", field="place")
+    return place
+
+
+def _reviewed_fields(event: ProposedEvent, edits: dict) -> tuple[dict, list[str]]:
+    """The proposal's fields with the reviewer's edits, checked; and the names edited."""
+    unknown = sorted(set(edits) - set(REVIEWABLE_FIELDS))
+    if unknown:
+        raise DomainError(f"Unknown field(s): {', '.join(unknown)}.", field=unknown[0])
+    proposed = proposed_fields(event)
+    fields = {**proposed, **edits}
+    edited = sorted(k for k in edits if edits[k] != proposed[k])
+    precision = fields["precision"] or ""
+    if precision not in PRECISIONS:
+        raise DomainError(
+            "The proposal gives no period: give its start and precision (day, month, season "
+            "or year) to accept it.",
+            field="precision" if precision else "start",
+        )
+    start = _day(fields["start"], "start")
+    if start is None:
+        raise DomainError("Give the day the period starts.", field="start")
+    end = _day(fields["end"], "end") or _period_end(start, precision)
+    if end <= start:
+        raise DomainError("The period must end after it starts.", field="end")
+    count = fields["persons_count"]
+    if count in ("", None):
+        count = None
+    else:
+        try:
+            count = int(count)
+        except (TypeError, ValueError):
+            raise DomainError(
+                "The number of persons is a whole number.", field="persons_count"
+            ) from None
+        if count < 0:
+            raise DomainError("The number of persons cannot be negative.", field="persons_count")
+    detection = fields["detection_method"] or ""
+    if detection:
+        choice(detection, DetectionSource, "detection_method")
+    cleaned = {
+        "start": start,
+        "end": end,
+        "precision": precision,
+        "time_text": str(fields["time_text"] or "")[:120],
+        "place": _find_place(str(fields["place"] or "").strip()),
+        "country_left": country_code(fields["country_left"] or "", "country_left"),
+        "country_entered": country_code(fields["country_entered"] or "", "country_entered"),
+        "persons_count": count,
+        "persons_count_is_lower_bound": bool(fields["persons_count_is_lower_bound"]),
+        "nationality": country_code(fields["nationality"] or "", "nationality"),
+        "affiliation": str(fields["affiliation"] or "")[:120],
+        "detection_method": detection,
+        "summary": str(fields["summary"] or ""),
+    }
+    return cleaned, edited
+
+
+def _lock_waiting(event: ProposedEvent) -> ProposedEvent:
+    """The proposal afresh and locked; a DomainError if it is reviewed already."""
+    locked = ProposedEvent.objects.select_for_update().select_related("report").get(pk=event.pk)
+    if locked.status != ProposedEvent.Status.PROPOSED:
+        done = locked.get_status_display().lower()
+        where = f" ({locked.incident})" if locked.incident_id else ""
+        raise Conflict(f"This proposal is not waiting for review any more: {done}{where}.")
+    return locked
+
+
+def _mark(event: ProposedEvent, status: str, actor: Actor, incident=None, note: str = "") -> None:
+    event.status = status
+    event.incident = incident
+    event.reviewed_at = timezone.now()
+    event.reviewed_by = actor.user
+    event.review_note = note
+    event.save(update_fields=["status", "incident", "reviewed_at", "reviewed_by", "review_note"])
+
+
+@transaction.atomic
+def accept_proposed_event(event: ProposedEvent, *, actor: Actor, edits: dict | None = None):
+    """Accept a proposal as a new incident of the actor's unit, with the reviewer's edits.
+
+    The fields (REVIEWABLE_FIELDS, from `proposed_fields` and `edits`) become the incident's
+    through `border.services.open_incident`: the period from when.start/end/precision (days
+    in Europe/Oslo; a proposal of unknown time needs an edit giving the start and the
+    precision), the gazetteer place, the persons and their lower bound, nationality,
+    countries, affiliation, the first detection kind as the detection method, when.text as
+    the time text, the sentence of the crossing as the summary. The report is linked as its
+    source. Who may: see the rule above (statisticians may not). Audited as
+    `source.event_accepted`; a proposal reviewed already is refused."""
+    from borderwatch.border import services as border
+    from borderwatch.lib.timefmt import OSLO
+
+    require_review(actor)
+    event = get_proposal_for(actor, event.pk)
+    event = _lock_waiting(event)
+    fields, edited = _reviewed_fields(event, edits or {})
+    midnight = time(0, 0)
+    incident = border.open_incident(
+        actor=actor,
+        occurred_from=datetime.combine(fields["start"], midnight, tzinfo=OSLO),
+        occurred_to=datetime.combine(fields["end"], midnight, tzinfo=OSLO),
+        time_precision=fields["precision"],
+        time_text=fields["time_text"],
+        place=fields["place"],
+        country_left=fields["country_left"],
+        country_entered=fields["country_entered"],
+        persons_count=fields["persons_count"],
+        persons_count_is_lower_bound=fields["persons_count_is_lower_bound"],
+        nationality=fields["nationality"],
+        claimed_affiliation=fields["affiliation"],
+        detection_method=fields["detection_method"],
+        summary=fields["summary"],
+    )
+    border.link_source(incident, event.report, actor=actor)
+    _mark(event, ProposedEvent.Status.ACCEPTED, actor, incident)
+    audit.record(
+        actor,
+        "source.event_accepted",
+        event,
+        related=incident,
+        payload={"report": event.report_id, "incident": incident.pk, "edited": edited},
+    )
+    return incident
+
+
+@transaction.atomic
+def merge_proposed_event(event: ProposedEvent, *, actor: Actor, incident):
+    """Merge a proposal into an existing incident: the report is linked as a source of the
+    incident, nothing else of it changes. The incident must be visible to the actor
+    (else NotVisible) and theirs to change (`incident.change`: their unit's, as a border
+    guard or police operations). Audited as `source.event_merged`."""
+    from borderwatch.border import services as border
+
+    require_review(actor)
+    event = get_proposal_for(actor, event.pk)
+    incident = policy.get_incident_for(actor, getattr(incident, "pk", incident))
+    policy.require(actor, "incident.change", incident)
+    event = _lock_waiting(event)
+    border.link_source(incident, event.report, actor=actor)
+    _mark(event, ProposedEvent.Status.MERGED, actor, incident)
+    audit.record(
+        actor,
+        "source.event_merged",
+        event,
+        related=incident,
+        payload={"report": event.report_id, "incident": incident.pk},
+    )
+    return incident
+
+
+@transaction.atomic
+def reject_proposed_event(event: ProposedEvent, *, actor: Actor, reason: str) -> ProposedEvent:
+    """Reject a proposal with a reason (not a crossing, a duplicate, misread); nothing
+    enters the record. Audited as `source.event_rejected` with the reason."""
+    require_review(actor)
+    event = get_proposal_for(actor, event.pk)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise DomainError("Say why the proposal is rejected.", field="reason")
+    event = _lock_waiting(event)
+    _mark(event, ProposedEvent.Status.REJECTED, actor, note=reason)
+    audit.record(
+        actor,
+        "source.event_rejected",
+        event,
+        reason=reason,
+        payload={"report": event.report_id},
+    )
+    return event
+
+
+# Merge candidates: points per likeness, summed in one query over the visible incidents.
+SCORE_PLACE = 4  # the same gazetteer place
+SCORE_SECTION = 2  # else the same border section
+SCORE_OVERLAP = 3  # the periods overlap
+SCORE_NATIONALITY = 1  # the same nationality
+SCORE_PERSONS = 1  # the same number of persons
+
+
+def merge_candidates(event: ProposedEvent, actor: Actor, limit: int = 5) -> list:
+    """The incidents visible to the actor that the proposal most likely reports, best first.
+
+    Score (one SQL query, no per-row reads): SCORE_PLACE for the same place, else
+    SCORE_SECTION for the same section; SCORE_OVERLAP when the periods overlap;
+    SCORE_NATIONALITY and SCORE_PERSONS for the same nationality and number of persons.
+    Only incidents sharing the place/section or the period count (score ≥ 2); ties go to the
+    more recent incident. Each incident carries `match_score` and `match_reasons`."""
+    from borderwatch.border.models import Place
+    from borderwatch.lib.timefmt import OSLO
+
+    fields = proposed_fields(event)
+    name = fields["place"]
+    place = (
+        Place.objects.filter(name__iexact=name).select_related("section").first() if name else None
+    )
+    zero = Value(0)
+    parts = []
+    if place is not None:
+        where = Case(When(place_id=place.pk, then=Value(SCORE_PLACE)), default=zero)
+        if place.section_id:
+            where = Case(
+                When(place_id=place.pk, then=Value(SCORE_PLACE)),
+                When(section_id=place.section_id, then=Value(SCORE_SECTION)),
+                default=zero,
+            )
+        parts.append(where)
+    period = None
+    if fields["precision"] and fields["start"]:
+        start = date.fromisoformat(fields["start"])
+        end = (
+            date.fromisoformat(fields["end"])
+            if fields["end"]
+            else _period_end(start, fields["precision"])
+        )
+        period = (
+            datetime.combine(start, time(0, 0), tzinfo=OSLO),
+            datetime.combine(end, time(0, 0), tzinfo=OSLO),
+        )
+        parts.append(
+            Case(
+                When(
+                    occurred_from__lt=period[1],
+                    occurred_to__gt=period[0],
+                    then=Value(SCORE_OVERLAP),
+                ),
+                default=zero,
+            )
+        )
+    if fields["nationality"]:
+        parts.append(
+            Case(
+                When(nationality=fields["nationality"], then=Value(SCORE_NATIONALITY)), default=zero
+            )
+        )
+    if fields["persons_count"] is not None:
+        parts.append(
+            Case(
+                When(persons_count=fields["persons_count"], then=Value(SCORE_PERSONS)), default=zero
+            )
+        )
+    if not parts:
+        return []
+    score = parts[0]
+    for part in parts[1:]:
+        score = score + part
+    rows = list(
+        policy.incidents_visible_to(actor)
+        .select_related("place", "section")
+        .annotate(match_score=ExpressionWrapper(score, output_field=IntegerField()))
+        .filter(match_score__gte=2)
+        .order_by("-match_score", "-occurred_from", "-id")[:limit]
+    )
+    for inc in rows:
+        reasons = []
+        if place is not None and inc.place_id == place.pk:
+            reasons.append("same place")
+        elif place is not None and place.section_id and inc.section_id == place.section_id:
+            reasons.append("same section")
+        if period and inc.occurred_from < period[1] and inc.occurred_to > period[0]:
+            reasons.append("periods overlap")
+        if fields["nationality"] and inc.nationality == fields["nationality"]:
+            reasons.append("same nationality")
+        if fields["persons_count"] is not None and inc.persons_count == fields["persons_count"]:
+            reasons.append("same number of persons")
+        inc.match_reasons = reasons
+    return rows

@@ -1,19 +1,21 @@
 """The reports pages: paste or upload a report, the latest reports, one report with the
-events proposed from it (the review of the proposals is built on these)."""
+events proposed from it, and the review queue (accept, merge, reject a proposal)."""
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from borderwatch.access import policy
 from borderwatch.access.views import actor_view
-from borderwatch.lib.errors import DomainError
+from borderwatch.lib.errors import DomainError, NotVisible
 from borderwatch.lib.timefmt import OSLO
 
 from . import services
-from .forms import ReportForm
+from .forms import RejectForm, ReportForm, ReviewForm
 
 
 @actor_view
@@ -74,7 +76,10 @@ def report_detail(request, pk: int):
 
 def segments(report, proposals) -> list[dict]:
     """The report's text cut into parts, each marked with the fields whose evidence it is."""
-    text = report.text
+    return segments_of(report.text, proposals)
+
+
+def segments_of(text: str, proposals) -> list[dict]:
     spans = [
         (max(0, ev["start"]), min(len(text), ev["end"]), ev["field"])
         for p in proposals
@@ -90,3 +95,106 @@ def segments(report, proposals) -> list[dict]:
         else:
             parts.append({"text": text[a:b], "fields": fields})
     return parts
+
+
+# --- review ------------------------------------------------------------------------------
+
+
+def highlighted_text(text: str, proposals) -> SafeString:
+    """The text as HTML with each evidence span in a <mark> naming its fields. Every
+    segment is escaped here; only the <mark> tags we write ourselves are markup."""
+    html = []
+    for part in segments_of(text, proposals):
+        if part["fields"]:
+            html.append(
+                f'<mark title="{escape(", ".join(part["fields"]))}">{escape(part["text"])}</mark>'
+            )
+        else:
+            html.append(escape(part["text"]))
+    return mark_safe("".join(html))  # every piece is escaped above
+
+
+@actor_view
+def review_list(request):
+    actor = request.actor
+    policy.require(actor, "source.record")
+    context = {
+        "proposals": services.review_queue(actor),
+        "counts": services.review_counts(actor),
+        "may_review": services.may_review(actor),
+    }
+    return render(request, "sources/review_list.html", context)
+
+
+@actor_view
+def review_detail(request, event_id: int):
+    actor = request.actor
+    event = services.get_proposal_for(actor, event_id)
+    proposed = services.proposed_fields(event)
+    for day in ("start", "end"):  # as the form's fields hold them, so "changed" is true
+        proposed[day] = date.fromisoformat(proposed[day]) if proposed[day] else None
+    form = ReviewForm(initial=proposed)
+    reject_form = RejectForm()
+    merge_error = ""
+    status = 200
+    if request.method == "POST":
+        services.require_review(actor)
+        action = request.POST.get("action", "")
+        try:
+            if action == "accept":
+                form = ReviewForm(request.POST, initial=proposed)
+                if form.is_valid():
+                    edits = {k: form.cleaned_data[k] for k in form.changed_data}
+                    incident = services.accept_proposed_event(event, actor=actor, edits=edits)
+                    messages.success(
+                        request, _("Accepted as %(ref)s.") % {"ref": incident.reference}
+                    )
+                    return redirect("review_list")
+            elif action == "merge":
+                incident_id = request.POST.get("incident", "")
+                if not incident_id.isdigit():
+                    merge_error = _("Choose the incident to merge into.")
+                else:
+                    try:
+                        incident = services.merge_proposed_event(
+                            event, actor=actor, incident=int(incident_id)
+                        )
+                    except NotVisible as exc:
+                        merge_error = exc.message
+                    else:
+                        messages.success(
+                            request, _("Merged into %(ref)s.") % {"ref": incident.reference}
+                        )
+                        return redirect("review_list")
+            elif action == "reject":
+                reject_form = RejectForm(request.POST)
+                if reject_form.is_valid():
+                    services.reject_proposed_event(
+                        event, actor=actor, reason=reject_form.cleaned_data["reason"]
+                    )
+                    messages.success(request, _("The proposal was rejected."))
+                    return redirect("review_list")
+            else:
+                messages.error(request, _("Choose accept, merge or reject."))
+        except DomainError as exc:
+            if exc.status not in (400, 409):
+                raise
+            target = reject_form if action == "reject" else form
+            if exc.status == 409 or exc.field not in target.fields:
+                messages.error(request, exc.message)
+            else:
+                target.add_error(exc.field, exc.message)
+        event.refresh_from_db()
+        status = 409 if event.status != event.Status.PROPOSED else 400
+    context = {
+        "event": event,
+        "report": event.report,
+        "waiting": event.status == event.Status.PROPOSED,
+        "text": highlighted_text(event.report.text, [event]),
+        "form": form,
+        "reject_form": reject_form,
+        "merge_error": merge_error,
+        "candidates": services.merge_candidates(event, actor),
+        "may_review": services.may_review(actor),
+    }
+    return render(request, "sources/review_detail.html", context, status=status)

@@ -123,6 +123,11 @@ PAGES = {
     "report_list": ("case", A + "200 200 200 200 403 200 403 200 403"),
     "report_new": ("case", A + "200 200 200 200 403 200 403 200 403"),
     "report_detail": ("report", A + "200 200 200 200 404 200 404 200 404"),
+    # The queue: whoever may read reports; only guards and police accept, merge, reject.
+    "review_list": ("case", A + "200 200 200 200 403 200 403 200 403"),
+    # The scenario proposes nothing (its report is not extracted): no proposal 1 to see.
+    # tests/sources/test_review.py visits a real one as each kind of persona.
+    "review_detail": ("case", A + "404 404 404 404 404 404 404 404 404"),
 }
 U = "401 "  # API signed out
 ALL = U + "200 200 200 200 200 200 200 200 200"
@@ -144,6 +149,12 @@ API = {
     "GET /api/v1/cases/{case_id}": U + "404 404 404 200 404 200 200 404 404",
     "GET /api/v1/cases/{case_id}/timeline": U + "404 404 404 200 404 200 200 404 404",
     "GET /api/v1/reports/{report_id}": U + "200 200 200 200 404 200 404 200 404",
+    "GET /api/v1/reports/review": U + "200 200 200 200 403 200 403 200 403",
+    "GET /api/v1/reports/review/{event_id}": U + "404 404 404 404 404 404 404 404 404",
+    # an empty body is a valid accept (no edits): no proposal 1 in the scenario, so 404
+    "POST /api/v1/reports/review/{event_id}/accept": U + "404 404 404 404 404 404 404 404 404",
+    "POST /api/v1/reports/review/{event_id}/merge": BAD_BODY,
+    "POST /api/v1/reports/review/{event_id}/reject": BAD_BODY,
     "GET /api/v1/stats/count": AGG,
     "GET /api/v1/stats/breakdown": AGG,
     "GET /api/v1/stats/breakdown.csv": AGG,

@@ -220,3 +220,9 @@ def test_it_issues_lists_and_revokes_tokens_from_the_cli(world):
         )
     with pytest.raises(CommandError, match="No unit"):
         call_command("token", "issue", "--name", "x", "--for-unit", "nowhere", stdout=StringIO())
+
+
+def test_it_refuses_a_nul_character_in_any_text(client, sensor):
+    response = post(client, "/api/v1/detections", detection(description="bad\x00text"), sensor)
+    assert response.status_code == 400  # ninja words it "Cannot parse request body"
+    assert Detection.objects.count() == 0

@@ -188,3 +188,12 @@ def test_it_clocks_the_eurosur_first_report_and_stops_it_when_sent(guard, police
 def test_it_starts_no_report_clock_for_a_record_of_the_past(police):
     incident = services.open_incident(actor=police, occurred_from=T0)
     assert not incident.clocks.exists()
+
+
+@pytest.mark.parametrize("offset", ["-16:31", "+15:00", "-12:30"])
+def test_it_refuses_a_utc_offset_no_time_zone_uses(guard, offset):
+    from datetime import datetime as dt
+
+    with pytest.raises(DomainError, match="no time zone uses"):
+        detect(guard, detected_at=dt.fromisoformat(f"2025-08-22T07:15:00{offset}"))
+    assert Detection.objects.count() == 0
