@@ -15,6 +15,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import ROLE, Actor
@@ -125,7 +126,7 @@ TRANSITIONS: dict[str, Transition] = {
     for t in [
         _t(
             "refer",
-            "Refer to another unit",
+            _("Refer to another unit"),
             [S.CLAIMED, S.ACCEPTED, S.REGISTERED],
             S.REFERRED,
             [POLICE, PU],
@@ -133,7 +134,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "accept_referral",
-            "Accept the referral",
+            _("Accept the referral"),
             [S.REFERRED],
             S.ACCEPTED,
             [PU, UDI],
@@ -142,7 +143,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "reject_referral",
-            "Reject the referral",
+            _("Reject the referral"),
             [S.REFERRED],
             S.CLAIMED,
             [PU, UDI],
@@ -152,7 +153,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "withdraw_referral",
-            "Withdraw the referral",
+            _("Withdraw the referral"),
             [S.REFERRED],
             S.CLAIMED,
             [POLICE, PU],
@@ -161,7 +162,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "register",
-            "Register the application",
+            _("Register the application"),
             [S.ACCEPTED],
             S.REGISTERED,
             [PU],
@@ -169,7 +170,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "start_verification",
-            "Start verifying identity and claims",
+            _("Start verifying identity and claims"),
             [S.REGISTERED],
             S.UNDER_VERIFICATION,
             [PU],
@@ -177,7 +178,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "record_interview",
-            "Record the asylum interview",
+            _("Record the asylum interview"),
             [S.REGISTERED, S.UNDER_VERIFICATION],
             S.INTERVIEWED,
             [PU],
@@ -185,7 +186,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "send_for_decision",
-            "Send for decision",
+            _("Send for decision"),
             [S.INTERVIEWED],
             S.SENT_FOR_DECISION,
             [PU],
@@ -194,7 +195,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "grant",
-            "Grant protection",
+            _("Grant protection"),
             [S.SENT_FOR_DECISION],
             S.GRANTED,
             [UDI],
@@ -205,7 +206,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "refuse",
-            "Refuse",
+            _("Refuse"),
             [S.SENT_FOR_DECISION],
             S.REFUSED,
             [UDI],
@@ -216,7 +217,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "other_country",
-            "Another country is responsible (Dublin)",
+            _("Another country is responsible (Dublin)"),
             [S.SENT_FOR_DECISION],
             S.OTHER_COUNTRY,
             [UDI],
@@ -227,7 +228,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "withdraw_claim",
-            "The person withdraws the claim",
+            _("The person withdraws the claim"),
             OPEN - {S.REFERRED, S.SENT_FOR_DECISION},
             S.WITHDRAWN,
             [POLICE, PU],
@@ -236,7 +237,7 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         _t(
             "close",
-            "Close the case",
+            _("Close the case"),
             [S.GRANTED, S.REFUSED, S.OTHER_COUNTRY, S.WITHDRAWN],
             S.CLOSED,
             [PU, UDI],
