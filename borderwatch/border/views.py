@@ -33,5 +33,10 @@ def incident_detail(request, pk: int):
         "searches": incident.search_operations.prefetch_related("assets"),
         "sources": incident.sources.all(),
         "cases": cases,
+        # Custody periods through the policy funnel (the acting police unit's own).
+        "custodies": policy.custodies_visible_to(actor)
+        .filter(incident=incident)
+        .select_related("person"),
+        "may_apprehend": policy.can(actor, "apprehension.record", incident),
     }
     return render(request, "border/incident_detail.html", context)
