@@ -10,7 +10,8 @@ COMMANDS = {
     "demo": "prepare the embedded database, load the scenario if empty, serve and print "
     "the sign-ins (what `make run` calls)",
     "serve": "serve the web app with gunicorn [--host H] [--port P] [--workers N]",
-    "scenario": "scenario load: load the founding scenario (idempotent)",
+    "scenario": "scenario load | synth: load the founding scenario (idempotent), or write "
+    "a seeded synthetic data set in bulk",
     "timeline": "timeline CASE: a case's history in order, who did what and when",
     "stats": "stats count: 'at least the Nth reported incident since …', with the records",
     "token": "token issue|list|revoke: integration tokens for sensors and tablets",

@@ -87,6 +87,8 @@ VERBS: dict[str, str] = {
     "stats.exported": "Statistics or the selected incidents' non-personal fields were "
     "exported (payload: what, format, the filters, rows).",
     "scenario.loaded": "The founding scenario was loaded (or found already loaded).",
+    "scenario.synthesised": "A synthetic data set was written in bulk for benchmarks "
+    "(payload: seed and the number of rows of each kind).",
 }
 
 
