@@ -136,6 +136,8 @@ class Incident(models.Model):
             models.Index(fields=["occurred_from", "occurred_to"], name="incident_period"),
             models.Index(fields=["owning_unit", "-occurred_from"], name="incident_owner_time"),
             models.Index(fields=["section", "-occurred_from"], name="incident_section_time"),
+            # The map's bounding-box filter and its grid aggregation.
+            models.Index(fields=["lat", "lon"], name="incident_position"),
         ]
 
     def __str__(self):
