@@ -50,10 +50,15 @@ def test_it_keeps_the_generated_docs_current(relpath):
         made_with = re.search(r"under Python (\d+\.\d+)\.", _read(path))
         running = f"{sys.version_info.major}.{sys.version_info.minor}"
         if made_with and made_with.group(1) != running:
-            pytest.skip(
-                f"docs/cli.md was generated under Python {made_with.group(1)}; argparse lays "
-                f"out --help differently on other versions (running {running})"
+            # argparse lays out --help differently on other Pythons: compare what the help
+            # says (commands and options), not its layout.
+            def said(text):
+                return set(re.findall(r"borderwatch [a-z ]+--help|--[a-z][a-z-]*", text))
+
+            assert said(_read(path)) == said(gen.expected(relpath)), (
+                f"{relpath} is out of date: run .venv/bin/python scripts/gen_docs.py"
             )
+            return
     assert _read(path) == gen.expected(relpath), (
         f"{relpath} is out of date: run .venv/bin/python scripts/gen_docs.py and commit it"
     )
