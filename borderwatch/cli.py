@@ -22,6 +22,7 @@ COMMANDS = {
     "audit": "audit verify | audit show --object TYPE:ID | --user NAME: the audit trail",
     "person": "person export P-…: a person's data for an access request",
     "retention": "retention apply [--dry-run]: pseudonymise persons past the retention period",
+    "import": "import FILE [--format csv|ndjson]: incidents in bulk, bad rows to a rejects file",
     "ingest": "ingest FILE…: store reports (text, HTML, PDF) and propose their events",
     "extract": "extract FILE… --json [--published D]: the events of files, not stored",
     "extraction": "extraction evaluate DIR | show REPORT | rerun REPORT: quality, proposals",

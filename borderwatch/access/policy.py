@@ -310,6 +310,9 @@ RULES.add_rule("stats.view", has_role(*AGGREGATE_ROLES) | is_console)
 # only units that run incidents review (border guards, police operations).
 RULES.add_rule("source.review", FIELD_ACTORS)
 RULES.add_rule("reference.manage", has_role(ROLE.ADMINISTRATOR) | is_console)
+# Bulk import of incidents (a partner's or an old system's records): the units that run
+# incidents, for themselves; administrators and the console, for any unit (migrations).
+RULES.add_rule("incident.import", FIELD_ACTORS | has_role(ROLE.ADMINISTRATOR) | is_console)
 
 
 @rules.predicate

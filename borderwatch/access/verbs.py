@@ -43,6 +43,8 @@ VERBS: dict[str, str] = {
     "carries no person's identity.",
     "incident.viewed": "An incident's page or record was read.",
     "incident.source_linked": "A source report was linked to an incident it supports.",
+    "incident.imported": "Incidents were imported in bulk from a file, one event for the whole "
+    "import (payload: file, format, sha256, rows, imported, rejected, first_id, last_id).",
     "search.started": "A search operation started, with its assets.",
     "search.ended": "A search operation ended, with its outcome.",
     # people, custody, interviews
