@@ -16,6 +16,11 @@ from borderwatch.lib.errors import AccessDenied
 from .models import Membership, Unit, User
 
 
+def memberships_of(user: User) -> list[Membership]:
+    """The user's memberships with their units, in the order that picks the first unit."""
+    return list(user.memberships.select_related("unit").order_by("unit__name", "id"))
+
+
 @dataclass(frozen=True)
 class Actor:
     user: User | None
@@ -27,9 +32,20 @@ class Actor:
     label: str = ""  # the name of an actor without a user (console, integration)
 
     @classmethod
-    def for_user(cls, user: User, unit: Unit | None = None, **context) -> Actor:
-        """The user acting for `unit` (or their first unit). Refused if not a member there."""
-        memberships = list(user.memberships.select_related("unit").order_by("unit__name", "id"))
+    def for_user(
+        cls,
+        user: User,
+        unit: Unit | None = None,
+        *,
+        memberships: list[Membership] | None = None,
+        **context,
+    ) -> Actor:
+        """The user acting for `unit` (or their first unit). Refused if not a member there.
+
+        `memberships`: the user's, from `memberships_of`, when the caller has them already
+        (the request's middleware reads them once for the second factor and the actor)."""
+        if memberships is None:
+            memberships = memberships_of(user)
         if unit is None:
             if not memberships:
                 return cls(user=user, unit=None, roles=frozenset(), **context)

@@ -25,7 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from borderwatch.lib.errors import AccessDenied, DomainError
 
 from . import audit
-from .actor import Actor
+from .actor import Actor, memberships_of
 from .models import Membership, User
 
 PRIVILEGED_ROLES = frozenset({Membership.Role.SECURITY_ANALYST, Membership.Role.ADMINISTRATOR})
@@ -44,10 +44,14 @@ def with_next(url: str, next_url: str) -> str:
     return f"{url}?{query.urlencode(safe='/')}"
 
 
-def requires_second_factor(user: User) -> bool:
-    """Whether this user's roles (or staff status) make a second factor compulsory."""
+def requires_second_factor(user: User, memberships: list[Membership] | None = None) -> bool:
+    """Whether this user's roles (or staff status) make a second factor compulsory.
+
+    `memberships`: the user's, when the caller has read them already."""
     if user.is_staff or user.is_superuser:
         return True
+    if memberships is not None:
+        return any(m.role in PRIVILEGED_ROLES for m in memberships)
     return user.memberships.filter(role__in=PRIVILEGED_ROLES).exists()
 
 
@@ -55,11 +59,11 @@ def confirmed_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("id").first()
 
 
-def owes_second_factor(user) -> bool:
+def owes_second_factor(user, memberships: list[Membership] | None = None) -> bool:
     """Signed in with the password, but the code this account needs is not given yet."""
     if not user.is_authenticated or user.is_verified():
         return False
-    return confirmed_device(user) is not None or requires_second_factor(user)
+    return requires_second_factor(user, memberships) or confirmed_device(user) is not None
 
 
 class SecondFactorMiddleware:
@@ -70,7 +74,11 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and owes_second_factor(user):
+        memberships = None
+        if user is not None and user.is_authenticated:
+            # read once here for the second factor and again by ActorMiddleware for the actor
+            memberships = request.memberships = memberships_of(user)
+        if user is not None and owes_second_factor(user, memberships):
             path = request.path_info
             if path.startswith("/api/"):
                 # A half-signed-in session does not count: the API answers 401, and an

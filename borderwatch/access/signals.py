@@ -1,5 +1,7 @@
 """Sign-ins, failed sign-ins, lockouts and sign-outs go to the audit trail."""
 
+import time
+
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -7,7 +9,7 @@ from django.dispatch import receiver
 
 from . import audit
 from .actor import Actor
-from .middleware import client_ip
+from .middleware import SESSION_TOUCHED, client_ip
 
 
 def _actor_for(user, request) -> Actor:
@@ -19,6 +21,8 @@ def _actor_for(user, request) -> Actor:
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
     audit.record(_actor_for(user, request), "auth.login", user)
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_TOUCHED] = int(time.time())  # saved with the new session
 
 
 @receiver(user_logged_out)
