@@ -55,7 +55,8 @@ def get_breakdown(request, filters: Query[BreakdownFilters]):
     outcome, each cell with a minimum and a maximum. A record known less precisely than
     the period (or that may fall outside the filters' dates) is not spread or guessed: it
     counts only in the maximum of each period it may fall in, and is listed in
-    `imprecise`. Same as `borderwatch stats breakdown --json`."""
+    `imprecise` (the first 100; `imprecise_total` counts them all). Same as `borderwatch
+    stats breakdown --json`."""
     result = breakdown(request.actor, filters.query(), filters.period, filters.dimensions)
     return result.as_dict()
 

@@ -19,13 +19,14 @@ from django.db.models import (
     DateTimeField,
     ExpressionWrapper,
     F,
+    Min,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Trunc
+from django.db.models.functions import Coalesce, Greatest, Least, Trunc
 from django.utils import timezone
 
 from borderwatch.access import audit, policy
@@ -34,6 +35,7 @@ from borderwatch.lib.errors import DomainError
 from borderwatch.lib.timefmt import format_period
 
 OSLO = ZoneInfo("Europe/Oslo")
+IMPRECISE_LISTED = 100  # imprecise records a breakdown names; it counts them all
 BY = ("incident", "person")
 
 
@@ -437,9 +439,10 @@ class BreakdownResult:
     buckets: list[Bucket]
     totals: list[Cell]  # one per bucket, in time order
     rows: list[Cell]  # one per bucket × dimension values that has a record
-    imprecise: list[ImpreciseRecord]
+    imprecise: list[ImpreciseRecord]  # the first IMPRECISE_LISTED of them
     labels: dict[str, dict[str, str]]
     uncertain_numbers: bool = False  # a group that may have crossed apart, or "at least N"
+    imprecise_total: int = 0  # how many records are imprecise in all
 
     @property
     def noun(self) -> str:
@@ -448,13 +451,13 @@ class BreakdownResult:
     def explanation(self) -> str:
         """How imprecise records were counted, in one paragraph."""
         period = PERIOD_NOUN[self.period]
-        if not self.imprecise:
+        if not self.imprecise_total:
             text = (
                 f"Every record lies wholly inside one {period} and inside the selected "
                 "period, so each counts in one place."
             )
         else:
-            n = len(self.imprecise)
+            n = self.imprecise_total
             text = (
                 f"{n} record{'s are' if n != 1 else ' is'} known less precisely than a "
                 f"{period}, or may fall outside the selected period. Such a record is not "
@@ -489,6 +492,7 @@ class BreakdownResult:
             "rows": [c.as_dict() for c in self.rows],
             "labels": self.labels,
             "imprecise": [r.as_dict() for r in self.imprecise],
+            "imprecise_total": self.imprecise_total,
             "explanation": self.explanation(),
             "note": "Counts are of records held (reported events); events nobody "
             "reported are not in them.",
@@ -559,24 +563,65 @@ def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) 
             ),
         )
     )
+    # Records not wholly inside one bucket (or that may fall outside the question's period)
+    # are grouped by the first and last bucket they may fall in, in the database: their
+    # number grows with the data, the number of such groups with the buckets.
+    clip_from = (
+        Greatest("occurred_from", Value(query.start, output_field=DateTimeField()))
+        if query.start
+        else F("occurred_from")
+    )
+    clip_to = (
+        Least("occurred_to", Value(query.end, output_field=DateTimeField()))
+        if query.end
+        else F("occurred_to")
+    )
+    outside = Q()
+    if query.start:
+        outside |= Q(occurred_from__lt=query.start)
+    if query.end:
+        outside |= Q(occurred_to__gt=query.end)
+    loose_qs = qs.exclude(precise)
     loose = list(
-        qs.exclude(precise)
-        .values(
-            "pk",
-            "occurred_from",
-            "occurred_to",
-            "time_precision",
-            "persons_count",
-            "persons_count_is_lower_bound",
-            "crossings_uncertain",
-            *dim_fields,
+        loose_qs.annotate(
+            may_first=Trunc(clip_from, period, output_field=DateTimeField(), tzinfo=OSLO),
+            may_last=Trunc(
+                ExpressionWrapper(
+                    clip_to - timedelta(microseconds=1), output_field=DateTimeField()
+                ),
+                period,
+                output_field=DateTimeField(),
+                tzinfo=OSLO,
+            ),
+            outside=Case(When(outside, then=Value(True)), default=Value(False))
+            if outside
+            else Value(False),
         )
-        .order_by("occurred_from", "pk")
+        .values("may_first", "may_last", "outside", *dim_fields)
+        .annotate(
+            records=Count("pk"),
+            incidents_max=Sum(
+                Case(
+                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
+                    default=Value(1),
+                )
+            ),
+            persons_max=Sum(Coalesce("persons_count", Value(0))),
+            persons_open=Count(
+                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
+            ),
+            earliest=Min("occurred_from"),
+        )
+    )
+    listed = list(
+        loose_qs.values("pk", "occurred_from", "occurred_to", "time_precision").order_by(
+            "occurred_from", "pk"
+        )[:IMPRECISE_LISTED]
     )
 
     # The buckets: the question's period, or from the first record to now.
     starts = [g["bucket_first"].astimezone(OSLO).date() for g in groups]
-    starts += [max(r["occurred_from"], query.start or r["occurred_from"]) for r in loose]
+    starts += [max(r["earliest"], query.start or r["earliest"]) for r in loose]
     starts = [s.astimezone(OSLO).date() if isinstance(s, datetime) else s for s in starts]
     if query.since:
         lo = query.since
@@ -633,46 +678,45 @@ def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) 
         for c in (totals[key], cell(key, g)) if dims else (totals[key],):
             c.add(lo_n, hi_n, certain=True, records=g["records"])
 
-    imprecise = []
-    for r in loose:
-        counted = CountedRecord(
-            reference=f"INC-{r['pk']:06d}",
-            pk=r["pk"],
-            when=format_period(r["occurred_from"], r["occurred_to"], r["time_precision"]),
-            start=r["occurred_from"],
-            end=r["occurred_to"],
-            precision=r["time_precision"],
-            place="",
-            section="",
-            persons=r["persons_count"],
-            persons_lower_bound=r["persons_count_is_lower_bound"],
-            crossings_uncertain=r["crossings_uncertain"],
-            certain=False,
-            sources=[],
+    def may_fall_in(first: date, last: date) -> list[str]:
+        b, found = bucket_start(first, period), []
+        while b <= last:
+            if bucket_key(b, period) in totals:
+                found.append(bucket_key(b, period))
+            b = next_bucket(b, period)
+        return found
+
+    imprecise_total = 0
+    for g in loose:
+        if query.by == "incident":
+            hi_n = g["incidents_max"]
+            uncertain_numbers |= hi_n != g["records"]
+        else:
+            hi_n = None if g["persons_open"] else g["persons_max"]
+            uncertain_numbers |= hi_n is None
+        may = may_fall_in(
+            g["may_first"].astimezone(OSLO).date(), g["may_last"].astimezone(OSLO).date()
         )
-        rng = counted.incidents_range() if query.by == "incident" else counted.persons_range()
-        uncertain_numbers |= rng[0] != rng[1]
+        for key in may:
+            for c in (totals[key], cell(key, g)) if dims else (totals[key],):
+                c.add(0, hi_n, certain=False, records=g["records"])
+        imprecise_total += g["records"]
+
+    imprecise = []
+    for r in listed:
         start = max(r["occurred_from"], query.start) if query.start else r["occurred_from"]
         end = min(r["occurred_to"], query.end) if query.end else r["occurred_to"]
-        b, stop = bucket_start(start.astimezone(OSLO).date(), period), _last_day(end)
-        may = []
-        while b <= stop:
-            if bucket_key(b, period) in totals:
-                may.append(bucket_key(b, period))
-            b = next_bucket(b, period)
-        for key in may:
-            for c in (totals[key], cell(key, r)) if dims else (totals[key],):
-                c.add(0, rng[1], certain=False)
-        spans = len(may) > 1
+        may = may_fall_in(start.astimezone(OSLO).date(), _last_day(end))
         outside = (query.start and r["occurred_from"] < query.start) or (
             query.end and r["occurred_to"] > query.end
         )
         why = []
-        if spans:
+        if len(may) > 1:
             why.append(f"known less precisely than a {PERIOD_NOUN[period]}")
         if outside:
             why.append(f"may fall outside the selected period ({query.describe_period()})")
-        imprecise.append(ImpreciseRecord(counted.reference, counted.when, may, "; ".join(why)))
+        when = format_period(r["occurred_from"], r["occurred_to"], r["time_precision"])
+        imprecise.append(ImpreciseRecord(f"INC-{r['pk']:06d}", when, may, "; ".join(why)))
 
     labels: dict[str, dict[str, str]] = {}
     if "section" in dims:
@@ -694,6 +738,7 @@ def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) 
             key=lambda c: (order[c.period], *[v or "" for v in c.values.values()]),
         ),
         imprecise=imprecise,
+        imprecise_total=imprecise_total,
         labels=labels,
         uncertain_numbers=uncertain_numbers,
     )

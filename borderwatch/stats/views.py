@@ -64,6 +64,7 @@ def stats_page(request):
                 for c in cells
             ],
             "empty_periods": len(table.totals) - len(shown),
+            "imprecise_more": table.imprecise_total - len(table.imprecise),
             "imprecise": [
                 {"record": r, "first": labels[r.buckets[0]], "last": labels[r.buckets[-1]]}
                 for r in table.imprecise

@@ -179,5 +179,8 @@ class Command(BaseCommand):
             first, last = buckets[r.buckets[0]].label, buckets[r.buckets[-1]].label
             span = first if first == last else f"{first} to {last}"
             lines.append(f"  - {r.reference}, {r.when}: {r.why}; may fall in {span}.")
+        if result.imprecise_total > len(result.imprecise):
+            more = result.imprecise_total - len(result.imprecise)
+            lines.append(f"  … and {more:,} more (--json lists the first {len(result.imprecise)}).")
         lines.append(NOTE)
         return "\n".join(lines) + "\n"
