@@ -118,3 +118,52 @@ def test_it_shows_who_saw_a_case(main_case, client, pu):
     lines = out.getvalue().splitlines()
     assert "pu" in lines[0] and "case.viewed" in lines[0] and "via web" in lines[0]
     assert lines[-1] == "1 event(s)."
+
+
+# --- verification in several processes (PostgreSQL; SQLite checks in one) ----------------
+
+
+@pytest.fixture
+def chain(transactional_db, console):
+    """Forty committed rows: worker processes read them through their own connections."""
+    for n in range(40):
+        audit.record(console, "scenario.loaded", payload={"n": n, "name": "Grense Jakobselv"})
+    return AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
+
+
+def _verify_in_parts(workers=3):
+    return audit.verify_chain(batch_size=4, workers=workers, parallel_from=0)
+
+
+def test_it_verifies_in_several_processes_as_in_one(chain):
+    one, parts = audit.verify_chain(batch_size=4), _verify_in_parts()
+    assert one.ok and parts.ok
+    assert one.checked == parts.checked == chain
+
+
+@pytest.mark.parametrize("where", ["first", "join", "middle", "last"])
+def test_several_processes_name_the_same_altered_row_as_one(chain, where):
+    seq = {"first": 1, "join": chain // 3 + 1, "middle": chain // 2, "last": chain}[where]
+    _behind_the_databases_back(
+        "UPDATE access_auditevent SET reason = %s WHERE seq = %s", ["edited", seq]
+    )
+    one, parts = audit.verify_chain(), _verify_in_parts()
+    assert (one.first_broken_seq, one.problem) == (parts.first_broken_seq, parts.problem)
+    assert parts.first_broken_seq == seq and "was altered" in parts.problem
+
+
+@pytest.mark.parametrize("where", ["end of a part", "start of a part", "middle"])
+def test_several_processes_find_a_missing_row(chain, where):
+    seq = {"end of a part": chain // 3, "start of a part": chain // 3 + 1, "middle": 7}[where]
+    _behind_the_databases_back("DELETE FROM access_auditevent WHERE seq = %s", [seq])
+    parts = _verify_in_parts()
+    assert not parts.ok
+    assert parts.first_broken_seq == seq
+    assert "missing" in parts.problem
+
+
+def test_chain_bytes_are_what_each_hash_is_taken_over(chain):
+    import hashlib
+
+    hashes = list(AuditEvent.objects.order_by("seq").values_list("hash", flat=True))
+    assert [hashlib.sha256(b).hexdigest() for b in audit.chain_bytes(batch_size=7)] == hashes

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         actor = actor_from_options(options)
         policy.require(actor, "audit.read")
         if action == "verify":
-            report = audit.verify_chain()
+            report = audit.verify_chain(workers=audit.verify_workers())
             if not report.ok:
                 raise CommandError(
                     f"Audit chain broken after {report.checked} good rows: {report.problem}."
