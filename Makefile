@@ -14,6 +14,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# `make bench BENCH_SCALE=quick` (100k incidents) or full (1M, the default); BENCH_ARGS
+# passes more, e.g. BENCH_ARGS='--only latency'.
+BENCH_SCALE ?= full
+BENCH_ARGS ?=
 # `make run HOST=0.0.0.0 PORT=8080`: passed to `borderwatch demo` only when given.
 HOST ?=
 PORT ?=
@@ -21,7 +25,7 @@ PORT ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export DEBIAN_FRONTEND := noninteractive
 
-.PHONY: help install system-deps run lint check-migrations test test-sqlite test-postgres bench-extraction lock clean
+.PHONY: help install system-deps run lint check-migrations test test-sqlite test-postgres bench bench-extraction lock clean
 
 help: ## list the targets
 	@echo "Usage: make TARGET [PYTEST_ARGS='...'] [HOST=... PORT=...]"
@@ -75,6 +79,13 @@ test-sqlite: install system-deps ## the whole pytest suite on SQLite
 
 test-postgres: install system-deps ## the whole pytest suite on a throwaway PostgreSQL
 	scripts/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install system-deps ## the benchmark suite on its own throwaway PostgreSQL: bench/results/RESULTS.md
+	if ! command -v wrk >/dev/null; then
+	    if [ "$$(id -u)" != 0 ]; then echo "bench: needs wrk: sudo apt-get install -y wrk" >&2; exit 1; fi
+	    apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; }
+	fi
+	scripts/with-postgres.sh $(BIN)/python bench/run.py --scale $(BENCH_SCALE) $(BENCH_ARGS)
 
 bench-extraction: install ## report extraction speed: docs/s per core, share outside spaCy (bench/results/)
 	$(BIN)/python bench/extraction.py --with-ner
