@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.lib.timefmt import format_instant
+from borderwatch.security.models import Assessment
 
 from .models import AsylumCase
 
@@ -69,7 +71,8 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                 incident.summary,
             )
         )
-        for op in incident.search_operations.prefetch_related("assets"):
+        searches = incident.search_operations.select_related("owning_unit")
+        for op in searches.prefetch_related("assets"):
             assets = ", ".join(str(a) for a in op.assets.all())
             entries.append(
                 TimelineEntry(op.started_at, _("Search started"), "", str(op.owning_unit), assets)
@@ -167,7 +170,10 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                     r.answer_reason,
                 )
             )
-    for n in case.security_notifications.select_related("to_unit", "from_unit", "sent_by"):
+    assessments = Assessment.objects.select_related("unit", "assessed_by")
+    for n in case.security_notifications.select_related(
+        "to_unit", "from_unit", "sent_by"
+    ).prefetch_related(Prefetch("assessments", queryset=assessments)):
         reason = n.reason if "security" in groups else ""
         entries.append(
             TimelineEntry(
@@ -178,7 +184,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                 reason,
             )
         )
-        for a in n.assessments.select_related("unit", "assessed_by"):
+        for a in n.assessments.all():
             if "security" in groups:
                 entries.append(
                     TimelineEntry(
