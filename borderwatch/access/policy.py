@@ -14,7 +14,7 @@ anyway; it may read everything but writes only through set-up commands.
 from __future__ import annotations
 
 import rules
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from borderwatch.lib.errors import AccessDenied, NotVisible
 
@@ -77,12 +77,10 @@ def incidents_visible_to(actor: Actor) -> QuerySet:
 
     # Each way in is its own semi-join (no joins across to-many relations, so no duplicate
     # rows and no wrapping): the database walks an index for a page or a box and tests
-    # each row against small hashed sets, rather than scanning every incident first.
+    # each row (by index, or against a hashed set when many rows are tested).
     unit = actor.unit.pk
     q = Q(owning_unit_id=unit) | Q(
-        pk__in=Detection.objects.filter(filed_by_unit_id=unit, incident__isnull=False).values(
-            "incident_id"
-        )
+        Exists(Detection.objects.filter(filed_by_unit_id=unit, incident_id=OuterRef("pk")))
     )
     if actor.has_role(ROLE.BORDER_GUARD):
         q |= Q(
@@ -91,7 +89,9 @@ def incidents_visible_to(actor: Actor) -> QuerySet:
             ).values("bordersection_id")
         )
     if actor.has_role(*CASE_ROLES, ROLE.SECURITY_ANALYST):
-        q |= Q(pk__in=cases_visible_to(actor).filter(incident__isnull=False).values("incident_id"))
+        # EXISTS, not IN: one incident's check looks up its cases by index instead of
+        # building the set of every visible case's incident first
+        q |= Q(Exists(cases_visible_to(actor).filter(incident_id=OuterRef("pk"))))
     granted = granted_ids(actor, "border.incident")
     if granted:
         q |= Q(pk__in=granted)
