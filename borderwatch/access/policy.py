@@ -13,6 +13,11 @@ anyway; it may read everything but writes only through set-up commands.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
 import rules
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -44,6 +49,32 @@ def _nothing(model) -> QuerySet:
     return model.objects.none()
 
 
+# --- remembering answers while one page is put together ----------------------------------
+
+_MEMO: ContextVar[dict | None] = ContextVar("policy_memo", default=None)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Inside this block the same question (a live grant, a pending referral to the unit)
+    is answered from the database once. For a read that writes nothing the answers depend
+    on (a page being rendered); never around a change."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _remembered(key: tuple, compute: Callable[[], Any]) -> Any:
+    memo = _MEMO.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def granted_ids(actor: Actor, label: str) -> list[int]:
     """Ids of `label` records the actor holds live break-the-glass grants for."""
     from django.utils import timezone
@@ -52,14 +83,26 @@ def granted_ids(actor: Actor, label: str) -> list[int]:
 
     if actor.user is None or actor.unit is None:
         return []
-    ids = BreakGlassGrant.objects.filter(
-        user_id=actor.user.pk,
-        unit_id=actor.unit.pk,
-        target_type=label,
-        revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ).values_list("target_id", flat=True)
-    return [int(i) for i in ids]
+
+    def read() -> list[int]:
+        ids = BreakGlassGrant.objects.filter(
+            user_id=actor.user.pk,
+            unit_id=actor.unit.pk,
+            target_type=label,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).values_list("target_id", flat=True)
+        return [int(i) for i in ids]
+
+    return list(_remembered(("granted", actor.user.pk, actor.unit.pk, label), read))
+
+
+def _referred_to(actor: Actor, case) -> bool:
+    """A referral of the case to the actor's unit waits for its answer."""
+    return _remembered(
+        ("referred", case.pk, actor.unit.pk),
+        lambda: case.referrals.filter(to_unit_id=actor.unit.pk, status="pending").exists(),
+    )
 
 
 # --- visibility ------------------------------------------------------------------------
@@ -219,10 +262,7 @@ def relationship(actor: Actor, case) -> set[str]:
         return rel
     if actor.has_role(*CASE_ROLES) and case.owning_unit_id == actor.unit.pk:
         rel.add("owner")
-    if (
-        actor.has_role(*CASE_ROLES)
-        and case.referrals.filter(to_unit_id=actor.unit.pk, status="pending").exists()
-    ):
+    if actor.has_role(*CASE_ROLES) and _referred_to(actor, case):
         rel.add("receiver")
     if (
         actor.has_role(ROLE.SECURITY_ANALYST)
@@ -369,7 +409,7 @@ def may_transition(actor: Actor, case, transition) -> bool:
     if not actor.has_role(*transition.roles) or actor.unit is None:
         return False
     if transition.turn == "receiver":
-        return case.referrals.filter(to_unit_id=actor.unit.pk, status="pending").exists()
+        return _referred_to(actor, case)
     return case.owning_unit_id == actor.unit.pk
 
 

@@ -360,7 +360,8 @@ def _case_page(
 
 @actor_view
 def case_detail(request, pk: int):
-    return _case_page(request, pk)
+    with policy.remembering():  # a read: the page asks the policy the same things often
+        return _case_page(request, pk)
 
 
 def _after_change(request, case: AsylumCase):
