@@ -26,6 +26,7 @@ COMMANDS = {
     "ingest": "ingest FILE…: store reports (text, HTML, PDF) and propose their events",
     "extract": "extract FILE… --json [--published D]: the events of files, not stored",
     "extraction": "extraction evaluate DIR | show REPORT | rerun REPORT: quality, proposals",
+    "review": "review list | show ID | accept|merge|reject ID: the queue of proposed events",
     "migrate": "create or update the database tables (Django)",
 }
 

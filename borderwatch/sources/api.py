@@ -12,7 +12,8 @@ from borderwatch.access import policy
 from borderwatch.api import session
 
 from . import services
-from .models import ProposedEvent, SourceReport
+from .models import SourceReport
+from .shapes import candidate_out, proposal_out, queue_item_out
 
 router = Router(tags=["sources"])
 
@@ -81,16 +82,6 @@ class ReportOut(Schema):
     sha256: str
     extractor_version: str
     events: list[ProposalOut]
-
-
-def proposal_out(p: ProposedEvent) -> dict:
-    return {
-        **p.data,
-        "id": p.pk,
-        "status": p.status,
-        "extractor_version": p.extractor_version,
-        "incident": p.incident_id,
-    }
 
 
 def report_out(report: SourceReport, proposals, created: bool) -> dict:
@@ -204,31 +195,6 @@ class RejectIn(Schema):
 class ReviewedOut(Schema):
     proposal: QueueItemOut
     incident: int | None
-
-
-def queue_item_out(p: ProposedEvent) -> dict:
-    return {
-        **proposal_out(p),
-        "report": p.report_id,
-        "report_title": p.report.title,
-        "created_at": p.created_at,
-    }
-
-
-def candidate_out(inc) -> dict:
-    return {
-        "id": inc.pk,
-        "reference": inc.reference,
-        "occurred_from": inc.occurred_from,
-        "occurred_to": inc.occurred_to,
-        "time_precision": inc.time_precision,
-        "place": inc.place.name if inc.place_id else None,
-        "section": inc.section.code if inc.section_id else None,
-        "persons_count": inc.persons_count,
-        "nationality": inc.nationality,
-        "score": inc.match_score,
-        "reasons": inc.match_reasons,
-    }
 
 
 def reviewed_out(actor, event_id: int) -> dict:
