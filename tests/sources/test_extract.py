@@ -453,3 +453,174 @@ def test_of_several_days_the_crossing_takes_the_one_said_with_its_verb():
     assert e.when.start == date(2025, 3, 19)
     assert e.places == ["Svanvik"]  # Storskog is where he was handed back
     assert e.outcomes == ["returned"]
+
+
+# --- 1.2: mechanisms for the constructions round 4 missed, tried on probes of our own ---
+
+
+def test_who_found_them_in_other_words():
+    [e] = _events(
+        "A woman living near Nyrud phoned the police on Tuesday after seeing a man in wet "
+        "clothes. A police patrol from Svanvik found the man, who had crossed the Pasvik river."
+    )
+    assert e.detection == ["police", "public_tip"]
+    [e] = _events(
+        "On Tuesday the Garrison of Sør-Varanger notified the police that a man had crossed the "
+        "border near Storskog. He was detained."
+    )
+    assert e.detection == ["border_patrol"]
+    [e] = _events(
+        "On Tuesday the video surveillance system registered two men climbing over the fence "
+        "from Belarus. Heat signatures were tracked by the police heli."
+    )
+    assert e.detection == ["sensor", "helicopter"]
+    [e] = _events(
+        "On Tuesday soldiers stop a Norwegian man who tries to cross at Grense Jakobselv."
+    )
+    assert e.detection == ["border_patrol"]
+    [e] = _events(
+        "On Tuesday a Belarusian woman crossed near Nyrud. She walked to the Pasvik border "
+        "station on her own and reported to the soldiers on duty."
+    )
+    assert (e.detection, e.affiliation) == (["surrendered"], None)
+
+
+def test_the_crossers_own_words_to_the_police_are_not_a_tip():
+    [e] = _events("A Russian man crossed at Storskog on Tuesday. He told police he was a deserter.")
+    assert "public_tip" not in e.detection
+
+
+def test_a_night_with_an_hour_after_midnight_is_the_day_it_runs_into():
+    [e] = _events("In the night to Sunday, at about 02:10, two men crossed from Belarus.")
+    assert e.when.start == date(2025, 3, 16)
+    [e] = _events("In the night to Sunday, shortly after three o'clock, a man crossed from Russia.")
+    assert e.when.start == date(2025, 3, 16)
+    [e] = _events("In the night to Sunday a man crossed the border from Russia.")
+    assert e.when.start == date(2025, 3, 15)  # the night begins on Saturday
+
+
+def test_a_month_of_last_year():
+    [e] = _events("In January last year, a man crossed the frozen river near Skrøytnes.")
+    assert (e.when.start, e.when.end, e.when.precision) == (
+        date(2024, 1, 1),
+        date(2024, 2, 1),
+        "month",
+    )
+
+
+def test_a_year_review_with_month_headings():
+    text = (
+        "The year in review\n\n"
+        "FEBRUARY - Two Russians ski across the frozen Pasvik river near Skogfoss. Both ask for "
+        "asylum.\n\n"
+        "MAY - Soldiers stop a Norwegian woman at the Jakobselva, a few metres from the border.\n\n"
+        "In total, the police registered eleven persons crossing the border illegally in 2024.\n\n"
+        "On Saturday, border guards detained a young man at Korpfjell who had climbed the fence."
+    )
+    february, may, saturday = _events(text, date(2024, 12, 30))
+    assert (february.when.start, february.when.precision) == (date(2024, 2, 1), "month")
+    assert february.people_count == 2 and february.outcomes == ["asylum_requested"]
+    assert (may.when.start, may.nationality) == (date(2024, 5, 1), "NO")
+    assert (may.country_left, may.country_entered) == ("NO", "RU")
+    assert saturday.role == "main"
+
+
+def test_a_crossing_of_the_last_days_is_the_news_before_one_of_months_ago():
+    old, fresh = _events(
+        "On 9 October a family of four crossed near Vaggetem. On Saturday a man crossed at "
+        "Korpfjell.",
+        date(2024, 12, 30),
+    )
+    assert (old.role, fresh.role) == ("previous", "main")
+    [e] = _events("Last spring two brothers crossed the Pasvik river on a raft.", date(2025, 9, 15))
+    assert e.role == "previous"  # a season told again months after it ended
+
+
+def test_a_timeline_entry_with_a_crossing_told_in_passing():
+    text = (
+        "Timeline\n\n"
+        "22.09.2023 - Andrei Medvedev, the former Wagner Group commander who crossed the frozen "
+        "Pasvik river into Norway in January 2023, is stopped by police in a taxi at Grense "
+        "Jakobselv, apparently on his way back to Russia. He is charged with attempting to "
+        "cross the border illegally.\n\n"
+        "This week - A 20-year-old conscript crosses the Jakobselva near Grense Jakobselv."
+    )
+    january, september, this_week = _events(text, None)
+    assert (september.when.start, september.places) == (date(2023, 9, 22), ["Grense Jakobselv"])
+    assert (september.country_left, september.country_entered) == ("NO", "RU")
+    assert september.affiliation == "Wagner Group" and september.outcomes == ["charged"]
+    assert september.detection == ["police"]
+    assert (january.when.start, january.places) == (date(2023, 1, 1), ["Pasvikelva"])
+    assert january.affiliation == "Wagner Group"
+    assert (this_week.people_count, this_week.affiliation) == (1, "armed forces")
+
+
+def test_a_heading_dates_the_entries_below_it():
+    text = (
+        "BORDER GUARD - OPERATIONS\n"
+        "Daily information, 12.06.2024\n\n"
+        "Events on the Polish-Belarusian border on 11.06.2024:\n\n"
+        "1. At 02:15 a group of about 30 foreigners tried to break through the barrier from the "
+        "Belarusian side.\n"
+        "2. At 04:30 a patrol detained 4 citizens of Ethiopia who had crossed the border.\n"
+    )
+    first, second = _events(text, date(2024, 6, 12))
+    assert first.when.start == second.when.start == date(2024, 6, 11)
+    assert first.people_count == 30 and second.people_count == 4
+    assert first.detection == ["border_patrol"]  # the border service's own message
+
+
+def test_a_log_line_continues_an_entry_of_the_same_day():
+    text = (
+        "GSV - JARFJORD BORDER STATION\n"
+        "02.07 1410 Watchtower reports 2 pers wading the Jakobselva from RU bank. J3 sent.\n"
+        "02.07 1455 J3 apprehends both on the road at Grense Jakobselv. Nationality stated: RU. "
+        "Both say asylum.\n"
+        "03.07 0620 J2 stops 1 pers walking east near the border line. NOR citizen. Turned back.\n"
+    )
+    crossing, stopped = _events(text, date(2023, 7, 4))
+    assert crossing.when.start == date(2023, 7, 2)
+    assert (crossing.people_count, crossing.nationality) == (2, "RU")
+    assert crossing.places == ["Jakobselva", "Grense Jakobselv"]
+    assert crossing.detection == ["border_patrol"]
+    assert (stopped.people_count, stopped.nationality) == (1, "NO")
+    assert (stopped.country_left, stopped.country_entered) == ("NO", "RU")
+    assert stopped.outcomes == ["returned"]
+
+
+def test_a_feature_tells_the_person_before_the_crossing():
+    text = (
+        "A knock at the door\n\n"
+        "In the loft of her farm in Svanvik sat a young man in a wet jacket.\n\n"
+        "That was two weeks ago. Since then the 19-year-old, a Russian conscript, has applied "
+        "for asylum. She phoned the police.\n\n"
+        "Police believe he swam across the Pasvik river during the night."
+    )
+    [e] = _events(text, date(2024, 11, 25))
+    assert e.when.start == date(2024, 11, 11)
+    assert (e.people_count, e.nationality, e.affiliation) == (1, "RU", "armed forces")
+    assert e.places == ["Pasvikelva", "Svanvik"]
+    assert e.detection == ["public_tip"] and e.outcomes == ["asylum_requested"]
+
+
+def test_the_noun_picks_the_event_of_a_list_and_all_three_goes_to_both():
+    monday, wednesday = _events(
+        "Two men crossed the Pasvik river near Svanvik on Monday and a woman near Nyrud on "
+        "Wednesday.\n\nThe men are Russian citizens. They were spotted by a border patrol. The "
+        "woman, a citizen of Belarus, walked to the border station on her own.\n\n"
+        "All three have applied for asylum."
+    )
+    assert (monday.nationality, monday.detection) == ("RU", ["border_patrol"])
+    assert (wednesday.nationality, wednesday.detection) == ("BY", ["surrendered"])
+    assert monday.outcomes == wednesday.outcomes == ["asylum_requested"]
+
+
+def test_the_bank_of_a_river_is_not_a_nationality():
+    [e] = _events(
+        "On 7 July two men swam across the Narva river from Russia. A patrol detained them on "
+        "the Estonian bank. One is a citizen of the Russian Federation. The persons were made "
+        "to return to the Russian bank.",
+        date(2025, 7, 8),
+    )
+    assert e.nationality == "RU"
+    assert e.outcomes == ["detained", "returned"]
