@@ -10,7 +10,7 @@ a failure or Ctrl-C part way leaves the database as it was.
 
 Rows are checked as `services.open_incident` checks one incident: the same validators
 (`lib/validate.py`, `lib/geo.validate_point`), the model's choices, the period of a
-precision (`scenario.synth.period`), the section placed by position among the sections
+precision (`lib.timefmt.period_containing`), the section placed by position among the sections
 with a geometry (first by code, as `geo.locate`), and the impact level by the incident
 rules of `impact.py`. An `external_ref` already stored, or repeated in the file, is a
 duplicate. Not done per row: detections, first-report clocks, source links.
@@ -44,7 +44,7 @@ from borderwatch.access.actor import ROLE, Actor
 from borderwatch.access.models import Unit
 from borderwatch.lib.errors import AccessDenied, DomainError
 from borderwatch.lib.geo import validate_point
-from borderwatch.lib.timefmt import OSLO
+from borderwatch.lib.timefmt import OSLO, period_containing
 from borderwatch.lib.validate import (
     FUTURE_TOLERANCE,
     MAX_OFFSET,
@@ -697,9 +697,7 @@ class _Checker:
         key = (start, precision)
         end = self.ends.get(key)
         if end is None:
-            from borderwatch.scenario.synth import period
-
-            end = self.ends[key] = period(start, precision)[1]
+            end = self.ends[key] = period_containing(start, precision)[1]
         return end
 
 

@@ -1,4 +1,5 @@
-"""Showing instants and uncertain periods in the deployment's zone, as precisely as known."""
+"""Showing instants and uncertain periods in the deployment's zone, as precisely as known;
+the calendar period of a precision that holds an instant."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -55,3 +56,33 @@ def format_period(start: datetime, end: datetime, precision: str, tz: ZoneInfo =
             return f"{s.year}"
         return f"{s.year}–{last.year}"
     return f"between {s:%d %b %Y} and {last:%d %b %Y}"
+
+
+def _month_start(year: int, month: int, tz: ZoneInfo) -> datetime:
+    return datetime(year + (month - 1) // 12, (month - 1) % 12 + 1, 1, tzinfo=tz)
+
+
+def period_containing(
+    at: datetime, precision: str, tz: ZoneInfo = OSLO
+) -> tuple[datetime, datetime]:
+    """The period [start, end) of `precision` (exact: its minute; day, month, season with
+    winter December to February, year) that holds `at`, in local time."""
+    moment = at.astimezone(tz)
+    if precision == "exact":
+        start = moment.replace(second=0, microsecond=0)
+        return start, start + timedelta(minutes=1)
+    if precision == "day":
+        start = datetime(moment.year, moment.month, moment.day, tzinfo=tz)
+        following = moment.date() + timedelta(days=1)
+        return start, datetime(following.year, following.month, following.day, tzinfo=tz)
+    if precision == "month":
+        return (
+            _month_start(moment.year, moment.month, tz),
+            _month_start(moment.year, moment.month + 1, tz),
+        )
+    if precision == "season":
+        first = {12: 12, 1: 0, 2: 0}.get(moment.month, (moment.month // 3) * 3)
+        return _month_start(moment.year, first, tz), _month_start(moment.year, first + 3, tz)
+    if precision == "year":
+        return _month_start(moment.year, 1, tz), _month_start(moment.year + 1, 1, tz)
+    raise ValueError(f"unknown precision {precision!r}")

@@ -43,7 +43,7 @@ from borderwatch.cases.models import (
 )
 from borderwatch.cases.workflow import DEFAULT_TASKS, TRANSITIONS
 from borderwatch.lib.errors import AccessDenied
-from borderwatch.lib.timefmt import format_period
+from borderwatch.lib.timefmt import format_period, period_containing
 from borderwatch.people.models import Person
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -221,26 +221,6 @@ def _month_start(y: int, m: int) -> datetime:
     return datetime(y + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=OSLO)
 
 
-def period(at: datetime, precision: str) -> tuple[datetime, datetime]:
-    """The period [from, to) of `precision` that contains `at` (local time in Oslo)."""
-    local = at.astimezone(OSLO)
-    if precision == "exact":
-        start = local.replace(second=0, microsecond=0)
-        return start, start + timedelta(minutes=1)
-    if precision == "day":
-        start = datetime(local.year, local.month, local.day, tzinfo=OSLO)
-        d = local.date() + timedelta(days=1)
-        return start, datetime(d.year, d.month, d.day, tzinfo=OSLO)
-    if precision == "month":
-        return _month_start(local.year, local.month), _month_start(local.year, local.month + 1)
-    if precision == "season":  # winter is December to February
-        first = {12: 12, 1: 0, 2: 0}.get(local.month, (local.month // 3) * 3)
-        return _month_start(local.year, first), _month_start(local.year, first + 3)
-    if precision == "year":
-        return _month_start(local.year, 1), _month_start(local.year + 1, 1)
-    raise ValueError(precision)
-
-
 def _section_points(section: BorderSection, n: int, gen: np.random.Generator) -> np.ndarray:
     """`n` points (lon, lat) drawn uniformly inside the section's area."""
     geometry = section.geometry or next(
@@ -369,7 +349,7 @@ class _Synth:
                 nationality = nationality_of()
             start = _month_start(y, m)
             at = start + (_month_start(y, m + 1) - start) * rng.random()
-            occurred_from, occurred_to = period(at, precision)
+            occurred_from, occurred_to = period_containing(at, precision)
             occurred_to = min(occurred_to, END)
             lag = timedelta(hours=rng.uniform(0.2, 6))
             if precision in ("exact", "day"):
