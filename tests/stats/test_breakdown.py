@@ -267,3 +267,39 @@ def test_it_runs_as_many_queries_for_many_records_as_for_few(story, police, anal
     more_incidents(police, 24)
     assert _queries(run) == few
     assert sum(c.certain + c.possible for c in run().totals) >= 28
+
+
+def test_it_lists_the_first_imprecise_records_and_counts_them_all(story, console, monkeypatch):
+    import borderwatch.stats.queries as queries
+
+    question = CountQuery(since=date(2023, 10, 1), until=date(2023, 12, 31))
+    whole = breakdown(console, question, "year")
+    assert [r.when for r in whole.imprecise] == ["later in 2023 (after 14 Jan)", "autumn 2023"]
+    monkeypatch.setattr(queries, "IMPRECISE_LISTED", 1)
+    cut = breakdown(console, question, "year")
+    assert [r.when for r in cut.imprecise] == ["later in 2023 (after 14 Jan)"]  # the earliest
+    assert cut.imprecise_total == whole.imprecise_total == 2
+    assert totals(cut) == totals(whole) == {"2023": (0, 4)}  # every record still counts
+    assert "2 records are known less precisely" in cut.explanation()
+    assert cut.as_dict()["imprecise_total"] == 2
+
+
+def test_the_page_and_the_cli_say_how_many_more_are_not_listed(story, client, analyst, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    import borderwatch.stats.queries as queries
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setattr(queries, "IMPRECISE_LISTED", 1)
+    period = {"since": "2023-10-01", "until": "2023-12-31", "period": "year"}
+    assert client.login(username="analyst", password=PASSWORD)
+    html = client.get("/stats/", period).content.decode()
+    assert "… and 1 more record known less precisely." in html
+    out = io.StringIO()
+    call_command(
+        "stats", "breakdown", "--since", "2023-10-01", "--until", "2023-12-31",
+        "--period", "year", "--as", "analyst", stdout=out,
+    )  # fmt: skip
+    assert "… and 1 more (--json lists the first 1)." in out.getvalue()
