@@ -152,11 +152,14 @@ def extract_report(
 
 @dataclass
 class Ingested:
-    """What one ingest did: the report, whether it was new, and its proposals."""
+    """What one ingest did: the report, whether it was new, and its proposals; `extracted`:
+    whether they were proposed now (a new report, or one the current extractor had not
+    read yet) rather than found from before."""
 
     report: SourceReport
     created: bool
     proposals: list[ProposedEvent] = field(default_factory=list)
+    extracted: bool = False
 
 
 @transaction.atomic
@@ -190,8 +193,10 @@ def ingest_report(
         channel=channel,
         file_name=file_name,
     )
-    proposals = extract_report(report, actor=actor) if extract else []
-    return Ingested(report, created, proposals)
+    if not extract:
+        return Ingested(report, created)
+    extracted = report.extractor_version != extractor.EXTRACTOR_VERSION
+    return Ingested(report, created, extract_report(report, actor=actor), extracted)
 
 
 def extractor_title(text: str) -> str:

@@ -133,3 +133,16 @@ def test_extraction_show_and_rerun(files, world):
     assert ProposedEvent.objects.filter(status="superseded").count() == 4
     with pytest.raises(CommandError, match="No report"):
         run("extraction", "show", str(report.pk), "--as", "lawyer")
+
+
+def test_ingest_says_what_it_proposed_for_a_report_stored_before_without_extraction(files, world):
+    out, _ = run("ingest", str(files / "article.txt"), "--published", "2025-08-25", "--no-extract")
+    assert "0 events proposed for review" in out
+    assert ProposedEvent.objects.count() == 0
+    out, _ = run("ingest", str(files / "article.txt"), "--published", "2025-08-25")
+    report = SourceReport.objects.get()
+    assert f"already stored as report {report.pk}; 4 events proposed now" in out
+    assert "1 already stored" in out and "4 events proposed for review." in out
+    out, _ = run("ingest", str(files / "article.txt"), "--published", "2025-08-25")
+    assert "0 events proposed for review." in out  # read by this extractor already
+    assert ProposedEvent.objects.count() == 4

@@ -82,13 +82,15 @@ class Command(BaseCommand):
                 continue
             report = done.report
             n = len(done.proposals)
-            events += n if done.created else 0
+            events += n if done.extracted else 0
             if done.created:
                 stored += 1
                 what = f"stored as report {report.pk}, {plural(n, 'event')} proposed"
             else:
                 again += 1
                 what = f"already stored as report {report.pk}"
+                if done.extracted:  # stored before this extractor read it
+                    what += f"; {plural(n, 'event')} proposed now"
             tqdm.write(f"{path}: {what}", file=self.stdout._out)
         bar.close()
         summary = (
