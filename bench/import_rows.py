@@ -27,32 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from borderwatch.border import geo  # noqa: E402 (after the path is set; no Django needed)
-
-# the columns of borderwatch/border/importing.py COLUMNS (not imported: that needs Django)
-COLUMNS = (
-    "external_ref",
-    "occurred_from",
-    "occurred_to",
-    "time_precision",
-    "time_text",
-    "lat",
-    "lon",
-    "place",
-    "section",
-    "country_left",
-    "country_entered",
-    "attempted_only",
-    "persons_count",
-    "persons_count_is_lower_bound",
-    "crossings_uncertain",
-    "nationality",
-    "claimed_affiliation",
-    "detection_method",
-    "type",
-    "status",
-    "summary",
-    "owning_unit",
-)
+from borderwatch.border.columns import COLUMNS  # noqa: E402
 
 SECTION_WEIGHTS = {"pasvik": 0.35, "storskog": 0.35, "korpfjell": 0.1, "jakobselva": 0.2}
 PRECISIONS = [("exact", 0.45), ("day", 0.25), ("month", 0.15), ("season", 0.1), ("year", 0.05)]

@@ -56,37 +56,12 @@ from borderwatch.lib.validate import (
 
 from . import geo, impact
 from .choices import DetectionSource, IncidentStatus, IncidentType, TimePrecision
+from .columns import COLUMNS, REQUIRED
 from .models import BorderSection, Incident, Place
 
 FORMATS = ("csv", "ndjson")
 BATCH = 10_000
 
-# The columns a file may have, in the order the rejects file and the docs list them.
-COLUMNS = (
-    "external_ref",
-    "occurred_from",
-    "occurred_to",
-    "time_precision",
-    "time_text",
-    "lat",
-    "lon",
-    "place",
-    "section",
-    "country_left",
-    "country_entered",
-    "attempted_only",
-    "persons_count",
-    "persons_count_is_lower_bound",
-    "crossings_uncertain",
-    "nationality",
-    "claimed_affiliation",
-    "detection_method",
-    "type",
-    "status",
-    "summary",
-    "owning_unit",
-)
-REQUIRED = ("external_ref", "occurred_from")
 
 # What is written, in this order: the COPY column list and the tuples built per row.
 TABLE_COLUMNS = (
