@@ -97,6 +97,12 @@ def record_source_report(
 
 
 @transaction.atomic
+def unread(report: SourceReport) -> bool:
+    """The current extractor has not read this report yet (new, stored without
+    extraction, or read by an older version): extract_report will propose anew."""
+    return report.extractor_version != extractor.EXTRACTOR_VERSION
+
+
 def extract_report(
     report: SourceReport, *, actor: Actor, again: bool = False
 ) -> list[ProposedEvent]:
@@ -108,7 +114,7 @@ def extract_report(
     policy.require(actor, "source.record")
     version = extractor.EXTRACTOR_VERSION
     made = report.proposed_events.filter(extractor_version=version)
-    if not again and report.extractor_version == version:
+    if not again and not unread(report):
         return list(made.exclude(status=ProposedEvent.Status.SUPERSEDED).order_by("index"))
     basis = published_date(report)
     facts = extractor.extract(report.text, basis, title=report.title, outlet=report.outlet or None)
@@ -195,7 +201,7 @@ def ingest_report(
     )
     if not extract:
         return Ingested(report, created)
-    extracted = report.extractor_version != extractor.EXTRACTOR_VERSION
+    extracted = unread(report)
     return Ingested(report, created, extract_report(report, actor=actor), extracted)
 
 
