@@ -188,6 +188,16 @@ class _Stretch:
     last_seq: int = 0
 
 
+def _not_following(checked: int, seq: int) -> ChainReport:
+    return ChainReport(
+        False,
+        checked,
+        seq,
+        f"row {seq} does not follow row {seq - 1}: its previous-hash differs (a row before "
+        "it was altered or removed)",
+    )
+
+
 def _verify_stretch(after: int, until: int | None, prev: str | None, batch_size: int):
     """Check the rows after `after` up to `until`. `prev`: the hash the first row must
     follow (None: not known here; the caller checks the join)."""
@@ -206,13 +216,7 @@ def _verify_stretch(after: int, until: int | None, prev: str | None, batch_size:
         if first:
             stretch.first_seq, stretch.first_prev = seq, prev_hash
         if (prev is not None or not first) and prev_hash != prev:
-            stretch.report = ChainReport(
-                False,
-                checked,
-                seq,
-                f"row {seq} does not follow row {seq - 1}: its previous-hash differs (a row "
-                "before it was altered or removed)",
-            )
+            stretch.report = _not_following(checked, seq)
             return stretch
         if sha256(_body(*row[:17])).hexdigest() != digest:
             stretch.report = ChainReport(
@@ -262,13 +266,7 @@ def verify_chain(
     for until, part in zip(bounds[1:], parts, strict=True):
         if part.first_seq is not None and part.first_prev != prev:
             seq = part.first_seq
-            return ChainReport(
-                False,
-                checked,
-                seq,
-                f"row {seq} does not follow row {seq - 1}: its previous-hash differs (a row "
-                "before it was altered or removed)",
-            )
+            return _not_following(checked, seq)
         if not part.report.ok:
             return ChainReport(
                 False, checked + part.report.checked, part.report.first_broken_seq,

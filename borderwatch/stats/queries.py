@@ -613,10 +613,14 @@ def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) 
             earliest=Min("occurred_from"),
         )
     )
-    listed = list(
-        loose_qs.values("pk", "occurred_from", "occurred_to", "time_precision").order_by(
-            "occurred_from", "pk"
-        )[:IMPRECISE_LISTED]
+    listed = (
+        list(
+            loose_qs.values("pk", "occurred_from", "occurred_to", "time_precision").order_by(
+                "occurred_from", "pk"
+            )[:IMPRECISE_LISTED]
+        )
+        if loose  # no imprecise record: nothing to name
+        else []
     )
 
     # The buckets: the question's period, or from the first record to now.
