@@ -37,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "borderwatch.settings")
 
 import django  # noqa: E402
@@ -44,12 +45,12 @@ import django  # noqa: E402
 django.setup()
 
 import psycopg  # noqa: E402
+from common import BORDER_BOX, busiest_case, signed_in  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 import borderwatch.wsgi  # noqa: E402, F401 (start-up as a server process: lib/memory.py)
-from borderwatch.access.models import User  # noqa: E402
 
 
 class Rollback(Exception):
@@ -73,20 +74,8 @@ def percentile(values: list[float], q: float) -> float:
 
 def probes(map_since: str, map_until: str) -> list[Probe]:
     """The requests measured; the case is the one with the longest history pu may open."""
-    from django.db.models import Count
-
-    from borderwatch.access.actor import Actor
-    from borderwatch.access.policy import cases_visible_to
-
-    pu = Actor.for_user(User.objects.get(username="pu"))
-    case = (
-        cases_visible_to(pu)
-        .annotate(steps=Count("transitions"))
-        .order_by("-steps", "id")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    box = "28.5,68.8,31.2,70.1"  # the whole Norway–Russia border
+    case = busiest_case("pu")
+    box = BORDER_BOX
     found = [
         Probe("section levels", "police", "/api/v1/sections", "api"),
         Probe(
@@ -112,12 +101,6 @@ def probes(map_since: str, map_until: str) -> list[Probe]:
     if case:
         found.append(Probe("case page (rendered)", "pu", f"/cases/{case}/", "page"))
     return found
-
-
-def signed_in(username: str) -> Client:
-    client = Client(SERVER_NAME="localhost")
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 def django_request(client: Client, url: str) -> tuple[float, object]:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "borderwatch.settings")
 
 LUA = r"""
@@ -75,36 +76,25 @@ def sessions() -> dict[str, str]:
     import django
 
     django.setup()
-    from django.test import Client
+    from common import signed_in
 
-    from borderwatch.access.models import User
-
-    found = {}
-    for username in ("police", "analyst", "pu"):
-        client = Client(SERVER_NAME="localhost")
-        client.force_login(User.objects.get(username=username))
-        found[username] = client.cookies["sessionid"].value
-    return found
+    return {
+        username: signed_in(username).cookies["sessionid"].value
+        for username in ("police", "analyst", "pu")
+    }
 
 
 def workload(cookies: dict[str, str]) -> list[tuple[str, str, str]]:
-    from django.db.models import Count
+    from common import BORDER_BOX, busiest_case
 
     from borderwatch.access.actor import Actor
     from borderwatch.access.models import User
-    from borderwatch.access.policy import cases_visible_to, incidents_visible_to
+    from borderwatch.access.policy import incidents_visible_to
 
     police = Actor.for_user(User.objects.get(username="police"))
-    pu = Actor.for_user(User.objects.get(username="pu"))
     incident = incidents_visible_to(police).order_by("-occurred_from").first()
-    case = (
-        cases_visible_to(pu)
-        .annotate(steps=Count("transitions"))
-        .order_by("-steps", "id")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    box = "28.5,68.8,31.2,70.1"
+    case = busiest_case("pu")
+    box = BORDER_BOX
     mix = [
         ("section levels", "/api/v1/sections", "police"),
         ("incidents, first page", "/api/v1/incidents?section=storskog&limit=50", "police"),
