@@ -1,6 +1,6 @@
 """API of the border app: detection intake, incidents, sections."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -14,6 +14,7 @@ from borderwatch.lib.paging import decode_cursor, encode_cursor
 
 from . import intake
 from .choices import IncidentStatus, IncidentType
+from .map_layers import filter_incidents
 from .models import BorderSection, Incident
 from .schemas import (
     DetectionBatchIn,
@@ -133,23 +134,6 @@ class IncidentFilters(Schema):
     status: IncidentStatus | None = None
     limit: int = F(50, ge=1, le=200)
     cursor: str | None = F(None, description="From the previous page's next_cursor")
-
-
-def filter_incidents(qs, f: IncidentFilters):
-    if f.since:
-        qs = qs.filter(occurred_to__gt=datetime.combine(f.since, time(0), tzinfo=OSLO))
-    if f.until:
-        end = datetime.combine(f.until + timedelta(days=1), time(0), tzinfo=OSLO)
-        qs = qs.filter(occurred_from__lt=end)
-    if f.section:
-        qs = qs.filter(section__code=f.section)
-    if f.nationality:
-        qs = qs.filter(nationality=f.nationality.upper())
-    if f.type:
-        qs = qs.filter(type=f.type)
-    if f.status:
-        qs = qs.filter(status=f.status)
-    return qs
 
 
 @router.get("/incidents", auth=session, response=IncidentPage, summary="Incidents, newest first")

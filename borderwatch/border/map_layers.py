@@ -194,7 +194,7 @@ def cell_size(zoom: int, box: Box | None) -> tuple[float, float]:
 
 @dataclass
 class Filters:
-    """The checked query, in the shape `api.filter_incidents` reads."""
+    """The checked query, in the shape `filter_incidents` reads."""
 
     since: date | None
     until: date | None
@@ -222,8 +222,8 @@ def _oslo_day(d: date) -> datetime:
 
 
 def filter_incidents(qs, f: Filters):
-    """The incident list's filters (`border/api.py` `filter_incidents`): a period overlaps
-    the days asked, in Europe/Oslo; the rest are equalities."""
+    """The incident filters of the list (`GET /incidents`) and the map: a period overlaps
+    the days asked, in Europe/Oslo; the rest are equalities (nationality in capitals)."""
     if f.since:
         qs = qs.filter(occurred_to__gt=_oslo_day(f.since))
     if f.until:
@@ -231,7 +231,7 @@ def filter_incidents(qs, f: Filters):
     if f.section:
         qs = qs.filter(section__code=f.section)
     if f.nationality:
-        qs = qs.filter(nationality=f.nationality)
+        qs = qs.filter(nationality=f.nationality.upper())
     if f.type:
         qs = qs.filter(type=f.type)
     if f.status:
