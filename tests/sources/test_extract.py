@@ -624,3 +624,266 @@ def test_the_bank_of_a_river_is_not_a_nationality():
     )
     assert e.nationality == "RU"
     assert e.outcomes == ["detained", "returned"]
+
+
+# --- 1.3: the README's nights and weeks, and the constructions round 5 missed -----------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("in the night to Sunday", date(2025, 3, 15), date(2025, 3, 17)),
+        ("during the night between Saturday and Sunday", date(2025, 3, 15), date(2025, 3, 17)),
+        ("in the night from Friday to Saturday", date(2025, 3, 14), date(2025, 3, 16)),
+        ("in the night of 14 to 15 March", date(2025, 3, 14), date(2025, 3, 16)),
+        ("in the night to 12 March", date(2025, 3, 11), date(2025, 3, 13)),
+        ("in the night to Sunday, at about 02:10", date(2025, 3, 16), date(2025, 3, 17)),
+        ("in the night to Sunday, at 23.30", date(2025, 3, 15), date(2025, 3, 16)),
+        ("at 23:30 in the night between Saturday and Sunday", date(2025, 3, 15), date(2025, 3, 16)),
+        ("on Saturday night", date(2025, 3, 15), date(2025, 3, 16)),
+        ("last week", date(2025, 3, 10), date(2025, 3, 17)),
+        ("earlier this week", date(2025, 3, 17), date(2025, 3, 21)),
+        ("over the weekend", date(2025, 3, 15), date(2025, 3, 17)),
+        ("last weekend", date(2025, 3, 15), date(2025, 3, 17)),
+    ],
+)
+def test_nights_weeks_and_weekends_are_periods_of_days(phrase, start, end):
+    [e] = _events(f"A Russian man crossed the border near Svanvik {phrase}.")
+    assert (e.when.start, e.when.end, e.when.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["in the night to Sunday", "last week", "this week", "over the weekend"]
+)
+def test_without_a_publication_day_nights_and_weeks_are_unknown(phrase):
+    [e] = _events(f"A Russian man crossed the border near Svanvik {phrase}.", None)
+    assert (e.when.start, e.when.end, e.when.precision) == (None, None, "unknown")
+
+
+def test_a_weekend_said_on_a_sunday_and_a_week_said_on_a_monday():
+    [e] = _events("A man crossed near Nyrud over the weekend.", date(2025, 3, 23))
+    assert (e.when.start, e.when.end) == (date(2025, 3, 22), date(2025, 3, 24))
+    [e] = _events("A man crossed near Nyrud this week.", date(2025, 3, 17))
+    assert (e.when.start, e.when.end) == (date(2025, 3, 17), date(2025, 3, 18))
+
+
+def test_a_day_told_later_narrows_a_week_to_that_day():
+    [e] = _events(
+        "A Russian man crossed into Norway near Svanvik earlier this week. He was spotted on "
+        "Tuesday evening by a border patrol."
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events(
+        "A Finnish hunter spent two nights in Russian custody this week. He crossed into Russia "
+        "on Tuesday afternoon."
+    )
+    assert e.when.start == date(2025, 3, 18)
+
+
+def test_a_count_over_the_weekend_and_a_body_found_last_week_are_not_events():
+    assert not _events(
+        "Border guards turned back 23 migrants who tried to enter from Belarus over the weekend."
+    )
+    assert not _events("Last week, a Syrian man was found dead near the border fence.")
+
+
+def test_the_time_of_a_decision_or_a_plan_is_not_the_crossings():
+    [e] = _events(
+        "He crossed the Jakobselva in the spring of 2024. Last week the Directorate of "
+        "Immigration granted him asylum."
+    )
+    assert (e.when.start, e.when.precision) == (date(2024, 3, 1), "season")
+    assert e.outcomes == ["granted"]
+    [e] = _events(
+        "A Russian man crossed into Norway at Korpfjell in May 2024. He was to be escorted back "
+        "through Storskog in October, but went on his own."
+    )
+    assert e.when.start == date(2024, 5, 1)
+
+
+def test_a_reports_day_dates_its_entries_of_an_hour():
+    text = (
+        "POLICE AND BORDER GUARD BOARD (PPA)\n"
+        "Border situation report, 17.09.2025\n\n"
+        "1. Narva. At 04.20 a patrol detained a man who had swum across the river. He applied "
+        "for international protection; the application was forwarded to the migration "
+        "bureau.\n\n"
+        "2. Lake Peipus. At about 11.00 a camera detected a motorboat leaving the shore towards "
+        "the Russian part of the lake. A patrol boat stopped the boat. The two men on board "
+        "were fined for attempted illegal crossing.\n"
+    )
+    swimmer, boat = _events(text, date(2025, 9, 18))
+    assert swimmer.when.start == boat.when.start == date(2025, 9, 17)
+    assert (swimmer.country_left, swimmer.country_entered) == ("RU", "EE")  # the PPA's side
+    assert swimmer.outcomes == ["detained", "asylum_requested", "referred"]
+    assert (boat.country_left, boat.country_entered) == ("EE", "RU")
+    assert boat.people_count == 2 and boat.outcomes == ["charged"]
+    assert "sensor" in boat.detection
+
+
+def test_a_count_of_the_day_dates_the_entries_below_it():
+    text = (
+        "STRAŻ GRANICZNA - PODLASKI UNIT\n"
+        "24-hour summary\n\n"
+        "Yesterday there were 80 attempts to cross the border illegally.\n\n"
+        "Kuźnica: at about 02:00 a group of 9 foreigners crossed the barrier using a ladder. "
+        "They were escorted back to the border line.\n\n"
+        "Czeremcha: in the afternoon a Belarusian soldier came to the barrier and asked the "
+        "patrol for protection.\n"
+    )
+    group, soldier = _events(text, date(2025, 6, 17))
+    assert group.when.start == soldier.when.start == date(2025, 6, 16)
+    assert (group.country_left, group.country_entered) == ("BY", "PL")
+    assert group.outcomes == ["returned"]
+    assert (soldier.people_count, soldier.nationality) == (1, "BY")
+    assert soldier.detection == ["surrendered"]
+
+
+def test_questions_thought_experiments_and_nobody_in_particular_are_not_events():
+    assert not _events("Q&A: What happens after someone crosses the border from Russia?")
+    assert not _events(
+        "Imagine a Friday in March. A bus stops at Storskog and forty people walk across."
+    )
+    assert not _events("Seven times in 2024 someone crossed the border outside Storskog.")
+    assert not _events("Most of those who crossed applied for asylum, the police said.")
+    assert not _events("It was at least the fourth unauthorised crossing of the border this year.")
+
+
+def test_a_crossing_named_in_a_charge_is_the_one_told_after_it():
+    [e] = _events(
+        "The district court on Tuesday fined a 41-year-old Russian man for crossing the border "
+        "outside Storskog. According to the judgment, the man waded across the Pasvikelva at "
+        "Nyrud in the early hours of 2 May last year.",
+        date(2025, 3, 20),
+    )
+    assert e.when.start == date(2024, 5, 2)
+    assert (e.nationality, e.outcomes) == ("RU", ["charged"])
+    assert e.places == ["Pasvikelva", "Nyrud"]  # "outside Storskog" is not where
+
+
+def test_the_same_place_and_who_was_named_with_the_time():
+    first, second, third = _events(
+        "On 2 March a man crossed the frozen Pasvikelva at Skogfoss. Three days later a second "
+        "man crossed at the same place.\n\n"
+        "And on 14 March a Norwegian woman went the other way. She crossed the Jakobselva into "
+        "Russia and was detained.",
+    )
+    assert second.places == first.places == ["Pasvikelva", "Skogfoss"]
+    assert second.when.start == date(2025, 3, 5)
+    assert (third.nationality, third.country_left, third.country_entered) == ("NO", "NO", "RU")
+
+
+def test_a_time_then_the_person_in_focus_is_a_later_step():
+    [e] = _events(
+        "A Finnish herder crossed into Russia on Tuesday. On Thursday he was handed back to the "
+        "Finnish Border Guard."
+    )
+    assert e.when.start == date(2025, 3, 18)
+    assert e.outcomes == ["returned"]
+    assert (e.country_left, e.country_entered) == ("FI", "RU")  # a neighbour's citizen
+
+
+def test_early_mid_and_late_in_a_month():
+    for phrase, start, end in [
+        ("In late February", date(2025, 2, 21), date(2025, 3, 1)),
+        ("In mid-January", date(2025, 1, 11), date(2025, 1, 21)),
+        ("In early March 2024", date(2024, 3, 1), date(2024, 3, 11)),
+    ]:
+        [e] = _events(f"{phrase} a man crossed the border near Nyrud.")
+        assert (e.when.start, e.when.end, e.when.precision) == (start, end, "month")
+
+
+def test_more_ways_to_cross_and_to_say_where_to():
+    [e] = _events("On Monday a patrol stopped four men who had climbed the border fence.")
+    assert e.people_count == 4
+    [e] = _events("On Monday a Lithuanian citizen tried to drive into Belarus on a forest road.")
+    assert (e.country_left, e.country_entered) == ("LT", "BY")
+    [e] = _events("In 2019 a herder followed his reindeer into Russia near Nellim.")
+    assert e.when.start == date(2019, 1, 1)
+    [e] = _events("The couple tried to reach Finland near Salla in winter 2024.")
+    assert e.country_entered == "FI"
+
+
+def test_who_called_and_whose_newspaper():
+    [e] = _events(
+        "- She could not speak. I let them in and called the police, Aslaksen tells Sør-Varanger "
+        "Avis.\n\nThe police confirm that the family crossed from the Russian side near "
+        "Vaggetem on Sunday. The case is sent over to the Police Immigration Service (PU)."
+    )
+    assert e.detection == ["public_tip"]  # "not" in the sentence before negates nothing
+    assert e.places == ["Vaggetem"]  # a newspaper's name is no place
+    assert e.outcomes == ["referred"]
+    [e] = _events(
+        "A man crossed near Nyrud on Sunday. We got the call from a resident at 04.41, the "
+        "police said."
+    )
+    assert e.detection == ["public_tip"]
+
+
+def test_a_dateline_and_a_pair_of_countries_are_neither_time_nor_nationality():
+    [e] = _events(
+        "OSLO, Mar 20 - Three men were arrested early on Tuesday after slipping past the barrier "
+        "at Storskog on the Norwegian-Russian border. Police listed them as AF citizens."
+    )
+    assert e.when.start == date(2025, 3, 18)
+    assert (e.nationality, e.country_left, e.country_entered) == ("AF", "RU", "NO")
+
+
+def test_an_outbound_crossing_at_a_crossing_point_and_where_they_wanted_to_go():
+    [e] = _events(
+        "On Saturday a man was stopped by police at Storskog border station on his way to "
+        "Russia. He is a Norwegian citizen and resident in Sør-Varanger, and wanted to visit a "
+        "friend in Nikel. Police issued a fine of NOK 12 000, which he accepted."
+    )
+    assert e.places == ["Storskog"]
+    assert (e.country_left, e.country_entered) == ("NO", "RU")
+    assert "charged" in e.outcomes
+
+
+def test_who_was_named_with_the_time_goes_with_the_crossing_after_it():
+    [e] = _events(
+        "It is just like that Wagner fellow in 2023. He came over the ice at Skrøytnes and knocked "
+        "on a door."
+    )
+    assert (e.when.start, e.affiliation, e.places) == (
+        date(2023, 1, 1),
+        "Wagner Group",
+        ["Skrøytnes"],
+    )
+
+
+def test_the_river_and_the_valley_the_text_has_named():
+    first, second = _events(
+        "Two men waded across the Pasvik river into Norway on Tuesday.\n\n"
+        "Crossings in the Pasvik valley are rare. In January 2023 a former Wagner commander "
+        "crossed the frozen river further north in the valley."
+    )
+    assert set(second.places) == {"Pasvikelva", "Pasvik valley"}
+
+
+def test_a_police_officer_who_saw_them():
+    [e] = _events(
+        "On Monday a man walked through the forest around Storskog. A police officer at the "
+        "border control saw the man among the trees and stopped him."
+    )
+    assert e.detection == ["police"]
+
+
+def test_stamps_after_a_weekday_and_a_feeds_timestamps():
+    text = (
+        "GRENSESTASJON - VAKTJOURNAL\n"
+        "Week 12, 2025\n\n"
+        "Man 17.03 2245  Patrol observes footprints at Skrøytnes. Helicopter requested.\n"
+        "Tir 18.03 0115  Helicopter finds 1 person with thermal camera. Male, BY citizen, says "
+        "he swam over. Detained.\n"
+    )
+    [e] = _events(text)
+    assert (e.when.start, e.nationality, e.people_count) == (date(2025, 3, 18), "BY", 1)
+    text = (
+        "GSV OPS - INCIDENT FEED\n\n"
+        "2025-03-15T02:14:09+01:00 | Thermal camera: 2 PAX crossing border clearing W-bound.\n"
+        "2025-03-15T03:30:12+01:00 | PAX ID: nationality IN (both). Both claim asylum.\n"
+    )
+    [e] = _events(text)
+    assert (e.when.start, e.people_count, e.nationality) == (date(2025, 3, 15), 2, "IN")
+    assert e.outcomes == ["asylum_requested"]
