@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -83,8 +84,14 @@ def run(args: list[str], database: str, **kwargs) -> subprocess.CompletedProcess
 
 
 def dataset_key(sizes: tuple[int, int, int]) -> str:
+    """Names a cached data set by what it depends on: the sizes, the seed, the generator's
+    source and the form of the audit rows it writes (access/audit.py's FORM)."""
     source = (ROOT / "borderwatch" / "scenario" / "synth.py").read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:10]
+    audit = (ROOT / "borderwatch" / "access" / "audit.py").read_text()
+    form = re.search(r"^FORM = (\d+)", audit, re.MULTILINE)
+    if form is None:
+        raise SystemExit("borderwatch/access/audit.py no longer says FORM = N")
+    digest = hashlib.sha256(source + form.group(1).encode()).hexdigest()[:10]
     return f"{sizes[0]}-{sizes[1]}-{sizes[2]}-seed{SEED}-{digest}"
 
 

@@ -3,25 +3,30 @@
 `record()` is called inside the service function's transaction, so an audit row exists
 exactly when the change it describes does. Appends are serialised (an advisory lock on
 PostgreSQL; SQLite's write lock) so each row can carry the hash of the one before.
+
+A row's hash is SHA-256 over its columns as text, joined by U+001F, ending with the
+previous row's hash (form 2, `_body_v2`). PostgreSQL rebuilds the same text in SQL, so
+`verify_chain` checks millions of rows there, in stretches at once; SQLite's are checked
+here. Rows written before form 2 (form 1) were hashed over a JSON object of the row and are
+checked in Python wherever they are.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
 from .actor import Actor
-from .models import AuditEvent
+from .models import AuditEvent, canonical_json
 from .verbs import VERBS
 
 GENESIS = "0" * 64
@@ -34,8 +39,12 @@ def object_key(obj: Model | None) -> tuple[str, str]:
     return obj._meta.label_lower, str(obj.pk)
 
 
+SEPARATOR = "\x1f"  # between the columns of a form-2 row; never inside one (record())
+FORM = 2  # the form record() writes
+
+
 def _canonical(row: dict) -> bytes:
-    return json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return canonical_json(row).encode()
 
 
 def _utc(at: datetime) -> str:
@@ -69,13 +78,60 @@ def _body(
     )
 
 
+def _pg_utc(at: datetime) -> str:
+    """`at` as PostgreSQL prints a timestamptz with TimeZone UTC and DateStyle ISO:
+    2025-08-22 07:15:00.5+00 (trailing zeros of the fraction dropped, none if whole)."""
+    at = at.astimezone(UTC)
+    text = at.isoformat(sep=" ", timespec="seconds")[:-6]
+    if at.microsecond:
+        text += f".{at.microsecond:06d}".rstrip("0")
+    return text + "+00"
+
+
+def _body_v2(
+    seq, at, actor, actor_name, unit, verb, target_type, target_id, related_type, related_id,
+    fields, payload, reason, channel, request_id, ip, prev,
+) -> bytes:  # fmt: skip
+    """The bytes a form-2 row's hash is taken over: its columns as PostgreSQL prints them
+    (`fields` and `payload` are their stored canonical JSON text), joined by SEPARATOR.
+    `_VERIFY_SQL` builds the same text in the database."""
+    return SEPARATOR.join(
+        (
+            str(seq), _pg_utc(at), "" if actor is None else str(actor), actor_name,
+            "" if unit is None else str(unit), verb, target_type, target_id, related_type,
+            related_id, fields, payload, reason, channel, request_id, ip, prev,
+        )
+    ).encode()  # fmt: skip
+
+
+def _row_body(row) -> bytes:
+    """The hashed bytes of a row read by `_rows` (form in its last place)."""
+    if row[18] == 1:
+        return _body(*row[:17])
+    return _body_v2(*row[:17])
+
+
 def row_bytes(event: AuditEvent) -> bytes:
-    return _body(
+    if event.form == 1:
+        return _body(
+            event.seq, event.at, event.actor_id, event.actor_name, event.unit_id, event.verb,
+            event.target_type, event.target_id, event.related_type, event.related_id,
+            event.fields, event.payload, event.reason, event.channel, event.request_id,
+            event.ip, event.prev_hash,
+        )  # fmt: skip
+    return _body_v2(
         event.seq, event.at, event.actor_id, event.actor_name, event.unit_id, event.verb,
         event.target_type, event.target_id, event.related_type, event.related_id,
-        event.fields, event.payload, event.reason, event.channel, event.request_id, event.ip,
-        event.prev_hash,
+        canonical_json(event.fields), canonical_json(event.payload), event.reason,
+        event.channel, event.request_id, event.ip, event.prev_hash,
     )  # fmt: skip
+
+
+def _clean(text: str) -> str:
+    """Text as stored in a column of a form-2 row: without the separator. No row written
+    holds it, so its bytes have exactly 16; text moved across it (a column's text with the
+    separator put into the next) gives bytes with more, whose hash differs."""
+    return text.replace(SEPARATOR, "\ufffd")
 
 
 def row_digest(event: AuditEvent) -> str:
@@ -108,20 +164,21 @@ def record(
             seq=seq,
             at=timezone.now(),
             actor=actor.user,
-            actor_name=actor.name,
+            actor_name=_clean(actor.name),
             unit=actor.unit,
             verb=verb,
             target_type=target_type,
-            target_id=target_id,
+            target_id=_clean(target_id),
             related_type=related_type,
-            related_id=related_id,
+            related_id=_clean(related_id),
             fields=sorted(set(fields)),
             payload=json.loads(json.dumps(payload or {}, default=str)),
-            reason=reason,
-            channel=actor.channel,
-            request_id=actor.request_id,
-            ip=actor.ip,
+            reason=_clean(reason),
+            channel=_clean(actor.channel),
+            request_id=_clean(actor.request_id),
+            ip=_clean(actor.ip),
             prev_hash=prev,
+            form=FORM,
         )
         event.hash = row_digest(event)
         event.save(force_insert=True)
@@ -136,21 +193,23 @@ class ChainReport:
     problem: str = ""
 
 
-# The columns of a row in the order _body takes them, then the row's own hash.
+# The columns of a row in the order _body takes them, then the row's own hash and form.
 _COLUMNS = (
     "seq", "at", "actor_id", "actor_name", "unit_id", "verb", "target_type", "target_id",
     "related_type", "related_id", "fields", "payload", "reason", "channel", "request_id", "ip",
-    "prev_hash", "hash",
+    "prev_hash", "hash", "form",
 )  # fmt: skip
+_TABLE = AuditEvent._meta.db_table
 
 
-def _rows(after: int, until: int | None, batch_size: int):
-    """The rows with `after` < seq ≤ `until`, in order, as tuples of _COLUMNS, read in
-    batches by seq (no ORM objects: verification reads millions of rows)."""
-    table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
+def _rows(after: int, until: int | None, batch_size: int, *, form: int | None = None):
+    """The rows with `after` < seq ≤ `until` (of one form, if given), in order, as lists of
+    _COLUMNS, read in batches by seq (no ORM objects: verification reads millions of rows).
+    `fields` and `payload` stay text in a form-2 row (the hash is over the text)."""
     upper = "" if until is None else " AND seq <= %s"
-    sql = f"SELECT {columns} FROM {table} WHERE seq > %s{upper} ORDER BY seq LIMIT %s"  # noqa: S608
+    of_form = "" if form is None else f" AND form = {int(form)}"
+    sql = f"SELECT {', '.join(_COLUMNS)} FROM {_TABLE} WHERE seq > %s{upper}{of_form} "  # noqa: S608
+    sql += "ORDER BY seq LIMIT %s"
     last = after
     loads = json.loads
     sqlite = connection.vendor == "sqlite"
@@ -162,7 +221,7 @@ def _rows(after: int, until: int | None, batch_size: int):
             return
         for row in rows:
             row = list(row)
-            if isinstance(row[10], str):  # JSON as text (SQLite, or a driver without jsonb)
+            if row[18] == 1:
                 row[10], row[11] = loads(row[10]), loads(row[11])
             if sqlite:  # stored as UTC without an offset; read back naive (or as text)
                 at = row[1] if isinstance(row[1], datetime) else datetime.fromisoformat(row[1])
@@ -174,18 +233,7 @@ def _rows(after: int, until: int | None, batch_size: int):
 def chain_bytes(batch_size: int = 20000):
     """Every row's hashed bytes in order (for the benchmark: hashlib over the same bytes)."""
     for row in _rows(0, None, batch_size):
-        yield _body(*row[:17])
-
-
-@dataclass
-class _Stretch:
-    """What a worker found in rows first_seq..last_seq (a part of the chain)."""
-
-    report: ChainReport
-    first_seq: int | None = None
-    first_prev: str = ""
-    last_hash: str = ""
-    last_seq: int = 0
+        yield _row_body(row)
 
 
 def _not_following(checked: int, seq: int) -> ChainReport:
@@ -198,49 +246,110 @@ def _not_following(checked: int, seq: int) -> ChainReport:
     )
 
 
-def _verify_stretch(after: int, until: int | None, prev: str | None, batch_size: int):
-    """Check the rows after `after` up to `until`. `prev`: the hash the first row must
-    follow (None: not known here; the caller checks the join)."""
+def _altered(checked: int, seq: int) -> ChainReport:
+    return ChainReport(
+        False, checked, seq, f"row {seq} was altered: its content no longer matches its hash"
+    )
+
+
+def _missing(checked: int, seq: int, following: int | None = None) -> ChainReport:
+    tail = "" if following is None else f" (next row is {following})"
+    return ChainReport(False, checked, seq, f"row {seq} is missing{tail}")
+
+
+def _verify_rows(after: int, until: int | None, prev: str | None, batch_size: int, *, form=None):
+    """Check the rows after `after` up to `until` in Python: each row's hash, and (unless
+    only one `form` is read) that seq runs on without a gap and each row follows the one
+    before (`prev`: the hash the first row must follow). Returns (report, last hash)."""
     expected_seq = after + 1
     checked = 0
-    stretch = _Stretch(ChainReport(ok=True, checked=0))
+    whole = form is None
     sha256 = hashlib.sha256
-    for row in _rows(after, until, batch_size):
+    for row in _rows(after, until, batch_size, form=form):
         seq, prev_hash, digest = row[0], row[16], row[17]
-        if seq != expected_seq:
-            stretch.report = ChainReport(
-                False, checked, expected_seq, f"row {expected_seq} is missing (next row is {seq})"
-            )
-            return stretch
-        first = stretch.first_seq is None
-        if first:
-            stretch.first_seq, stretch.first_prev = seq, prev_hash
-        if (prev is not None or not first) and prev_hash != prev:
-            stretch.report = _not_following(checked, seq)
-            return stretch
-        if sha256(_body(*row[:17])).hexdigest() != digest:
-            stretch.report = ChainReport(
-                False,
-                checked,
-                seq,
-                f"row {seq} was altered: its content no longer matches its hash",
-            )
-            return stretch
-        prev = stretch.last_hash = digest
-        stretch.last_seq = seq
+        if whole and seq != expected_seq:
+            return _missing(checked, expected_seq, seq), prev
+        if whole and prev_hash != prev:
+            return _not_following(checked, seq), prev
+        if sha256(_row_body(row)).hexdigest() != digest:
+            return _altered(checked, seq), prev
+        prev = digest
         expected_seq += 1
         checked += 1
-    stretch.report = ChainReport(ok=True, checked=checked)
-    return stretch
+    return ChainReport(ok=True, checked=checked), prev
 
 
-def _worker(after: int, until: int, batch_size: int) -> _Stretch:
-    connection.close()  # the parent's connection is not this process's to use
-    return _verify_stretch(after, until, None, batch_size)
+# One stretch of the chain checked by PostgreSQL: the first row in after < seq <= until that
+# is missing (a gap before it), does not follow the row before, or whose form-2 text (rebuilt
+# here as _body_v2 builds it) no longer hashes to its hash.
+_VERIFY_SQL = f"""
+SELECT seq, problem, missing FROM (
+    SELECT seq, lag(seq, 1, %(after)s) OVER w + 1 AS missing,
+        CASE
+            WHEN seq <> lag(seq, 1, %(after)s) OVER w + 1 THEN 'missing'
+            WHEN prev_hash <> lag(hash, 1, %(prev)s) OVER w THEN 'not following'
+            WHEN form <> 1 AND encode(sha256(convert_to(body, 'UTF8')), 'hex') <> hash
+                THEN 'altered'
+        END AS problem
+    FROM (
+        SELECT seq, form, hash, prev_hash, concat_ws(
+            E'\\x1f', seq, at, coalesce(actor_id::text, ''), actor_name,
+            coalesce(unit_id::text, ''), verb, target_type, target_id, related_type,
+            related_id, fields, payload, reason, channel, request_id, ip, prev_hash
+        ) AS body
+        FROM {_TABLE} WHERE seq >= %(after)s AND seq <= %(until)s
+        OFFSET 0
+    ) AS r
+    WINDOW w AS (ORDER BY seq)
+) AS x
+WHERE seq > %(after)s AND problem IS NOT NULL
+ORDER BY seq LIMIT 1
+"""  # noqa: S608 (no user input: the table's name and a constant)
+
+
+def _verify_in_sql(after: int, until: int, batch_size: int, threaded: bool) -> ChainReport:
+    """Check rows `after` < seq <= `until` in PostgreSQL (form-1 rows' hashes in Python).
+    The first row's link to row `after` is checked by the stretch before (or, for the
+    first stretch, against GENESIS); a stretch that ends early names its first missing row."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # the text _body_v2 expects of a timestamptz; one core per stretch
+            cursor.execute("SELECT set_config('TimeZone', 'UTC', true)")
+            cursor.execute("SELECT set_config('DateStyle', 'ISO', true)")
+            cursor.execute("SELECT set_config('max_parallel_workers_per_gather', '0', true)")
+            prev = GENESIS if after == 0 else None
+            cursor.execute(_VERIFY_SQL, {"after": after, "until": until, "prev": prev})
+            found = cursor.fetchone()
+            cursor.execute(
+                f"SELECT max(seq) FROM {_TABLE} WHERE seq > %s AND seq <= %s",  # noqa: S608
+                [after, until],
+            )
+            present = cursor.fetchone()[0] or after
+        problems = []
+        if found:
+            seq, problem, missing = found
+            if problem == "missing":
+                problems.append(_missing(missing - 1, missing, seq))
+            elif problem == "not following":
+                problems.append(_not_following(seq - 1, seq))
+            else:
+                problems.append(_altered(seq - 1, seq))
+        if present < until:  # the last rows of the stretch are gone
+            problems.append(_missing(present, present + 1))
+        old, _ = _verify_rows(after, until, None, batch_size, form=1)
+        if not old.ok:
+            problems.append(_altered(old.first_broken_seq - 1, old.first_broken_seq))
+        if problems:
+            return min(problems, key=lambda report: report.first_broken_seq)
+        return ChainReport(ok=True, checked=until - after)
+    finally:
+        if threaded:
+            connection.close()  # this thread's own connection
 
 
 def verify_workers() -> int:
-    """Processes `borderwatch audit verify` uses: one per core on PostgreSQL (at most 8)."""
+    """Stretches `borderwatch audit verify` checks at once: one per core on PostgreSQL (at
+    most 8)."""
     if connection.vendor != "postgresql":
         return 1
     return max(1, min(8, os.cpu_count() or 1))
@@ -251,37 +360,30 @@ def verify_chain(
 ) -> ChainReport:
     """Walk the whole chain in order; name the first row that is altered or missing.
 
-    `workers` > 1 (the command line; not inside a web server) checks stretches of the
-    chain in that many processes at once and then the joins between them; the report is
-    the same as one process's: the first row that is wrong."""
+    On PostgreSQL the database checks it, in `workers` stretches at once (each on its own
+    connection, when the chain has `parallel_from` rows or more); elsewhere Python does, in
+    one pass. Either way the report names the first row that is wrong."""
     last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
-    if workers <= 1 or last < 100_000:
-        return _verify_stretch(0, None, GENESIS, batch_size).report
-    bounds = [last * i // workers for i in range(workers + 1)]
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = list(pool.map(_worker, bounds[:-1], bounds[1:], [batch_size] * workers))
-    checked, prev = 0, GENESIS
-    for until, part in zip(bounds[1:], parts, strict=True):
-        if part.first_seq is not None and part.first_prev != prev:
-            seq = part.first_seq
-            return _not_following(checked, seq)
-        if not part.report.ok:
-            return ChainReport(
-                False, checked + part.report.checked, part.report.first_broken_seq,
-                part.report.problem,
+    if connection.vendor != "postgresql":
+        return _verify_rows(0, None, GENESIS, batch_size)[0]
+    if workers <= 1 or last < parallel_from:
+        parts = [_verify_in_sql(0, last, batch_size, threaded=False)] if last else []
+    else:
+        bounds = [last * i // workers for i in range(workers + 1)]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(
+                pool.map(
+                    _verify_in_sql, bounds[:-1], bounds[1:], [batch_size] * workers,
+                    [True] * workers,
+                )
             )  # fmt: skip
-        if part.last_seq != until:  # the stretch ended early: its last rows are gone
-            missing = part.last_seq + 1 if part.first_seq is not None else until
-            return ChainReport(
-                False, checked + part.report.checked, missing, f"row {missing} is missing"
-            )
-        checked += part.report.checked
-        prev = part.last_hash
+    for part in parts:
+        if not part.ok:
+            return part
     if AuditEvent.objects.filter(seq__gt=last).exists():
         # rows appended while verifying: check them too, after the last one checked
-        tail = _verify_stretch(last, None, prev, batch_size)
-        tail.report.checked += checked
-        return tail.report
-    return ChainReport(ok=True, checked=checked)
+        prev = AuditEvent.objects.filter(seq=last).values_list("hash", flat=True).first()
+        tail, _ = _verify_rows(last, None, prev or GENESIS, batch_size)
+        tail.checked += last
+        return tail
+    return ChainReport(ok=True, checked=last)

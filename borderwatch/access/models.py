@@ -1,5 +1,7 @@
 """Units, users and their roles, integration tokens, and the append-only audit trail."""
 
+import json
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +83,27 @@ class IntegrationToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
 
+def canonical_json(value) -> str:
+    """One text for a JSON value: keys sorted, no spaces, non-ASCII as itself."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class CanonicalJSONField(models.TextField):
+    """A JSON value stored as its canonical text (`canonical_json`), on every database.
+
+    The audit hash is taken over this text, so the database can check it as stored:
+    PostgreSQL's jsonb would re-render it in its own order and spacing."""
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else json.loads(value)
+
+    def to_python(self, value):
+        return json.loads(value) if isinstance(value, str) else value
+
+    def get_prep_value(self, value):
+        return None if value is None else canonical_json(value)
+
+
 class AuditEvent(models.Model):
     """One thing that happened: who, acting for which unit, did what to which object, when.
 
@@ -104,18 +127,23 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=40, blank=True)
     related_type = models.CharField(max_length=60, blank=True)
     related_id = models.CharField(max_length=40, blank=True)
-    fields = models.JSONField(default=list, blank=True)
-    payload = models.JSONField(default=dict, blank=True)
+    fields = CanonicalJSONField(default=list, blank=True)
+    payload = CanonicalJSONField(default=dict, blank=True)
     reason = models.TextField(blank=True)
     channel = models.CharField(max_length=10, default="system")
     request_id = models.CharField(max_length=40, blank=True)
     ip = models.CharField(max_length=45, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    # Which bytes `hash` is taken over (audit.py): 1, a JSON object of the row (rows written
+    # before migration 0004); 2, the row's columns as text joined by U+001F, which the
+    # database itself can rebuild, so PostgreSQL verifies the chain in SQL.
+    form = models.PositiveSmallIntegerField(default=2)
 
     class Meta:
         ordering = ["seq"]
         indexes = [
+            models.Index(fields=["seq"], condition=models.Q(form=1), name="audit_form1"),
             models.Index(fields=["target_type", "target_id"], name="audit_target"),
             models.Index(fields=["related_type", "related_id"], name="audit_related"),
             models.Index(fields=["actor", "at"], name="audit_actor_at"),

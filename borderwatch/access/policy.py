@@ -238,7 +238,7 @@ def get_visible(queryset: QuerySet, pk, what: str = "record"):
 
 def get_incident_for(actor: Actor, pk):
     return get_visible(
-        incidents_visible_to(actor).select_related("place", "section", "owning_unit"),
+        incidents_visible_to(actor).with_names(),
         pk,
         "incident",
     )
@@ -413,13 +413,18 @@ def may_transition(actor: Actor, case, transition) -> bool:
     return case.owning_unit_id == actor.unit.pk
 
 
+def counts_every_incident(actor: Actor) -> bool:
+    """Statisticians (and the console) count every incident, though they see no person."""
+    return actor.is_console or actor.has_role(ROLE.STATISTICIAN)
+
+
 def incidents_countable_by(actor: Actor) -> QuerySet:
     """Incidents that may enter an aggregate for this actor. Statisticians (and the console)
     count every incident but see no person; everyone else counts what they may open, so
     no count reveals a record they could not see."""
     from borderwatch.border.models import Incident
 
-    if actor.is_console or actor.has_role(ROLE.STATISTICIAN):
+    if counts_every_incident(actor):
         return Incident.objects.all()
     if not can(actor, "stats.view"):
         return Incident.objects.none()

@@ -167,3 +167,105 @@ def test_chain_bytes_are_what_each_hash_is_taken_over(chain):
 
     hashes = list(AuditEvent.objects.order_by("seq").values_list("hash", flat=True))
     assert [hashlib.sha256(b).hexdigest() for b in audit.chain_bytes(batch_size=7)] == hashes
+
+
+# --- form 2: the text the database rebuilds -------------------------------------------------
+
+
+def _at(*args):
+    from datetime import UTC, datetime
+
+    return datetime(*args, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        _at(2025, 8, 22, 7, 15),  # no fraction
+        _at(2025, 8, 22, 7, 15, 0, 500000),  # trailing zeros dropped: .5
+        _at(2025, 8, 22, 23, 59, 59, 1),
+        _at(2026, 3, 29, 1, 30, 0, 120),  # the night the clocks change in Oslo
+    ],
+)
+def test_the_database_rebuilds_the_hashed_text_exactly(console, db, moment):
+    """Whatever a row holds (quotes, backslashes, new lines, Sámi and Cyrillic letters,
+    nested JSON, no actor), verification rebuilds the bytes its hash was taken over."""
+    import time_machine
+
+    with time_machine.travel(moment, tick=False):
+        audit.record(
+            console,
+            "scenario.loaded",
+            reason='He said "no"\\n\tthen: Čáhppesjávri — Печенга; 50% \\ 1/2',
+            payload={"n": 1.5, "nested": {"b": [1, None, True], "a": "Сторског"}, "é": ""},
+            fields=["contact", "identity"],
+        )
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event.at == moment and event.form == audit.FORM == 2
+    assert event.payload["nested"]["a"] == "Сторског"
+    report = audit.verify_chain()
+    assert report.ok, report.problem
+
+
+def test_the_separator_cannot_be_written_into_a_row(console, db):
+    audit.record(console, "scenario.loaded", reason="a\x1fb")
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event.reason == "a\ufffdb"
+    assert audit.verify_chain().ok
+
+
+def test_text_moved_across_the_separator_is_found(story):
+    """The columns of a row are joined by a separator no row written holds; text moved from
+    one column into the next, with the separator, gives other bytes than were hashed."""
+    event = AuditEvent.objects.exclude(target_type="").exclude(target_id="").order_by("seq")[3]
+    _behind_the_databases_back(
+        "UPDATE access_auditevent SET target_type = %s, target_id = '' WHERE seq = %s",
+        [f"{event.target_type}\x1f{event.target_id}", event.seq],
+    )
+    report = audit.verify_chain()
+    assert report.first_broken_seq == event.seq and "was altered" in report.problem
+
+
+def _form_1_rows(console, n):
+    """Rows as written before form 2 (hashed over a JSON object of the row)."""
+    from django.utils import timezone
+
+    last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    seq, prev = last if last else (0, audit.GENESIS)
+    for _ in range(n):
+        seq += 1
+        event = AuditEvent(
+            seq=seq, at=timezone.now(), actor_name=console.name, verb="scenario.loaded",
+            payload={"n": seq, "where": "Grense Jakobselv"}, channel="cli", prev_hash=prev,
+            form=1,
+        )  # fmt: skip
+        event.hash = prev = audit.row_digest(event)
+        event.save(force_insert=True)
+
+
+def test_rows_of_both_forms_verify_in_one_chain(console, db):
+    _form_1_rows(console, 5)
+    for n in range(5):
+        audit.record(console, "scenario.loaded", payload={"n": n})
+    forms = list(AuditEvent.objects.order_by("seq").values_list("form", flat=True))
+    assert forms == [1] * 5 + [2] * 5
+    report = audit.verify_chain(batch_size=3)
+    assert report.ok and report.checked == 10, report.problem
+
+
+@pytest.mark.parametrize(
+    ("sql", "seq", "problem"),
+    [
+        ("UPDATE access_auditevent SET payload = '{\"n\":2}' WHERE seq = 3", 3, "was altered"),
+        ("UPDATE access_auditevent SET form = 2 WHERE seq = 4", 4, "was altered"),
+        ("UPDATE access_auditevent SET form = 1 WHERE seq = 7", 7, "was altered"),
+        ("DELETE FROM access_auditevent WHERE seq = 5", 5, "is missing"),
+    ],
+)
+def test_tampering_is_found_in_rows_of_either_form(console, db, sql, seq, problem):
+    _form_1_rows(console, 5)
+    for n in range(5):
+        audit.record(console, "scenario.loaded", payload={"n": n})
+    _behind_the_databases_back(sql)
+    report = audit.verify_chain()
+    assert report.first_broken_seq == seq and problem in report.problem
