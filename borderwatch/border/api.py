@@ -143,11 +143,7 @@ def list_incidents(request, filters: Query[IncidentFilters]):
     if filters.cursor:
         at, pk = decode_cursor(filters.cursor)
         qs = qs.filter(Q(occurred_from__lt=at) | Q(occurred_from=at, pk__lt=pk))
-    rows = list(
-        qs.select_related("place", "section", "owning_unit").order_by("-occurred_from", "-id")[
-            : filters.limit + 1
-        ]
-    )
+    rows = list(qs.with_names().order_by("-occurred_from", "-id")[: filters.limit + 1])
     more = len(rows) > filters.limit
     rows = rows[: filters.limit]
     nxt = encode_cursor(rows[-1].occurred_from, rows[-1].pk) if more else None

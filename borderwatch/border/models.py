@@ -77,6 +77,13 @@ class Place(models.Model):
         return self.name
 
 
+class IncidentQuerySet(models.QuerySet):
+    def with_names(self):
+        """With the place, section and owning unit a listed incident names, in the same
+        query, but not the section's polygon (kilobytes of JSON to decode for every row)."""
+        return self.select_related("place", "section", "owning_unit").defer("section__geometry")
+
+
 class Incident(models.Model):
     """An event at the border: a crossing (or attempt), with what is known and how well.
 
@@ -129,6 +136,8 @@ class Incident(models.Model):
     opened_at = models.DateTimeField()
     persons = models.ManyToManyField("people.Person", blank=True, related_name="incidents")
     sources = models.ManyToManyField("sources.SourceReport", blank=True, related_name="incidents")
+
+    objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_from"]
@@ -274,3 +283,38 @@ class EventReport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} report on {self.incident}"
+
+
+class IncidentSpan(models.Model):
+    """Crossings (not attempts) added up by the days their period spans: how many records
+    run from `first_day` to `last_day` (dates in Europe/Oslo; the last is the day of the
+    period's last instant) in one section with one nationality and country entered.
+
+    Counts over a period at a million incidents read these few hundred thousand sums
+    instead of the incidents (stats.queries.compute_breakdown, for those who may count
+    every incident). On PostgreSQL, triggers on border_incident keep them (border/spans.py,
+    whatever writes: services, the importer's COPY, the generator). SQLite has no time
+    zones to find an Oslo date in a trigger; there the table stays empty and unused.
+    A sum that falls to zero stays, with records = 0."""
+
+    first_day = models.DateField()
+    last_day = models.DateField()
+    section_pk = models.IntegerField(default=0)  # 0: no section (a key column cannot be NULL)
+    nationality = models.CharField(max_length=2, blank=True)
+    country_entered = models.CharField(max_length=2, blank=True)
+    records = models.IntegerField(default=0)
+    incidents_max = models.IntegerField(default=0)  # a group that may have crossed apart: N
+    persons_min = models.IntegerField(default=0)  # an unknown number counts as 1
+    persons_max = models.IntegerField(default=0)  # an unknown number counts as 0 …
+    persons_open = models.IntegerField(default=0)  # … and is one of these (no upper bound)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["first_day", "last_day", "section_pk", "nationality", "country_entered"],
+                name="incident_span_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_day}–{self.last_day} section {self.section_pk}: {self.records}"

@@ -12,11 +12,7 @@ from .models import Incident
 @actor_view
 def incident_list(request):
     actor = request.actor
-    qs = (
-        policy.incidents_visible_to(actor)
-        .select_related("place", "section", "owning_unit")
-        .order_by("-occurred_from", "-id")
-    )
+    qs = policy.incidents_visible_to(actor).with_names().order_by("-occurred_from", "-id")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "border/incident_list.html", {"page": page})
 

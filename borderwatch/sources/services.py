@@ -681,7 +681,7 @@ def merge_candidates(event: ProposedEvent, actor: Actor, limit: int = 5) -> list
         score = score + part
     rows = list(
         policy.incidents_visible_to(actor)
-        .select_related("place", "section")
+        .with_names()
         .annotate(match_score=ExpressionWrapper(score, output_field=IntegerField()))
         .filter(match_score__gte=2)
         .order_by("-match_score", "-occurred_from", "-id")[:limit]

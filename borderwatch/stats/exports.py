@@ -81,7 +81,7 @@ def incident_rows(actor: Actor, query: CountQuery) -> list[dict]:
     however many there are: incidents with their outcome, sources, nothing per row)."""
     qs = (
         with_outcome(selection(actor, query), actor)
-        .select_related("place", "section")
+        .with_names()
         .prefetch_related("sources")
         .order_by("occurred_from", "id")
     )

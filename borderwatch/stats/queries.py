@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    DateField,
     DateTimeField,
     ExpressionWrapper,
     F,
@@ -198,7 +200,7 @@ def count(actor: Actor, query: CountQuery) -> CountResult:
 def _count(actor: Actor, query: CountQuery) -> CountResult:
     qs = (
         selection(actor, query)
-        .select_related("place", "section")
+        .with_names()
         .prefetch_related("sources")
         .order_by("occurred_from", "id")
     )
@@ -545,74 +547,11 @@ def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) 
     fields = {"section": "section__code", "nationality": "nationality", "outcome": "outcome"}
     dim_fields = [fields[d] for d in dims]
 
-    groups = list(
-        qs.filter(precise)
-        .values("bucket_first", *dim_fields)
-        .annotate(
-            records=Count("pk"),
-            incidents_max=Sum(
-                Case(
-                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
-                    default=Value(1),
-                )
-            ),
-            persons_min=Sum(Coalesce("persons_count", Value(1))),
-            persons_max=Sum(Coalesce("persons_count", Value(0))),
-            persons_open=Count(
-                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
-            ),
-        )
-    )
-    # Records not wholly inside one bucket (or that may fall outside the question's period)
-    # are grouped by the first and last bucket they may fall in, in the database: their
-    # number grows with the data, the number of such groups with the buckets.
-    clip_from = (
-        Greatest("occurred_from", Value(query.start, output_field=DateTimeField()))
-        if query.start
-        else F("occurred_from")
-    )
-    clip_to = (
-        Least("occurred_to", Value(query.end, output_field=DateTimeField()))
-        if query.end
-        else F("occurred_to")
-    )
-    outside = Q()
-    if query.start:
-        outside |= Q(occurred_from__lt=query.start)
-    if query.end:
-        outside |= Q(occurred_to__gt=query.end)
+    if _from_spans(actor, dims):
+        groups, loose = _span_groups(query, period, dims)
+    else:
+        groups, loose = _incident_groups(qs, precise, query, period, dim_fields)
     loose_qs = qs.exclude(precise)
-    loose = list(
-        loose_qs.annotate(
-            may_first=Trunc(clip_from, period, output_field=DateTimeField(), tzinfo=OSLO),
-            may_last=Trunc(
-                ExpressionWrapper(
-                    clip_to - timedelta(microseconds=1), output_field=DateTimeField()
-                ),
-                period,
-                output_field=DateTimeField(),
-                tzinfo=OSLO,
-            ),
-            outside=Case(When(outside, then=Value(True)), default=Value(False))
-            if outside
-            else Value(False),
-        )
-        .values("may_first", "may_last", "outside", *dim_fields)
-        .annotate(
-            records=Count("pk"),
-            incidents_max=Sum(
-                Case(
-                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
-                    default=Value(1),
-                )
-            ),
-            persons_max=Sum(Coalesce("persons_count", Value(0))),
-            persons_open=Count(
-                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
-            ),
-            earliest=Min("occurred_from"),
-        )
-    )
     listed = (
         list(
             loose_qs.values("pk", "occurred_from", "occurred_to", "time_precision").order_by(
@@ -746,6 +685,175 @@ def compute_breakdown(actor: Actor, query: CountQuery, period: str, dimensions) 
         labels=labels,
         uncertain_numbers=uncertain_numbers,
     )
+
+
+def _from_spans(actor: Actor, dims: tuple[str, ...]) -> bool:
+    """Whether a breakdown may read the incident spans instead of the incidents: where the
+    database keeps them, for someone who counts every incident, not split by outcome (which
+    depends on the cases the reader may see)."""
+    from borderwatch.border import spans
+
+    return "outcome" not in dims and spans.kept(connection) and policy.counts_every_incident(actor)
+
+
+def _incident_groups(qs, precise, query: CountQuery, period: str, dim_fields: list[str]):
+    """The sums of `compute_breakdown` over the incidents themselves: `groups` of records
+    wholly inside one bucket, `loose` ones by the first and last bucket they may fall in."""
+    groups = list(
+        qs.filter(precise)
+        .values("bucket_first", *dim_fields)
+        .annotate(
+            records=Count("pk"),
+            incidents_max=Sum(
+                Case(
+                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
+                    default=Value(1),
+                )
+            ),
+            persons_min=Sum(Coalesce("persons_count", Value(1))),
+            persons_max=Sum(Coalesce("persons_count", Value(0))),
+            persons_open=Count(
+                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
+            ),
+        )
+    )
+    # Records not wholly inside one bucket (or that may fall outside the question's period)
+    # are grouped by the first and last bucket they may fall in, in the database: their
+    # number grows with the data, the number of such groups with the buckets.
+    clip_from = (
+        Greatest("occurred_from", Value(query.start, output_field=DateTimeField()))
+        if query.start
+        else F("occurred_from")
+    )
+    clip_to = (
+        Least("occurred_to", Value(query.end, output_field=DateTimeField()))
+        if query.end
+        else F("occurred_to")
+    )
+    outside = Q()
+    if query.start:
+        outside |= Q(occurred_from__lt=query.start)
+    if query.end:
+        outside |= Q(occurred_to__gt=query.end)
+    loose_qs = qs.exclude(precise)
+    loose = list(
+        loose_qs.annotate(
+            may_first=Trunc(clip_from, period, output_field=DateTimeField(), tzinfo=OSLO),
+            may_last=Trunc(
+                ExpressionWrapper(
+                    clip_to - timedelta(microseconds=1), output_field=DateTimeField()
+                ),
+                period,
+                output_field=DateTimeField(),
+                tzinfo=OSLO,
+            ),
+            outside=Case(When(outside, then=Value(True)), default=Value(False))
+            if outside
+            else Value(False),
+        )
+        .values("may_first", "may_last", "outside", *dim_fields)
+        .annotate(
+            records=Count("pk"),
+            incidents_max=Sum(
+                Case(
+                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
+                    default=Value(1),
+                )
+            ),
+            persons_max=Sum(Coalesce("persons_count", Value(0))),
+            persons_open=Count(
+                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
+            ),
+            earliest=Min("occurred_from"),
+        )
+    )
+    return groups, loose
+
+
+_SPAN_SUMS = ("records", "incidents_max", "persons_min", "persons_max", "persons_open")
+
+
+def _span_groups(query: CountQuery, period: str, dims: tuple[str, ...]):
+    """The same `groups` and `loose` as `_incident_groups`, from the incident spans: the
+    same question asked of the days each record spans (`query`'s period is whole days in
+    Europe/Oslo, so a record's days say all that its instants do)."""
+    from borderwatch.border.models import BorderSection, IncidentSpan
+
+    spans = IncidentSpan.objects.exclude(records=0)
+    if query.since:
+        spans = spans.filter(last_day__gte=query.since)
+    if query.until:
+        spans = spans.filter(first_day__lte=query.until)
+    if query.nationality:
+        spans = spans.filter(nationality=query.nationality)
+    if query.country_entered:
+        spans = spans.filter(country_entered=query.country_entered)
+    if query.section:
+        named = Q(code=query.section) | Q(name__iexact=query.section)
+        spans = spans.filter(
+            section_pk__in=list(BorderSection.objects.filter(named).values_list("pk", flat=True))
+        )
+    codes = dict(BorderSection.objects.values_list("pk", "code")) if "section" in dims else {}
+    columns = [{"section": "section_pk", "nationality": "nationality"}[d] for d in dims]
+    spans = spans.annotate(
+        b_first=Trunc("first_day", period, output_field=DateField()),
+        b_last=Trunc("last_day", period, output_field=DateField()),
+    )
+    precise = Q(b_first=F("b_last"))
+    if query.since:
+        precise &= Q(first_day__gte=query.since)
+    if query.until:
+        precise &= Q(last_day__lte=query.until)
+    sums = {name: Sum(name) for name in _SPAN_SUMS}
+
+    def midnight(day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=OSLO)
+
+    def named(row: dict) -> dict:
+        if "section" in dims:
+            row["section__code"] = codes.get(row.pop("section_pk"))
+        return row
+
+    groups = [
+        named({**row, "bucket_first": midnight(row.pop("b_first"))})
+        for row in spans.filter(precise).values("b_first", *columns).annotate(**sums)
+    ]
+    since = Value(query.since, output_field=DateField()) if query.since else None
+    until = Value(query.until, output_field=DateField()) if query.until else None
+    outside = Q()
+    if query.since:
+        outside |= Q(first_day__lt=query.since)
+    if query.until:
+        outside |= Q(last_day__gt=query.until)
+    loose = [
+        named(
+            {
+                **row,
+                "may_first": midnight(row.pop("may_first")),
+                "may_last": midnight(row.pop("may_last")),
+                "earliest": midnight(row.pop("earliest")),
+            }
+        )
+        for row in spans.exclude(precise)
+        .annotate(
+            may_first=Trunc(
+                Greatest("first_day", since) if since else F("first_day"),
+                period,
+                output_field=DateField(),
+            ),
+            may_last=Trunc(
+                Least("last_day", until) if until else F("last_day"),
+                period,
+                output_field=DateField(),
+            ),
+            outside=Case(When(outside, then=Value(True)), default=Value(False))
+            if outside
+            else Value(False),
+        )
+        .values("may_first", "may_last", "outside", *columns)
+        .annotate(**sums, earliest=Min("first_day"))
+    ]
+    return groups, loose
 
 
 # --- this year against last year ------------------------------------------------------------

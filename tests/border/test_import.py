@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.utils import timezone
 
 from borderwatch.access import audit
 from borderwatch.access.models import AuditEvent
-from borderwatch.border import geo, importing
+from borderwatch.border import geo, importing, spans
 from borderwatch.border.importing import ImportFileError, import_incidents
 from borderwatch.border.models import BorderSection, Incident, Place
 from borderwatch.lib.errors import AccessDenied
@@ -131,6 +132,7 @@ def check_good_rows_landed(report, unit):
 def test_it_imports_a_good_csv_file(guard, tmp_path):
     path = write_csv(tmp_path / "old.csv", good_rows())
     report = import_incidents(path, actor=guard, rejects=tmp_path / "rejects.csv")
+    assert spans.drift(connection) == 0  # PostgreSQL: the COPY kept the incident spans
     check_good_rows_landed(report, guard.unit)
     assert imported_events().get().payload["file"] == "old.csv"
     assert not (tmp_path / "rejects.csv").exists()
