@@ -2,7 +2,10 @@
 
 One statement-level trigger per INSERT, UPDATE and DELETE reads the rows the statement
 changed (transition tables) and adds or takes away their sums in one upsert, so a COPY of a
-million rows costs one grouped INSERT, not a million. Installed, and filled from the
+million rows costs one grouped INSERT, not a million. The upsert takes its rows in key
+order, so two statements touching the same spans wait for each other rather than deadlock
+(two transactions of several statements each still can, in which case PostgreSQL rolls one
+back with an error and nothing is lost). Installed, and filled from the
 incidents already there, by migration border/0005_incident_spans. `rebuild()` recomputes
 them from scratch; `drift()` counts the spans that disagree with the incidents.
 """
@@ -29,6 +32,7 @@ _GROUPED = """
     FROM {rows} AS r
     WHERE NOT r.attempted_only
     GROUP BY 1, 2, 3, 4, 5
+    ORDER BY 1, 2, 3, 4, 5
 """
 
 _UPSERT = f"""
