@@ -44,11 +44,43 @@ def _name(user, fallback: str = "") -> str:
     return user.get_full_name() or user.username
 
 
-def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
+@dataclass
+class CaseRecords:
+    """The records about a case that its page and its timeline both show, read once (five
+    statements, however many there are)."""
+
+    custodies: list
+    interviews: list
+    representations: list
+    referrals: list
+    notifications: list  # with their assessments
+
+    @classmethod
+    def of(cls, case: AsylumCase) -> CaseRecords:
+        person = case.person
+        assessments = Assessment.objects.select_related("unit", "assessed_by")
+        notifications = case.security_notifications.select_related(
+            "to_unit", "from_unit", "sent_by"
+        ).prefetch_related(Prefetch("assessments", queryset=assessments))
+        return cls(
+            custodies=list(person.custodies.select_related("owning_unit")),
+            interviews=list(person.interviews.select_related("owning_unit", "interviewer")),
+            representations=list(person.representations.select_related("appointed_by_unit")),
+            referrals=list(
+                case.referrals.select_related("from_unit", "to_unit", "sent_by", "answered_by")
+            ),
+            notifications=list(notifications),
+        )
+
+
+def case_timeline(
+    case: AsylumCase, actor: Actor, records: CaseRecords | None = None
+) -> list[TimelineEntry]:
     """Everything that happened to the case and the crossing behind it, in order, with
     who did it. Content the actor may not read (assessments, interview summaries) is
-    left out; that a step happened is shown."""
+    left out; that a step happened is shown. `records`: already read for the page."""
     groups = policy.field_groups(actor, case)
+    records = records or CaseRecords.of(case)
     entries: list[TimelineEntry] = []
     incident = case.incident
     if incident is not None:
@@ -87,8 +119,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                         op.get_outcome_display(),
                     )
                 )
-    person = case.person
-    for c in person.custodies.select_related("owning_unit"):
+    for c in records.custodies:
         entries.append(
             TimelineEntry(
                 c.started_at,
@@ -109,7 +140,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                     c.end_note,
                 )
             )
-    for i in person.interviews.select_related("owning_unit", "interviewer"):
+    for i in records.interviews:
         detail = i.summary if "interview" in groups else ""
         entries.append(
             TimelineEntry(
@@ -120,7 +151,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                 detail,
             )
         )
-    for m in person.criminal_matters.select_related("owning_unit"):
+    for m in case.person.criminal_matters.select_related("owning_unit"):
         entries.append(
             TimelineEntry(
                 m.opened_at,
@@ -130,7 +161,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                 m.legal_reference,
             )
         )
-    for r in person.representations.select_related("appointed_by_unit"):
+    for r in records.representations:
         entries.append(
             TimelineEntry(
                 r.appointed_at,
@@ -150,7 +181,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                 t.note,
             )
         )
-    for r in case.referrals.select_related("from_unit", "to_unit", "sent_by", "answered_by"):
+    for r in records.referrals:
         entries.append(
             TimelineEntry(
                 r.sent_at,
@@ -170,10 +201,7 @@ def case_timeline(case: AsylumCase, actor: Actor) -> list[TimelineEntry]:
                     r.answer_reason,
                 )
             )
-    assessments = Assessment.objects.select_related("unit", "assessed_by")
-    for n in case.security_notifications.select_related(
-        "to_unit", "from_unit", "sent_by"
-    ).prefetch_related(Prefetch("assessments", queryset=assessments)):
+    for n in records.notifications:
         reason = n.reason if "security" in groups else ""
         entries.append(
             TimelineEntry(

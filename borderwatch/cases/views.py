@@ -45,7 +45,7 @@ from .forms import (
     StepForm,
 )
 from .models import AsylumCase, Clock, Custody, Decision, Task
-from .queries import case_readers, case_timeline, read_case
+from .queries import CaseRecords, case_readers, case_timeline, read_case
 
 PAGE_SIZE = 50
 CONFLICT = gettext_lazy(
@@ -324,7 +324,8 @@ def _case_page(
         Deadline.of(c, now)
         for c in clocks.select_related("owning_unit", "task", "referral__to_unit", "custody")
     ]
-    custodies = list(person.custodies.select_related("owning_unit"))
+    records = CaseRecords.of(case)
+    custodies = records.custodies
     police = actor.has_role(ROLE.POLICE_OPERATIONS)
     for c in custodies:
         c.openable = police and actor.acts_for(c.owning_unit_id)
@@ -333,12 +334,12 @@ def _case_page(
         "case": case,
         "person": person,
         "groups": groups,
-        "timeline": case_timeline(case, actor),
+        "timeline": case_timeline(case, actor, records),
         "custodies": custodies,
-        "counsel": person.representations.filter(ended_at__isnull=True),
-        "referrals": case.referrals.select_related("from_unit", "to_unit"),
-        "notifications": case.security_notifications.select_related("to_unit"),
-        "interviews": person.interviews.select_related("owning_unit"),
+        "counsel": [r for r in records.representations if r.ended_at is None],
+        "referrals": records.referrals,
+        "notifications": records.notifications,
+        "interviews": records.interviews,
         "decision": Decision.objects.filter(case=case).select_related("unit").first(),
         "next_steps": allowed,
         "forward": forward,
