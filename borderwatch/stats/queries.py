@@ -696,26 +696,30 @@ def _from_spans(actor: Actor, dims: tuple[str, ...]) -> bool:
     return "outcome" not in dims and spans.kept(connection) and policy.counts_every_incident(actor)
 
 
+def _incident_sums() -> dict:
+    """What a group of incidents adds up to (border/spans.py keeps the same sums)."""
+    return {
+        "records": Count("pk"),
+        # a group that may have crossed apart counts once per person at most
+        "incidents_max": Sum(
+            Case(
+                When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
+                default=Value(1),
+            )
+        ),
+        "persons_min": Sum(Coalesce("persons_count", Value(1))),
+        "persons_max": Sum(Coalesce("persons_count", Value(0))),
+        "persons_open": Count(
+            "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
+        ),
+    }
+
+
 def _incident_groups(qs, precise, query: CountQuery, period: str, dim_fields: list[str]):
     """The sums of `compute_breakdown` over the incidents themselves: `groups` of records
     wholly inside one bucket, `loose` ones by the first and last bucket they may fall in."""
     groups = list(
-        qs.filter(precise)
-        .values("bucket_first", *dim_fields)
-        .annotate(
-            records=Count("pk"),
-            incidents_max=Sum(
-                Case(
-                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
-                    default=Value(1),
-                )
-            ),
-            persons_min=Sum(Coalesce("persons_count", Value(1))),
-            persons_max=Sum(Coalesce("persons_count", Value(0))),
-            persons_open=Count(
-                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
-            ),
-        )
+        qs.filter(precise).values("bucket_first", *dim_fields).annotate(**_incident_sums())
     )
     # Records not wholly inside one bucket (or that may fall outside the question's period)
     # are grouped by the first and last bucket they may fall in, in the database: their
@@ -752,20 +756,7 @@ def _incident_groups(qs, precise, query: CountQuery, period: str, dim_fields: li
             else Value(False),
         )
         .values("may_first", "may_last", "outside", *dim_fields)
-        .annotate(
-            records=Count("pk"),
-            incidents_max=Sum(
-                Case(
-                    When(crossings_uncertain=True, persons_count__gt=0, then=F("persons_count")),
-                    default=Value(1),
-                )
-            ),
-            persons_max=Sum(Coalesce("persons_count", Value(0))),
-            persons_open=Count(
-                "pk", filter=Q(persons_count__isnull=True) | Q(persons_count_is_lower_bound=True)
-            ),
-            earliest=Min("occurred_from"),
-        )
+        .annotate(**_incident_sums(), earliest=Min("occurred_from"))
     )
     return groups, loose
 
