@@ -62,7 +62,7 @@ class Probe:
     name: str
     user: str
     url: str
-    kind: str  # "api" (target ≤ 1.5) or "page" (≤ 2) or "map" (≤ 1.5 and < 250 KB)
+    kind: str  # "api" (target ≤ 1.5), "page" (≤ 2), "map" (≤ 1.5 and < 250 KB), "floor" (none)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -77,6 +77,9 @@ def probes(map_since: str, map_until: str) -> list[Probe]:
     case = busiest_case("pu")
     box = BORDER_BOX
     found = [
+        # what any signed-in API request costs here: static GeoJSON, only the session,
+        # user, memberships and second-factor device read (the floor under every ratio)
+        Probe("signed-in floor (no query of its own)", "police", "/api/v1/border", "floor"),
         Probe("section levels", "police", "/api/v1/sections", "api"),
         Probe(
             "incidents per month, one year",
