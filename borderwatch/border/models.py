@@ -307,6 +307,7 @@ class IncidentSpan(models.Model):
     persons_min = models.IntegerField(default=0)  # an unknown number counts as 1
     persons_max = models.IntegerField(default=0)  # an unknown number counts as 0 …
     persons_open = models.IntegerField(default=0)  # … and is one of these (no upper bound)
+    within_month = models.BooleanField(default=True)  # first_day and last_day in one month
 
     class Meta:
         constraints = [
@@ -315,6 +316,42 @@ class IncidentSpan(models.Model):
                 name="incident_span_key",
             )
         ]
+        indexes = [
+            # the few spans across months, which IncidentMonth does not hold
+            models.Index(
+                fields=["first_day", "last_day"],
+                condition=models.Q(within_month=False),
+                name="incident_span_months",
+            )
+        ]
 
     def __str__(self):
         return f"{self.first_day}–{self.last_day} section {self.section_pk}: {self.records}"
+
+
+class IncidentMonth(models.Model):
+    """The incident spans that lie within one month, added up per month (the first day of
+    it): a year's breakdown reads twelve of these per section, nationality and country
+    instead of every day's spans. Kept with the spans by the same triggers (border/spans.py;
+    PostgreSQL only)."""
+
+    month = models.DateField()
+    section_pk = models.IntegerField(default=0)
+    nationality = models.CharField(max_length=2, blank=True)
+    country_entered = models.CharField(max_length=2, blank=True)
+    records = models.IntegerField(default=0)
+    incidents_max = models.IntegerField(default=0)
+    persons_min = models.IntegerField(default=0)
+    persons_max = models.IntegerField(default=0)
+    persons_open = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "section_pk", "nationality", "country_entered"],
+                name="incident_month_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} section {self.section_pk}: {self.records}"

@@ -764,26 +764,59 @@ def _incident_groups(qs, precise, query: CountQuery, period: str, dim_fields: li
 _SPAN_SUMS = ("records", "incidents_max", "persons_min", "persons_max", "persons_open")
 
 
+def _whole_months(query: CountQuery) -> tuple[date | None, date | None] | None:
+    """The months wholly inside `query`'s period, as [first, end) (None: unbounded on
+    that side), or None when there is no such month."""
+    first = end = None
+    if query.since:
+        first = query.since if query.since.day == 1 else next_bucket(query.since, "month")
+    if query.until:
+        end = bucket_start(query.until + timedelta(days=1), "month")
+    if first and end and first >= end:
+        return None
+    return first, end
+
+
 def _span_groups(query: CountQuery, period: str, dims: tuple[str, ...]):
     """The same `groups` and `loose` as `_incident_groups`, from the incident spans: the
     same question asked of the days each record spans (`query`'s period is whole days in
-    Europe/Oslo, so a record's days say all that its instants do)."""
-    from borderwatch.border.models import BorderSection, IncidentSpan
+    Europe/Oslo, so a record's days say all that its instants do).
+
+    Records within one month, in the months wholly inside the period, count for certain in
+    any period: they are read from IncidentMonth, a dozen sums a year; the spans are read
+    only for the rest (the edge months and the few periods across months)."""
+    from borderwatch.border.models import BorderSection, IncidentMonth, IncidentSpan
 
     spans = IncidentSpan.objects.exclude(records=0)
+    months = IncidentMonth.objects.exclude(records=0)
     if query.since:
         spans = spans.filter(last_day__gte=query.since)
     if query.until:
         spans = spans.filter(first_day__lte=query.until)
     if query.nationality:
         spans = spans.filter(nationality=query.nationality)
+        months = months.filter(nationality=query.nationality)
     if query.country_entered:
         spans = spans.filter(country_entered=query.country_entered)
+        months = months.filter(country_entered=query.country_entered)
     if query.section:
         named = Q(code=query.section) | Q(name__iexact=query.section)
-        spans = spans.filter(
-            section_pk__in=list(BorderSection.objects.filter(named).values_list("pk", flat=True))
-        )
+        pks = list(BorderSection.objects.filter(named).values_list("pk", flat=True))
+        spans = spans.filter(section_pk__in=pks)
+        months = months.filter(section_pk__in=pks)
+    whole = _whole_months(query)
+    if whole is None:
+        months = months.none()
+    else:
+        first, end = whole
+        rest = Q(within_month=False)
+        if first:
+            months = months.filter(month__gte=first)
+            rest |= Q(first_day__gte=bucket_start(query.since, "month"), first_day__lt=first)
+        if end:
+            months = months.filter(month__lt=end)
+            rest |= Q(first_day__gte=end, first_day__lte=query.until)
+        spans = spans.filter(rest)
     codes = dict(BorderSection.objects.values_list("pk", "code")) if "section" in dims else {}
     columns = [{"section": "section_pk", "nationality": "nationality"}[d] for d in dims]
     spans = spans.annotate(
@@ -807,7 +840,13 @@ def _span_groups(query: CountQuery, period: str, dims: tuple[str, ...]):
 
     groups = [
         named({**row, "bucket_first": midnight(row.pop("b_first"))})
-        for row in spans.filter(precise).values("b_first", *columns).annotate(**sums)
+        for rows in (
+            spans.filter(precise).values("b_first", *columns).annotate(**sums),
+            months.annotate(b_first=Trunc("month", period, output_field=DateField()))
+            .values("b_first", *columns)
+            .annotate(**sums),
+        )
+        for row in rows
     ]
     since = Value(query.since, output_field=DateField()) if query.since else None
     until = Value(query.until, output_field=DateField()) if query.until else None

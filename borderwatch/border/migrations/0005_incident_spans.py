@@ -5,17 +5,8 @@
 from django.db import migrations, models
 
 
-def install(apps, schema_editor):
-    from borderwatch.border import spans
-
-    spans.install(schema_editor.connection)
-    spans.rebuild(schema_editor.connection)
-
-
-def uninstall(apps, schema_editor):
-    from borderwatch.border import spans
-
-    spans.uninstall(schema_editor.connection)
+# The triggers that keep the spans are installed (and the spans filled) by 0006, with the
+# months: border/spans.py's SQL is always the newest, and writes both tables.
 
 
 class Migration(migrations.Migration):
@@ -44,5 +35,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('first_day', 'last_day', 'section_pk', 'nationality', 'country_entered'), name='incident_span_key')],
             },
         ),
-        migrations.RunPython(install, uninstall),
     ]
