@@ -285,7 +285,25 @@ class EventReport(models.Model):
         return f"{self.get_kind_display()} report on {self.incident}"
 
 
-class IncidentSpan(models.Model):
+class CrossingSums(models.Model):
+    """What a set of crossings adds up to, in one section with one nationality and country
+    entered (the fields IncidentSpan and IncidentMonth share; stats.queries sums the same
+    over incidents)."""
+
+    section_pk = models.IntegerField(default=0)  # 0: no section (a key column cannot be NULL)
+    nationality = models.CharField(max_length=2, blank=True)
+    country_entered = models.CharField(max_length=2, blank=True)
+    records = models.IntegerField(default=0)
+    incidents_max = models.IntegerField(default=0)  # a group that may have crossed apart: N
+    persons_min = models.IntegerField(default=0)  # an unknown number counts as 1
+    persons_max = models.IntegerField(default=0)  # an unknown number counts as 0 …
+    persons_open = models.IntegerField(default=0)  # … and is one of these (no upper bound)
+
+    class Meta:
+        abstract = True
+
+
+class IncidentSpan(CrossingSums):
     """Crossings (not attempts) added up by the days their period spans: how many records
     run from `first_day` to `last_day` (dates in Europe/Oslo; the last is the day of the
     period's last instant) in one section with one nationality and country entered.
@@ -299,14 +317,6 @@ class IncidentSpan(models.Model):
 
     first_day = models.DateField()
     last_day = models.DateField()
-    section_pk = models.IntegerField(default=0)  # 0: no section (a key column cannot be NULL)
-    nationality = models.CharField(max_length=2, blank=True)
-    country_entered = models.CharField(max_length=2, blank=True)
-    records = models.IntegerField(default=0)
-    incidents_max = models.IntegerField(default=0)  # a group that may have crossed apart: N
-    persons_min = models.IntegerField(default=0)  # an unknown number counts as 1
-    persons_max = models.IntegerField(default=0)  # an unknown number counts as 0 …
-    persons_open = models.IntegerField(default=0)  # … and is one of these (no upper bound)
     within_month = models.BooleanField(default=True)  # first_day and last_day in one month
 
     class Meta:
@@ -329,21 +339,13 @@ class IncidentSpan(models.Model):
         return f"{self.first_day}–{self.last_day} section {self.section_pk}: {self.records}"
 
 
-class IncidentMonth(models.Model):
+class IncidentMonth(CrossingSums):
     """The incident spans that lie within one month, added up per month (the first day of
     it): a year's breakdown reads twelve of these per section, nationality and country
     instead of every day's spans. Kept with the spans by the same triggers (border/spans.py;
     PostgreSQL only)."""
 
     month = models.DateField()
-    section_pk = models.IntegerField(default=0)
-    nationality = models.CharField(max_length=2, blank=True)
-    country_entered = models.CharField(max_length=2, blank=True)
-    records = models.IntegerField(default=0)
-    incidents_max = models.IntegerField(default=0)
-    persons_min = models.IntegerField(default=0)
-    persons_max = models.IntegerField(default=0)
-    persons_open = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
