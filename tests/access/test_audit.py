@@ -269,3 +269,18 @@ def test_tampering_is_found_in_rows_of_either_form(console, db, sql, seq, proble
     _behind_the_databases_back(sql)
     report = audit.verify_chain()
     assert report.first_broken_seq == seq and problem in report.problem
+
+
+@pytest.mark.parametrize("seq", [2, 9, 14])
+def test_stretches_check_rows_of_both_forms_as_one_pass_does(transactional_db, console, seq):
+    """Form-1 rows inside any stretch are checked (in Python) when stretches run at once."""
+    _form_1_rows(console, 10)
+    for n in range(8):
+        audit.record(console, "scenario.loaded", payload={"n": n})
+    assert _verify_in_parts().ok and _verify_in_parts().checked == 18
+    _behind_the_databases_back(
+        "UPDATE access_auditevent SET reason = 'edited' WHERE seq = %s", [seq]
+    )
+    one, parts = audit.verify_chain(), _verify_in_parts()
+    assert (one.first_broken_seq, one.problem) == (parts.first_broken_seq, parts.problem)
+    assert parts.first_broken_seq == seq and "was altered" in parts.problem
