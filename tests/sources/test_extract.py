@@ -1176,3 +1176,107 @@ def test_soldiers_on_duty_at_a_post_and_a_negation_that_ends_with_its_line():
     )
     [e] = _events(text)
     assert (e.nationality, e.outcomes) == ("SY", ["detained"])
+
+
+# 1.5: conventions of the README and patterns of English that recur across writers
+
+
+def test_those_who_came_forward_or_were_reported_were_not_found_by_the_guards():
+    [e] = _events(
+        "On Monday a Russian man walked up to a border patrol near Svanvik and turned himself "
+        "in. He asked for asylum."
+    )
+    assert e.detection == ["surrendered"]
+    [e] = _events(
+        "On Monday a farmer in Vaggetem called the police after two men knocked on his door. "
+        "A patrol picked them up an hour later; they had crossed the Pasvik river."
+    )
+    assert e.detection == ["public_tip"]
+    # arriving at a crossing point and asking for protection there
+    [e] = _events(
+        "On Monday evening a man from Iraq came on foot from the Russian side to the Storskog "
+        "border station and asked for asylum."
+    )
+    assert (e.detection, e.when.start) == (["surrendered"], date(2025, 3, 17))
+
+
+def test_what_did_not_happen_gives_no_place_direction_or_finding():
+    [e] = _events(
+        "Two men crossed the Jakobselva on Monday rather than come to the Storskog crossing "
+        "point, and were detained by soldiers. The court said he could have presented himself "
+        "at Storskog."
+    )
+    assert e.places == ["Jakobselva"]
+    assert e.detection == ["border_patrol"]
+    [e] = _events(
+        "On Monday a conscript walked across the Pasvik river rather than be sent to Ukraine."
+    )
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
+    # a rule, not a crossing
+    assert _events("Crossing the border on foot at Storskog is not permitted.") == []
+
+
+def test_places_in_names_of_outlets_and_offices_and_where_people_were_taken():
+    [e] = _events(
+        "KIRKENES (Finnmark Dagblad) - A man crossed the Pasvik river near Nyrud on Monday. "
+        "A patrol drove him to Kirkenes, and his case was referred to the National Police "
+        "Immigration Service in Kirkenes."
+    )
+    assert e.places == ["Pasvikelva", "Nyrud"]
+    [e] = _events(
+        "Radio Øst-Finnmark: a man crossed the Jakobselva on Monday and is now being held in "
+        "Pechenga, according to media in Murmansk."
+    )
+    assert e.places == ["Jakobselva"]
+
+
+def test_surveillance_described_and_searches_that_found_nobody_are_not_findings():
+    [e] = _events(
+        "On Monday two men crossed the Pasvik river near Svanvik and were detained by soldiers. "
+        "The border is monitored with cameras and sensors, and the police helicopter can be "
+        "used in searches."
+    )
+    assert e.detection == ["border_patrol"]
+
+
+def test_the_group_a_man_deserted_from_and_soldiers_who_helped():
+    [e] = _events("On Monday a man who says he deserted from the Wagner Group crossed at Svanvik.")
+    assert e.affiliation == "Wagner Group"
+    [e] = _events(
+        "On Monday at least 40 foreigners tried to force the barrier from Belarus. With the "
+        "support of soldiers of the Polish Army, the attempt was stopped."
+    )
+    assert (e.affiliation, e.people_count, e.people_lower_bound) == (None, 40, True)
+
+
+def test_the_three_go_back_to_the_event_of_three_and_its_hour_picks_the_night():
+    events = _events(
+        "Three Russian men crossed the Pasvik river into Norway during the night to Tuesday, "
+        "and in Finland a man was detained after crossing from Russia.\n\n"
+        "The three were detained by a border patrol at Skrøytnes after ground sensors were "
+        "triggered at about 02:10. All three have asked for asylum."
+    )
+    e = events[0]
+    assert (e.people_count, e.when.start, e.when.end) == (3, date(2025, 3, 18), date(2025, 3, 19))
+    assert "Skrøytnes" in e.places and "sensor" in e.detection
+    assert "asylum_requested" in e.outcomes
+
+
+def test_a_dated_line_of_a_fact_box_is_its_own_event():
+    text = (
+        "FACT BOX: crossings\n"
+        "13 January 2023: A man crosses the Pasvik river at Skrøytnes. He is arrested.\n"
+        "22 September 2023: The man is stopped by police at Grense Jakobselv and is charged "
+        "with attempting to cross the border illegally.\n"
+    )
+    events = _events(text, None)
+    assert [e.when.start for e in events] == [date(2023, 1, 13), date(2023, 9, 22)]
+    assert events[1].places == ["Grense Jakobselv"]
+
+
+def test_a_crossing_after_who_says_is_the_sentences_own_and_lower_case_full_stops():
+    [e] = _events(
+        "a russian citizen who says he deserted from the army crossed into norway on monday, "
+        "the garrison said.a border patrol detained him at vaggetem. he has asked for asylum."
+    )
+    assert "Vaggetem" in e.places and "asylum_requested" in e.outcomes
