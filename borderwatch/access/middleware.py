@@ -3,6 +3,7 @@
 import time
 import uuid
 
+from . import policy
 from .actor import Actor, memberships_of
 
 SESSION_UNIT = "acting_unit_id"
@@ -37,7 +38,12 @@ class ActorMiddleware:
             if unit_id and unit is None:  # membership withdrawn since: the first unit
                 request.session.pop(SESSION_UNIT, None)
             request.actor = Actor.for_user(user, unit, **context)
-        response = self.get_response(request)
+        if request.method in ("GET", "HEAD"):
+            # a read: the policy's answers (live grants, pending referrals) are read once
+            with policy.remembering():
+                response = self.get_response(request)
+        else:
+            response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
         return response
 

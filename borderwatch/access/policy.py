@@ -77,24 +77,34 @@ def _remembered(key: tuple, compute: Callable[[], Any]) -> Any:
 
 def granted_ids(actor: Actor, label: str) -> list[int]:
     """Ids of `label` records the actor holds live break-the-glass grants for."""
+    if actor.user is None or actor.unit is None:
+        return []
+    return list(_live_grants(actor).get(label, ()))
+
+
+def _live_grants(actor: Actor) -> dict[str, list[int]]:
+    """The actor's live grants, by record type: one query for every type (a list of
+    incidents asks for incidents' and cases' grants), remembered for the request."""
     from django.utils import timezone
 
     from .models import BreakGlassGrant
 
-    if actor.user is None or actor.unit is None:
-        return []
+    def read() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for label, target_id in (
+            BreakGlassGrant.objects.filter(
+                user_id=actor.user.pk,
+                unit_id=actor.unit.pk,
+                revoked_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
+            .order_by()
+            .values_list("target_type", "target_id")
+        ):
+            found.setdefault(label, []).append(int(target_id))
+        return found
 
-    def read() -> list[int]:
-        ids = BreakGlassGrant.objects.filter(
-            user_id=actor.user.pk,
-            unit_id=actor.unit.pk,
-            target_type=label,
-            revoked_at__isnull=True,
-            expires_at__gt=timezone.now(),
-        ).values_list("target_id", flat=True)
-        return [int(i) for i in ids]
-
-    return list(_remembered(("granted", actor.user.pk, actor.unit.pk, label), read))
+    return _remembered(("granted", actor.user.pk, actor.unit.pk), read)
 
 
 def _referred_to(actor: Actor, case) -> bool:

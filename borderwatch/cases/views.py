@@ -361,8 +361,7 @@ def _case_page(
 
 @actor_view
 def case_detail(request, pk: int):
-    with policy.remembering():  # a read: the page asks the policy the same things often
-        return _case_page(request, pk)
+    return _case_page(request, pk)  # a GET: the policy remembers its answers (middleware)
 
 
 def _after_change(request, case: AsylumCase):

@@ -109,3 +109,20 @@ def test_the_owning_unit_sees_who_read_its_case_and_emergency_access(
     assert "lawyer" in html
     client.force_login(lawyer.user)
     assert "Who read this case" not in client.get(f"/cases/{main_case.pk}/").content.decode()
+
+
+def test_a_read_asks_for_the_live_grants_once_and_still_honours_them(
+    client, main_case, other_police
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    breakglass.break_glass(actor=other_police, kind="case", pk=main_case.pk, reason=REASON)
+    client.force_login(other_police.user)
+    for url in ("/api/v1/incidents", f"/cases/{main_case.pk}/", "/api/v1/cases"):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        grants = [q for q in ctx.captured_queries if "access_breakglassgrant" in q["sql"]]
+        assert len(grants) == 1, (url, len(grants))
+    # the grant is honoured: the case page above answered 200 (404 without it, see above)
