@@ -142,7 +142,16 @@ class Incident(models.Model):
     class Meta:
         ordering = ["-occurred_from"]
         indexes = [
-            models.Index(fields=["occurred_from", "occurred_to"], name="incident_period"),
+            # The period filter of lists, statistics and the map. On PostgreSQL it also
+            # holds what the map's grid cells read (position, impact, and the owner and id
+            # the policy asks about), so a view of 100,000 incidents is summed from the
+            # index alone (an index-only scan) instead of visiting 30,000 table pages.
+            # SQLite has no INCLUDE: there it is the plain index (check W040 silenced).
+            models.Index(
+                fields=["occurred_from", "occurred_to"],
+                include=["lat", "lon", "impact_level", "owning_unit", "id"],
+                name="incident_period",
+            ),
             models.Index(fields=["owning_unit", "-occurred_from"], name="incident_owner_time"),
             models.Index(fields=["section", "-occurred_from"], name="incident_section_time"),
             # The map's bounding-box filter and its grid aggregation.
