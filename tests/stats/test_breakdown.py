@@ -303,3 +303,23 @@ def test_the_page_and_the_cli_say_how_many_more_are_not_listed(story, client, an
         "--period", "year", "--as", "analyst", stdout=out,
     )  # fmt: skip
     assert "… and 1 more (--json lists the first 1)." in out.getvalue()
+
+
+def test_it_lists_a_record_begun_years_before_the_period_that_reaches_into_it(
+    story, police, console
+):
+    # the longest period bounds how far back the listing reads (PostgreSQL): the longest
+    # record is the one that must still be found
+    long_ago = border.open_incident(
+        actor=police,
+        occurred_from=datetime(2019, 6, 1, tzinfo=OSLO),
+        occurred_to=datetime(2023, 2, 1, tzinfo=OSLO),
+        time_precision="year",
+        country_entered="NO",
+    )
+    result = breakdown(console, CountQuery(since=date(2023, 1, 1), until=date(2023, 3, 31)))
+    listed = {r.reference for r in result.imprecise}
+    assert long_ago.reference in listed
+    [record] = [r for r in result.imprecise if r.reference == long_ago.reference]
+    assert record.buckets == ["2023-01"]
+    assert "may fall outside the selected period" in record.why
