@@ -132,7 +132,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "access.User"
 AUTHENTICATION_BACKENDS = [
     "borderwatch.access.lockout.LockoutBackend",  # first: refuses while locked out
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the user's memberships with the user (one query)
+    "borderwatch.access.backends.MembershipsBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -77,7 +77,11 @@ class SecondFactorMiddleware:
         memberships = None
         if user is not None and user.is_authenticated:
             # read once here for the second factor and again by ActorMiddleware for the actor
-            memberships = request.memberships = memberships_of(user)
+            # (with the user, by access.backends, on a session's request)
+            memberships = getattr(user, "request_memberships", None)
+            if memberships is None:
+                memberships = memberships_of(user)
+            request.memberships = memberships
         if user is not None and owes_second_factor(user, memberships):
             path = request.path_info
             if path.startswith("/api/"):

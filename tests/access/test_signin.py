@@ -497,3 +497,28 @@ def test_it_matches_an_oidc_person_to_an_existing_user_and_never_creates_one(oid
     assert User.objects.count() == users_before
     backend.get_userinfo = lambda *args: claims
     assert backend.get_or_create_user("access", "id", {}).username == "police"
+
+
+def test_a_signed_in_request_reads_the_user_with_their_units_and_sees_a_change_at_once(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from borderwatch.access.models import Membership
+
+    client = Client()
+    assert sign_in(client, "police").status_code == 302
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/cases/").status_code == 200
+    identity = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if '"access_user"' in q["sql"] and "django_session" not in q["sql"]
+    ]
+    # the backend's one read: memberships joined to the user and the unit
+    assert '"access_membership"' in identity[0] and '"access_unit"' in identity[0]
+    assert not any(q.startswith('SELECT "access_user"') for q in identity)
+    # a membership withdrawn counts from the next request: the unit is gone from the page
+    unit = Membership.objects.filter(user__username="police").first().unit
+    assert unit.name in client.get("/cases/").content.decode()
+    Membership.objects.filter(user__username="police").delete()
+    assert unit.name not in client.get("/cases/").content.decode()

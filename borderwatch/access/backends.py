@@ -1,0 +1,31 @@
+"""Django's password backend, reading a signed-in user with their units in one query."""
+
+from __future__ import annotations
+
+from django.contrib.auth.backends import ModelBackend
+
+from .models import Membership
+
+
+class MembershipsBackend(ModelBackend):
+    """`ModelBackend`, except that `get_user` (run on every signed-in request) reads the
+    user together with their memberships and units, in one query instead of two. The
+    memberships are kept on the user object as `request_memberships`, for this request's
+    middleware only (SecondFactorMiddleware, ActorMiddleware); anything else asks
+    `actor.memberships_of`, which reads them afresh."""
+
+    def get_user(self, user_id):
+        memberships = list(
+            Membership.objects.filter(user_id=user_id)
+            .select_related("user", "unit")
+            .order_by("unit__name", "id")  # as actor.memberships_of orders them
+        )
+        if not memberships:  # no unit (an administrator being set up): the usual read
+            return super().get_user(user_id)
+        user = memberships[0].user
+        if not self.user_can_authenticate(user):
+            return None
+        for membership in memberships:
+            membership.user = user
+        user.request_memberships = memberships
+        return user
