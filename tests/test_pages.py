@@ -457,3 +457,11 @@ def test_it_lists_cases_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(with_one):
         response = client.get("/cases/")
     assert len(re.findall(r'href="/cases/\d+/"', html(response))) == 21
+
+
+def test_every_page_names_its_icon_so_browsers_do_not_ask_for_a_missing_favicon(client, story):
+    from django.contrib.staticfiles import finders
+
+    body = client.get("/accounts/login/").content.decode()
+    assert 'rel="icon"' in body and "favicon.svg" in body
+    assert finders.find("favicon.svg")

@@ -54,3 +54,36 @@ def test_the_day_of_a_clock_change_is_23_or_25_hours():
 def test_it_refuses_an_unknown_precision():
     with pytest.raises(ValueError, match="unknown precision 'week'"):
         period_containing(oslo(2025, 1, 1), "week")
+
+
+def test_a_period_of_several_days_names_its_first_and_last_day():
+    from borderwatch.lib.timefmt import format_period
+
+    # the night to Sunday: Saturday and Sunday, end exclusive
+    assert format_period(oslo(2025, 6, 21), oslo(2025, 6, 23), "day") == "Sat 21 – Sun 22 Jun 2025"
+    assert (
+        format_period(oslo(2025, 5, 31), oslo(2025, 6, 2), "day") == "Sat 31 May – Sun 1 Jun 2025"
+    )
+    assert (
+        format_period(oslo(2024, 12, 31), oslo(2025, 1, 2), "day")
+        == "Tue 31 Dec 2024 – Wed 1 Jan 2025"
+    )
+    assert format_period(oslo(2025, 8, 22), oslo(2025, 8, 23), "day") == "Fri 22 Aug 2025"
+
+
+def test_a_proposed_events_time_reads_as_the_records_times_do():
+    from borderwatch.access.templatetags.bw import proposed_when
+
+    assert proposed_when({"start": "2025-08-22", "end": "2025-08-23", "precision": "day"}) == (
+        "Fri 22 Aug 2025"
+    )
+    assert proposed_when({"start": "2023-09-01", "end": "2023-12-01", "precision": "season"}) == (
+        "autumn 2023"
+    )
+    assert proposed_when({"start": "2023-02-01", "end": "2024-01-01", "precision": "year"}) == (
+        "later in 2023 (after 1 Feb)"
+    )
+    assert proposed_when({"start": None, "end": None, "precision": "unknown"}) == "not known"
+    assert (
+        proposed_when({"start": "2025-13-01", "end": "x", "precision": "day"}) == "2025-13-01 – x"
+    )

@@ -44,7 +44,13 @@ def format_period(start: datetime, end: datetime, precision: str, tz: ZoneInfo =
     if precision == "exact":
         return format_instant(start, tz)
     if precision == "day":
-        return f"{s:%a} {s.day} {s:%b %Y}"
+        if last.date() == s.date():
+            return f"{s:%a} {s.day} {s:%b %Y}"
+        # several days, e.g. a night named by the day it runs into: 'Sat 21 – Sun 22 Jun 2025'
+        first = f"{s:%a} {s.day} {s:%b}" if s.year == last.year else f"{s:%a} {s.day} {s:%b %Y}"
+        if s.year == last.year and s.month == last.month:
+            first = f"{s:%a} {s.day}"
+        return f"{first} – {last:%a} {last.day} {last:%b %Y}"
     if precision == "month":
         return f"{s:%B %Y}"
     if precision == "season":

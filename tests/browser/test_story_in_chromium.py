@@ -97,3 +97,24 @@ def test_it_switches_unit_from_the_header(page, live_story, police, world, conso
     expect(page.get_by_text("Police operations, Troms police district")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Incidents").click()
     expect(page.get_by_text("No incidents that you may see.")).to_be_visible()
+
+
+def test_it_stores_the_founding_article_and_shows_it_within_the_page(page, live_story):
+    from tests.sources.helpers import ARTICLE
+
+    failed = []
+    page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
+    sign_in(page, "police")
+    page.goto("/reports/new/")
+    page.get_by_label("Paste the text").fill(ARTICLE.read_text())
+    page.get_by_label("Published on").fill("2025-08-25")
+    page.locator("form button[type=submit]").last.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Russian soldier")
+    expect(page.locator("pre.report-text mark").first).to_be_visible()
+    # press copy has paragraphs of a thousand characters on one line: they wrap, so the
+    # page is no wider than the window and the table of proposals keeps its last column
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], width
+    expect(page.get_by_role("columnheader", name="Status")).to_be_in_viewport()
+    assert failed == []  # not even the browser's own favicon request
+    screenshot(page, "police-report")

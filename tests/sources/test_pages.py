@@ -32,7 +32,7 @@ def test_it_stores_a_pasted_report_and_shows_its_events(client, police):
     page = client.get(response.url)
     html = page.content.decode()
     assert "4 event(s) proposed for review" in html
-    assert "Grense Jakobselv" in html and "2025-08-22" in html
+    assert "Grense Jakobselv" in html and "Fri 22 Aug 2025" in html
     assert '<mark title="places">Grense Jakobselv</mark>' in html
     assert client.get("/reports/").content.decode().count(f'href="/reports/{report.pk}/"') == 1
 
