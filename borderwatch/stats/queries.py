@@ -54,7 +54,7 @@ class CountQuery:
 
     def __post_init__(self):
         if self.by not in BY:
-            raise DomainError(f"--by must be one of {', '.join(BY)}, not {self.by!r}.", field="by")
+            raise DomainError(f"by must be one of {', '.join(BY)}, not {self.by!r}.", field="by")
         for name in ("nationality", "country_entered"):
             value = (getattr(self, name) or "").strip().upper()
             if value and (len(value) != 2 or not value.isalpha()):
@@ -65,7 +65,10 @@ class CountQuery:
                 )
             setattr(self, name, value)
         if self.since and self.until and self.until < self.since:
-            raise DomainError("--until comes before --since.", field="until")
+            raise DomainError(
+                f"until ({self.until.isoformat()}) comes before since ({self.since.isoformat()}).",
+                field="until",
+            )
 
     @property
     def start(self) -> datetime | None:

@@ -83,6 +83,12 @@ def test_it_names_the_field_of_bad_input(api, url, params, field):
     response = api.get(url, params)
     assert response.status_code == 400
     assert response.json()["field"] == field
+    assert "--" not in response.json()["detail"]  # the API's words, not the CLI's flags
+
+
+def test_it_says_which_dates_are_the_wrong_way_round(api):
+    response = api.get("/api/v1/stats/count", {"since": "2024-01-01", "until": "2023-01-01"})
+    assert response.json()["detail"] == "until (2023-01-01) comes before since (2024-01-01)."
 
 
 def test_it_names_a_date_that_is_not_one(api):
