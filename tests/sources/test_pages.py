@@ -33,6 +33,7 @@ def test_it_stores_a_pasted_report_and_shows_its_events(client, police):
     html = page.content.decode()
     assert "4 event(s) proposed for review" in html
     assert "Grense Jakobselv" in html and "Fri 22 Aug 2025" in html
+    assert "Border patrol, Drone" in html and "Asked for asylum" in html  # words, not codes
     assert '<mark title="places">Grense Jakobselv</mark>' in html
     assert client.get("/reports/").content.decode().count(f'href="/reports/{report.pk}/"') == 1
 
@@ -94,3 +95,11 @@ def test_the_pages_have_no_inline_script_or_style_and_a_nav_link(client, police)
         assert not re.search(r"<script(?![^>]*\ssrc=)", html), path
         assert not re.search(r"<[^>]+\son[a-z]+=", html)
         assert 'href="/reports/"' in html
+
+
+def test_every_contract_code_has_words_on_the_page():
+    from borderwatch.sources.extract import DETECTION_METHODS, OUTCOMES
+    from borderwatch.sources.templatetags.proposals import DETECTION_LABELS, OUTCOME_LABELS
+
+    assert set(DETECTION_LABELS) == set(DETECTION_METHODS)
+    assert set(OUTCOME_LABELS) == set(OUTCOMES)
