@@ -72,7 +72,7 @@ def test_a_period_of_several_days_names_its_first_and_last_day():
 
 
 def test_a_proposed_events_time_reads_as_the_records_times_do():
-    from borderwatch.access.templatetags.bw import proposed_when
+    from borderwatch.sources.templatetags.proposals import proposed_when
 
     assert proposed_when({"start": "2025-08-22", "end": "2025-08-23", "precision": "day"}) == (
         "Fri 22 Aug 2025"

@@ -16,9 +16,14 @@ from borderwatch.lib.errors import AccessDenied
 from .models import Membership, Unit, User
 
 
+def memberships_query():
+    """Memberships with their units, in the order that picks a user's first unit."""
+    return Membership.objects.select_related("unit").order_by("unit__name", "id")
+
+
 def memberships_of(user: User) -> list[Membership]:
     """The user's memberships with their units, in the order that picks the first unit."""
-    return list(user.memberships.select_related("unit").order_by("unit__name", "id"))
+    return list(memberships_query().filter(user=user))
 
 
 @dataclass(frozen=True)

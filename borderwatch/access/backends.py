@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend
 
-from .models import Membership
+from .actor import memberships_query
 
 
 class MembershipsBackend(ModelBackend):
@@ -15,11 +15,7 @@ class MembershipsBackend(ModelBackend):
     `actor.memberships_of`, which reads them afresh."""
 
     def get_user(self, user_id):
-        memberships = list(
-            Membership.objects.filter(user_id=user_id)
-            .select_related("user", "unit")
-            .order_by("unit__name", "id")  # as actor.memberships_of orders them
-        )
+        memberships = list(memberships_query().filter(user_id=user_id).select_related("user"))
         if not memberships:  # no unit (an administrator being set up): the usual read
             return super().get_user(user_id)
         user = memberships[0].user

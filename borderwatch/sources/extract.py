@@ -369,6 +369,18 @@ def _gazetteer() -> tuple[dict, ...]:
     return gazetteer()
 
 
+@cache
+def _place_kinds() -> dict[str, str | None]:
+    """Gazetteer name → its kind (river, crossing, settlement …), read once."""
+    return {p["name"]: p.get("kind") for p in _gazetteer()}
+
+
+@cache
+def _place_countries() -> dict[str, str | None]:
+    """Gazetteer name → the country it lies in (None for a border feature), read once."""
+    return {p["name"]: p.get("country") for p in _gazetteer()}
+
+
 _FOLDS = (("ø", "o"), ("ø", "oe"), ("å", "a"), ("å", "aa"), ("æ", "ae"), ("-", " "), (" ", "-"))
 # Norwegian river names and their forms: "Pasvikelva", "Pasvikelven", "Pasvik river",
 # "Pasvik-river", "the river Pasvik"
@@ -3707,7 +3719,7 @@ def _places_referred_to(draft: Draft, all_clauses: list[Clause], text: str) -> l
     clause = next((cl for cl in draft.clauses if draft.trigger in cl.cues), None)
     if clause is None or (draft.place_of is not None and not _close_in_time(draft, draft.place_of)):
         return []  # "the same place" months apart: a story retold, its place left open
-    kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
+    kinds = _place_kinds()
     named = [
         c
         for cl in all_clauses
@@ -3778,8 +3790,8 @@ def _place_candidates(
             seen.add(id(c))
             found.append((c, "fallback", None))
     values = {c.value for c, _, _ in found}
-    kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
-    countries = {p["name"]: p.get("country") for p in _gazetteer()}
+    kinds = _place_kinds()
+    countries = _place_countries()
     result = []
     for c, source, cl in found:
         feats = [
@@ -3859,7 +3871,7 @@ def _night_by_hour(when: When, draft: Draft, text: str) -> When:
 
 
 def _place_kind(name: str) -> str | None:
-    return next((p.get("kind") for p in _gazetteer() if p["name"] == name), None)
+    return _place_kinds().get(name)
 
 
 def _close_in_time(draft: Draft, other: Draft | None) -> bool:
@@ -4050,7 +4062,7 @@ def _build_event(
     if entered is None and left is None and not places and issuer_iso and nationality != issuer_iso:
         # a border service's own report: the events it handled came into its country
         entered = issuer_iso
-    countries = {p["name"]: p.get("country") for p in _gazetteer()}
+    countries = _place_countries()
     # a text that names places of the Norway–Russia border is about that border
     on_gazetteer_border = any(c.kind == "place" for cl in all_clauses for c in cl.cues)
     place_countries = [countries.get(p) for p in places]
@@ -4127,7 +4139,7 @@ def _build_event(
         # from ("deserted from his unit in Pechenga"), not where they crossed
         # (a border river is on both sides: it is not where they arrived)
         arrived = [p for p in places if countries.get(p) == entered]
-        kinds = {p["name"]: p.get("kind") for p in _gazetteer()}
+        kinds = _place_kinds()
         # not a crossing point: that is where they crossed
         origin = [p for p in places if countries.get(p) == left and kinds.get(p) != "crossing"]
         if arrived and origin and not draft.attempt:

@@ -1,7 +1,13 @@
-"""How a proposed event's contract codes read on a page: 'Border patrol', 'Detained'."""
+"""How a proposed event reads on a page: its codes in words ('Border patrol', 'Detained')
+and its time as the record shows times ('Fri 22 Aug 2025', 'autumn 2023')."""
+
+from datetime import date, datetime, time
 
 from django import template
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from borderwatch.lib.timefmt import OSLO, format_period
 
 register = template.Library()
 
@@ -41,3 +47,21 @@ def detection_labels(codes) -> str:
 def outcome_labels(codes) -> str:
     """['detained', 'asylum_requested'] → 'Detained, Asked for asylum' ('—' for none)."""
     return _labels(codes, OUTCOME_LABELS)
+
+
+@register.filter
+def proposed_when(when: dict | None) -> str:
+    """A proposed event's time (the extraction contract's `when`: ISO days, `end`
+    exclusive, a precision) as the record shows times: 'Fri 22 Aug 2025', 'autumn 2023',
+    'Sat 21 – Sun 22 Jun 2025'; 'not known' without days."""
+    when = when or {}
+    if not when.get("start") or not when.get("end") or when.get("precision") == "unknown":
+        return gettext("not known")
+    try:
+        start, end = (
+            datetime.combine(date.fromisoformat(when[k]), time(0), tzinfo=OSLO)
+            for k in ("start", "end")
+        )
+    except (TypeError, ValueError):
+        return f"{when.get('start')} – {when.get('end')}"
+    return format_period(start, end, when.get("precision") or "day")
