@@ -8,6 +8,7 @@ from ninja import Field as F
 from ninja import Router, Schema
 
 from borderwatch.lib.errors import AccessDenied, DomainError, NotVisible
+from borderwatch.lib.schemas import Out
 
 from . import breakglass
 from .views import actor_view
@@ -61,7 +62,7 @@ class BreakGlassIn(Schema):
     reason: str = F(min_length=breakglass.MIN_REASON)
 
 
-class BreakGlassOut(Schema):
+class BreakGlassOut(Out):
     grant: int
     kind: str
     id: int

@@ -11,6 +11,7 @@ from borderwatch.access import audit, policy
 from borderwatch.api import integration, session
 from borderwatch.lib.errors import NotVisible
 from borderwatch.lib.paging import decode_cursor, encode_cursor
+from borderwatch.lib.schemas import Out
 
 from . import intake
 from .choices import IncidentStatus, IncidentType
@@ -65,7 +66,7 @@ def post_detection(request, payload: DetectionIn):
     return Status(201 if received.created else 200, _detection_out(received))
 
 
-class BatchOut(Schema):
+class BatchOut(Out):
     received: int
     created: int
     detections: list[DetectionOut]

@@ -6,6 +6,8 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import AwareDatetime, ConfigDict
 
+from borderwatch.lib.schemas import Out
+
 from .choices import DetectionSource
 
 Source = Literal[tuple(DetectionSource.values)]  # type: ignore[valid-type]
@@ -31,7 +33,7 @@ class DetectionBatchIn(Schema):
     detections: list[DetectionIn] = Field(min_length=1, max_length=1000)
 
 
-class DetectionOut(Schema):
+class DetectionOut(Out):
     id: int
     created: bool = Field(description="false when this was a retry of a filed detection")
     detected_at: datetime
@@ -43,7 +45,7 @@ class DetectionOut(Schema):
     incident_reference: str | None
 
 
-class When(Schema):
+class When(Out):
     start: datetime
     end: datetime = Field(description="Exclusive end of the period")
     precision: str = Field(description="exact, day, month, season or year")
@@ -51,20 +53,20 @@ class When(Schema):
     display: str = Field(description="As borderwatch shows it, e.g. 'autumn 2023'")
 
 
-class Persons(Schema):
+class Persons(Out):
     count: int | None
     lower_bound: bool
     crossings_uncertain: bool = Field(description="The persons may have crossed together or apart")
 
 
-class SourceOut(Schema):
+class SourceOut(Out):
     id: int
     title: str
     outlet: str
     published_at: datetime | None
 
 
-class IncidentOut(Schema):
+class IncidentOut(Out):
     id: int
     reference: str
     type: str
@@ -86,17 +88,17 @@ class IncidentOut(Schema):
     owning_unit: str
 
 
-class IncidentPage(Schema):
+class IncidentPage(Out):
     items: list[IncidentOut]
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page")
 
 
-class AssetOut(Schema):
+class AssetOut(Out):
     kind: str
     call_sign: str
 
 
-class SearchOut(Schema):
+class SearchOut(Out):
     id: int
     started_at: datetime
     ended_at: datetime | None
@@ -105,7 +107,7 @@ class SearchOut(Schema):
     area: dict | None
 
 
-class DetectionBrief(Schema):
+class DetectionBrief(Out):
     id: int
     detected_at: datetime
     source: str

@@ -19,13 +19,14 @@ from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from borderwatch.access import policy
 from borderwatch.access.actor import Actor
 from borderwatch.access.models import User
 from borderwatch.api import session
 from borderwatch.lib.errors import DomainError, NotVisible
+from borderwatch.lib.schemas import Out
 
 from . import queues, services
 from .models import AsylumCase, Notification, Referral, Task
@@ -55,7 +56,7 @@ from .schemas import (
 router = Router(tags=["cases"], auth=session)
 
 
-class ErrorOut(Schema):
+class ErrorOut(Out):
     detail: str
     field: str | None = None
 

@@ -12,6 +12,8 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from borderwatch.lib.schemas import Out
+
 from .choices import CaseState
 from .models import Referral, Task
 from .queues import QUEUES, SORTS
@@ -20,7 +22,7 @@ Queue = Literal[tuple(QUEUES)]  # type: ignore[valid-type]
 Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
 
 
-class UnitOut(Schema):
+class UnitOut(Out):
     code: str
     name: str
 
@@ -45,7 +47,7 @@ class CaseFilters(Schema):
     cursor: str | None = Field(None, description="From the previous page's next_cursor")
 
 
-class CaseSummary(Schema):
+class CaseSummary(Out):
     id: int
     reference: str
     state: str
@@ -58,7 +60,7 @@ class CaseSummary(Schema):
     incident_reference: str | None
 
 
-class CasePage(Schema):
+class CasePage(Out):
     queue: str
     sort: str
     items: list[CaseSummary]
@@ -69,7 +71,7 @@ class CasePage(Schema):
 # --- the case document -------------------------------------------------------------------
 
 
-class PersonOut(Schema):
+class PersonOut(Out):
     reference: str
     given_names: str | None
     family_name: str | None
@@ -82,7 +84,7 @@ class PersonOut(Schema):
     age_claimed: int | None
 
 
-class ReferralBrief(Schema):
+class ReferralBrief(Out):
     id: int
     from_unit: UnitOut
     to_unit: UnitOut
@@ -95,7 +97,7 @@ class ReferralBrief(Schema):
     escalated_at: datetime | None
 
 
-class AssessmentOut(Schema):
+class AssessmentOut(Out):
     assessed_at: datetime
     unit: UnitOut
     conclusion: str
@@ -103,7 +105,7 @@ class AssessmentOut(Schema):
     text: str
 
 
-class SecurityNotificationOut(Schema):
+class SecurityNotificationOut(Out):
     id: int
     to_unit: UnitOut
     status: str
@@ -113,7 +115,7 @@ class SecurityNotificationOut(Schema):
     assessments: list[AssessmentOut] | None = Field(None, description="Group 'security' only")
 
 
-class ClockOut(Schema):
+class ClockOut(Out):
     kind: str
     label: str
     owning_unit: UnitOut
@@ -129,7 +131,7 @@ class ClockOut(Schema):
     source: str = Field(description="The rule and its legal source")
 
 
-class InterviewOut(Schema):
+class InterviewOut(Out):
     id: int
     kind: str
     kind_label: str
@@ -141,7 +143,7 @@ class InterviewOut(Schema):
     summary: str | None = Field(None, description="Group 'interview' only")
 
 
-class CaseTaskOut(Schema):
+class CaseTaskOut(Out):
     id: int
     kind: str
     kind_label: str
@@ -154,7 +156,7 @@ class CaseTaskOut(Schema):
     evidence: str | None = Field(None, description="Group 'interview' only")
 
 
-class DecisionOut(Schema):
+class DecisionOut(Out):
     outcome: str
     outcome_label: str
     decided_at: datetime
@@ -162,13 +164,13 @@ class DecisionOut(Schema):
     reasoning: str | None = Field(None, description="Group 'interview' only")
 
 
-class TransitionOut(Schema):
+class TransitionOut(Out):
     name: str
     label: str
     needs: list[str] = Field(description="The keys to send in `fields`")
 
 
-class CaseDocument(Schema):
+class CaseDocument(Out):
     """One case as its reader may see it. `groups` says which field groups that is; the
     parts of other groups are absent."""
 
@@ -206,7 +208,7 @@ class TransitionIn(Schema):
     expected_version: int = Field(ge=1, description="The case's version you read")
 
 
-class TimelineEntryOut(Schema):
+class TimelineEntryOut(Out):
     at: datetime
     what: str
     who: str
@@ -214,7 +216,7 @@ class TimelineEntryOut(Schema):
     detail: str
 
 
-class TimelineOut(Schema):
+class TimelineOut(Out):
     case: str
     state: str
     entries: list[TimelineEntryOut]
@@ -239,7 +241,7 @@ class ReferralOut(ReferralBrief):
     case_version: int = Field(description="Send as expected_version to answer or withdraw")
 
 
-class ReferralPage(Schema):
+class ReferralPage(Out):
     items: list[ReferralOut]
     next_cursor: str | None
 
@@ -265,7 +267,7 @@ class TaskFilters(Schema):
     cursor: str | None = None
 
 
-class TaskOut(Schema):
+class TaskOut(Out):
     """A task of your unit. Its result and evidence are in the case document."""
 
     id: int
@@ -281,7 +283,7 @@ class TaskOut(Schema):
     completed_at: datetime | None
 
 
-class TaskPage(Schema):
+class TaskPage(Out):
     items: list[TaskOut]
     next_cursor: str | None
 
@@ -309,7 +311,7 @@ class NotificationFilters(Schema):
     cursor: str | None = None
 
 
-class NotificationOut(Schema):
+class NotificationOut(Out):
     id: int
     kind: str
     kind_label: str
@@ -321,7 +323,7 @@ class NotificationOut(Schema):
     read_by: str | None
 
 
-class NotificationPage(Schema):
+class NotificationPage(Out):
     items: list[NotificationOut]
     next_cursor: str | None
     unread: int = Field(description="How many of the unit's notifications are unread")

@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, ConfigDict
 
 from borderwatch.access import policy
 from borderwatch.api import session
+from borderwatch.lib.schemas import Out
 
 from . import services
 from .models import SourceReport
@@ -32,26 +33,26 @@ class ReportIn(Schema):
     extract: bool = Field(True, description="Propose the text's events for review")
 
 
-class WhenOut(Schema):
+class WhenOut(Out):
     start: date | None
     end: date | None = Field(description="Exclusive end of the period")
     precision: Literal["day", "month", "season", "year", "unknown"]
     text: str
 
 
-class PeopleOut(Schema):
+class PeopleOut(Out):
     count: int | None
     lower_bound: bool
 
 
-class EvidenceOut(Schema):
+class EvidenceOut(Out):
     field: str
     start: int = Field(description="Character offset into the report's text")
     end: int
     text: str
 
 
-class ProposalOut(Schema):
+class ProposalOut(Out):
     id: int
     status: str
     extractor_version: str
@@ -70,7 +71,7 @@ class ProposalOut(Schema):
     incident: int | None
 
 
-class ReportOut(Schema):
+class ReportOut(Out):
     id: int
     created: bool = Field(description="false when the same text was stored before")
     title: str
@@ -141,13 +142,13 @@ class QueueItemOut(ProposalOut):
     created_at: datetime
 
 
-class QueueOut(Schema):
+class QueueOut(Out):
     counts: dict[str, int] = Field(description="Proposals per status (superseded left out)")
     may_review: bool = Field(description="Whether the caller may accept, merge or reject")
     proposals: list[QueueItemOut] = Field(description="Waiting for review, newest first")
 
 
-class CandidateOut(Schema):
+class CandidateOut(Out):
     id: int
     reference: str
     occurred_from: datetime
@@ -161,7 +162,7 @@ class CandidateOut(Schema):
     reasons: list[str]
 
 
-class ReviewOut(Schema):
+class ReviewOut(Out):
     proposal: QueueItemOut
     text: str = Field(description="The report's text; evidence offsets point into it")
     fields: dict = Field(description="The proposal as the incident fields accept takes")
@@ -192,7 +193,7 @@ class RejectIn(Schema):
     reason: str = Field(min_length=1, max_length=500)
 
 
-class ReviewedOut(Schema):
+class ReviewedOut(Out):
     proposal: QueueItemOut
     incident: int | None
 
