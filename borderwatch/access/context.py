@@ -2,7 +2,12 @@
 
 
 def actor(request):
-    return {"actor": getattr(request, "actor", None)}
+    """The actor, and their memberships with their units for the header's identity and
+    unit switch: as this request's middleware read them (access/otp.py), not again."""
+    return {
+        "actor": getattr(request, "actor", None),
+        "actor_memberships": getattr(request, "memberships", None) or (),
+    }
 
 
 def notifications(request):

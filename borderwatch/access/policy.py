@@ -256,7 +256,9 @@ def get_incident_for(actor: Actor, pk):
 
 def get_case_for(actor: Actor, pk):
     return get_visible(
-        cases_visible_to(actor).select_related("person", "incident", "owning_unit"), pk, "case"
+        cases_visible_to(actor).select_related("person", "incident__owning_unit", "owning_unit"),
+        pk,
+        "case",
     )
 
 
