@@ -517,6 +517,11 @@ def test_a_signed_in_request_reads_the_user_with_their_units_and_sees_a_change_a
     # the backend's one read: memberships joined to the user and the unit
     assert '"access_membership"' in identity[0] and '"access_unit"' in identity[0]
     assert not any(q.startswith('SELECT "access_user"') for q in identity)
+    # read once: the header's identity and unit switch use the same read
+    memberships = [q["sql"] for q in ctx.captured_queries if 'FROM "access_membership"' in q["sql"]]
+    assert len(memberships) == 1, memberships
+    page = client.get("/cases/").content.decode()
+    assert '<span class="acting"><span class="role">' in page  # the role in the header
     # a membership withdrawn counts from the next request: the unit is gone from the page
     unit = Membership.objects.filter(user__username="police").first().unit
     assert unit.name in client.get("/cases/").content.decode()
