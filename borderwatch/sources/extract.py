@@ -355,8 +355,9 @@ PERSON_NOUN = (
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
 )
+# words between a number and its noun; not another number ("2025 so far nine persons")
 ADJ_WORDS = (
-    r"(?:(?!(?:an?|the|of|and|or|in|at|on|from|to|by|with|one|two|three|four|five)\b|\d+\s)"
+    r"(?:(?!(?:an?|the|of|and|or|in|at|on|from|to|by|with|one)\b|" + NUMBER_RE + r"\s)"
     r"[\w'-]+\s+){0,3}?"
 )
 
@@ -657,12 +658,12 @@ class TimeValue:
     """A resolved time expression, or a relative one to resolve against another event."""
 
     when: When | None  # None: relative to the event in focus ("later that year")
-    relative: str = ""  # "later_year", "season_no_year", "month_no_year"
+    relative: str = ""  # "later_year", "season_no_year", "month_no_year", "part_no_year"
     season: str = ""
     month: int = 0
     stamp: bool = False  # a log line's date stamp
     offset: int = 0  # days after (before, when negative) the event in focus
-    part: str = ""  # "early", "mid", "late" of a month
+    part: str = ""  # "early", "mid", "late" of a month (of a year: "part_no_year")
 
 
 def month_part(start: date, end: date, part: str) -> tuple[date, date]:
@@ -675,6 +676,13 @@ def month_part(start: date, end: date, part: str) -> tuple[date, date]:
     if part == "late":
         return start.replace(day=21), end
     return start, end
+
+
+def year_part(year: int, part: str) -> tuple[date, date]:
+    """Early, mid or late in a year: January–April, May–August, September–December."""
+    first, last = {"early": (1, 5), "mid": (5, 9), "late": (9, 13)}[part]
+    end = date(year + 1, 1, 1) if last == 13 else date(year, last, 1)
+    return date(year, first, 1), end
 
 
 def _flags() -> int:
@@ -728,6 +736,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
             r"(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
         ),
+    ),
+    # "2025.08.09", "2025/1/3": the year first, with dots or slashes
+    (
+        "iso",
+        _compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
     (
@@ -822,7 +835,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "part_year",
-        _compile(r"\b(?:(?:in|during|since)\s+)?(?P<q>early|mid|late)[- ](?P<y>\d{4})\b"),
+        # "late 2023", and "late in the year" (the year told about, or the publication's)
+        _compile(
+            r"\b(?:(?:in|during|since)\s+)?(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
+            r"\s+in\s+the\s+year)\b"
+        ),
     ),
     (
         "month_year",
@@ -876,8 +893,8 @@ TIME_GATES = {
     "night_span": _compile(r"\bnight\s+(?:between|from|of)\s+(?:the\s+)?\d"),
     "week": _compile(r"\bweek(?:end)?\b"),
     "numeric": re.compile(r"\d[./]\d"),
-    "iso": re.compile(r"\d-\d"),
-    "part_year": _compile(r"\b(?:early|mid|late)[- ]\d"),
+    "iso": re.compile(r"\d[-./]\d"),
+    "part_year": _compile(r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"),
     "later_year": _compile(r"\blater\b"),
     "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
     "relative_period": _compile(r"\b(?:year|month)\b"),
@@ -886,7 +903,10 @@ REPORTING = _compile(
     r"\b(?:said|says|say|announced|confirmed|reported|stated|told\s+\w+|informed\s+\w+|"
     r"writes|wrote|added)\s*$"
 )
-DATELINE_BEFORE = re.compile(r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},\s*$")
+# "OSLO, ", "KIRKENES, Norway, ": a dateline's place, the country after it included
+DATELINE_BEFORE = re.compile(
+    r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
+)
 SINCE = _compile(r"\bsince\s*$")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May".
@@ -1138,11 +1158,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(When(start, end, "season", text))
         return TimeValue(None, relative="season_no_year", season=season)
     if kind == "part_year":
-        year, q = int(g["y"]), g["q"].lower()
-        first, last = {"early": (1, 5), "mid": (5, 9), "late": (9, 13)}[q]
-        start = date(year, first, 1)
-        end = date(year + 1, 1, 1) if last == 13 else date(year, last, 1)
-        return TimeValue(When(start, end, "year", text))
+        if not g.get("y"):
+            return TimeValue(None, relative="part_no_year", part=g["q"].lower())
+        return TimeValue(When(*year_part(int(g["y"]), g["q"].lower()), "year", text))
     if kind == "month_year":
         found = _dateparser(f"{g['m'].rstrip('.')} {g['y']}", published)
         if found is None:
@@ -1242,6 +1260,10 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
     return None
 
 
+# a date right before a weekday that names its day ("7 June, a Saturday")
+APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
+
+
 def _sentence_end(text: str, start: int) -> int:
     m = re.compile(r"[.!?\n]").search(text, start)
     return m.start() if m else len(text)
@@ -1266,6 +1288,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
                 continue
+            if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
+                continue  # "On 7 June, a Saturday,": the date's own weekday
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
@@ -1320,6 +1344,10 @@ TRIGGERS = _compile(
     r"|climb(?:ed|s|ing)?\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"
     r"|reach\s+(?:" + COUNTRY_RE + r")\b"
     r"|fled\s+to\b|flee(?:s|ing)?\s+to\b|escaped\s+(?:to|into|across)\b"
+    # "swam for Norway": across to the country named
+    r"|(?:swam|swum|swim(?:s|ming)?|ran|skied|walked|rowed|paddled)\s+for\s+(?:"
+    + COUNTRY_RE
+    + r")\b"
     r"|wad(?:e|es|ed|ing)\s+(?:out\s+)?(?:into\s+)?the\s+(?=[\w-]*(?:elva|elv|river|joki|jõgi)\b"
     r"|[\w-]+\s+(?:from|river)\b)"
     r"|(?:swam|swum|swim(?:s|ming)?)\s+the\s+(?=[\w-]*(?:elva|elv|river)\b|[\w-]+\s+river\b)"
@@ -1439,15 +1467,22 @@ def find_triggers(text: str) -> list[Cue]:
             r"(?:^|[.!?\n])\W*$", text[max(0, m.start() - 5) : m.start()]
         ):
             continue  # "Crossing the border on foot at Storskog is not permitted": a rule
+        if re.fullmatch(r"border\s+crossing", verb, re.I) and re.search(
+            r"\b(?-i:[A-ZÆØÅÄÖ][\w-]+)\s+$", text[max(0, m.start() - 30) : m.start()]
+        ):
+            continue  # "at the Storskog border crossing": the crossing point, a place
         if verb.lower() == "cross" and not attempt:
             before = text[max(0, m.start() - 12) : m.start()]
+            habit = re.search(r"\b(?:choose|tend|prefer)\s+to\s+$", before, re.I)
             if (
-                not re.search(r"\b(?:to|not|n't|did)\s+$", before, re.I)
+                (habit or not re.search(r"\b(?:to|not|n't|did)\s+$", before, re.I))
                 and not _narrated_present(text, m.start())
                 # "a camera saw a woman cross the border": the crossing seen
                 and not SEEN_DOING.search(text[max(0, m.start() - 50) : m.start()])
             ):
-                continue  # "people cross the border each day": habitual, not an event
+                # "people cross the border each day", "more people choose to cross in
+                # winter": habitual, not an event
+                continue
         cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
         # "charged with attempting to cross": the charge of the crossing in focus
         cue.extra["charge"] = bool(CHARGE_FOR.search(text[max(0, m.start() - 90) : m.start()]))
@@ -2614,6 +2649,14 @@ COUNT_PERIOD = _compile(
     r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+\d{4})\b"
     r"|\b(?:per|each|every)\s+(?:day|week|month)\b"
 )
+# words that make a number of people a tally over a period, not one group at one time:
+# "in December alone", "so far", "the same number as in 2023"
+TALLY = _compile(r"\b(?:in|during)\s+(?:\w+\s+){1,2}?alone\b|\bso\s+far\b|\bthe\s+same\s+number\b")
+# "Thirty-seven. That is how many people have asked for asylum this year."
+HOW_MANY = _compile(r"^\W*(?:that|this)(?:\s+is|'s|\s+was)\s+how\s+many\b")
+# "Twelve of them crossed in the Pasvik valley", "Of these, 6 crossed in 2022": a part of
+# a number counted before
+PARTITIVE = _compile(rf"^\W*(?:{NUMBER_RE}\s+)?of\s+(?:them|these|those)\b")
 CLAUSE_BREAK = _compile(
     r",\s+(?:and|while|whereas|but)\s+(?=\w)|;\s+|:\s+(?=[a-z0-9])|,\s+(?=when\s)"
     r"|,\s+(?=(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+)?\w+ed\b)"
@@ -2901,6 +2944,17 @@ def _relative_key(when: When) -> str:
     return named[0] if named else " ".join(words)
 
 
+def _day_before(earlier: When, later: When) -> bool:
+    """Is `earlier` the day before the day `later`?"""
+    return (
+        earlier.precision == later.precision == "day"
+        and earlier.start is not None
+        and later.start is not None
+        and (later.start - earlier.start).days == 1
+        and _span_days(later) == 1
+    )
+
+
 def _span_days(when: When) -> int:
     return (when.end - when.start).days if when.start and when.end else 0
 
@@ -2975,7 +3029,8 @@ class _Assembler:
                 base = self.focus.when if self.focus and self.focus.when else None
                 if base is None or base.start is None:
                     continue
-                year_end = date(base.start.year + 1, 1, 1)
+                # the year the event ended in ("the night to 1 January 2000": 2000)
+                year_end = date((base.end - timedelta(days=1)).year + 1, 1, 1)
                 when = When(base.end, year_end, "year", self.text[cue.start : cue.end].strip())
                 if base.end >= year_end:
                     continue
@@ -2986,6 +3041,10 @@ class _Assembler:
             elif value.relative == "offset":
                 base = self.focus.when if self.focus and self.focus.when else None
                 if base is None or base.precision != "day" or base.start is None:
+                    continue
+                if any(not cue.value.relative for cue, _ in options):
+                    # "Earlier this week soldiers stopped two men … and sent them back the
+                    # same day": counted from the clause's own time, not the event in focus
                     continue
                 day = base.start + timedelta(days=value.offset)
                 when = _day(day, self.text[cue.start : cue.end].strip())
@@ -3000,6 +3059,17 @@ class _Assembler:
                 else:
                     start, end = season_period(value.season, year)
                     when = When(start, end, "season", self.text[cue.start : cue.end].strip())
+            elif value.relative == "part_no_year":
+                year = year_context or self._sentence_year(clause)
+                if year is None and self.published:
+                    year = self.published.year
+                    if year_part(year, value.part)[0] > self.published:
+                        year -= 1
+                text = self.text[cue.start : cue.end].strip()
+                if year is None:
+                    when = When(None, None, "unknown", text)
+                else:
+                    when = When(*year_part(year, value.part), "year", text)
             elif value.relative == "month_no_year":
                 year = year_context or self._sentence_year(clause)
                 if year is None and self.published:
@@ -3246,6 +3316,8 @@ class _Assembler:
             own = timed or self.clause_time(clause)
             if (
                 own is not None
+                # "asked for asylum the next morning": counted from the event, a later step
+                and own[0].value.relative != "offset"
                 and (
                     _within(own[1], draft.when)
                     or (
@@ -3343,6 +3415,7 @@ class _Assembler:
             negated_trigger = any(c.extra["negated"] for c in clause.of("trigger"))
             weak = [c for c in clause.of("weak_trigger") if not c.extra["negated"]]
             counts = clause.of("count")
+            period = timed is None or _span_days(timed[1]) != 1
             aggregate = (
                 any(c.value[0] >= 100 for c in counts)
                 or bool(MANY.search(body))
@@ -3350,8 +3423,19 @@ class _Assembler:
                 or (
                     any(c.value[0] >= 10 for c in counts)
                     and bool(COUNT_PERIOD.search(body))
-                    and (timed is None or _span_days(timed[1]) != 1)
+                    and period
                 )
+                # "In 2024, 41 persons crossed": a month's or a year's number (not a
+                # timeline's dated entry)
+                or (
+                    any(c.value[0] >= 10 for c in counts)
+                    and timed is not None
+                    and timed[1].precision in ("month", "season", "year")
+                    and not timed[0].value.stamp
+                )
+                or (any(c.value[0] >= 2 for c in counts) and bool(TALLY.search(body)) and period)
+                or (self.focus is None and bool(PARTITIVE.match(body)) and period)
+                or bool(HOW_MANY.match(body))
             )
             places = [c for c in clause.of("place") if c.extra["role"] == "place"]
             stamp = any(c.kind == "time" and c.value.stamp for c in clause.cues)
@@ -3666,9 +3750,14 @@ class _Assembler:
         """The log lines right before an entry that finds someone, back to the line that
         first saw them ("0140 obs 2 pers at the ru bank, moving twd river" before "0146 2
         pers cross river"): the trail of the same event. Not past a line of another event,
-        of another day, of animals or nothing found, or of figures; only when a line with
-        people begins it."""
+        of another day (the day before, when the trail runs over midnight, is the same
+        night), of animals or nothing found, or of figures, or of other people; only when
+        a line with people begins it. The event takes the day of the line that first saw
+        them."""
         taken: list[Clause] = []
+        trail: list[Clause] = []
+        seen: tuple | None = None  # the people the trail follows
+        first_day: tuple[Cue, When] | None = None
         for back in range(line - 1, max(-1, line - 5), -1):
             here = [c for c in self.clauses if c.line == back]
             if not here:
@@ -3684,17 +3773,29 @@ class _Assembler:
             ):
                 break
             own = [
-                c.value.when
+                (c, c.value.when)
                 for cl in here
                 for c in cl.cues
                 if c.kind == "time" and c.value.when is not None and c.value.when.start
             ]
-            if own and draft.when is not None and not any(_same_time(w, draft.when) for w in own):
+            if own and draft.when is not None:
+                if any(_same_time(w, draft.when) for _, w in own):
+                    pass
+                elif seen is not None and any(_day_before(w, draft.when) for _, w in own):
+                    first_day = own[0]
+                else:
+                    break
+            counts = [c.value for cl in here for c in cl.cues if c.kind == "count"]
+            if seen is not None and counts and counts[0] != seen:
                 break
             taken[:0] = here
-            if any(c.kind == "count" for cl in here for c in cl.cues):
-                return taken
-        return []
+            if counts:
+                seen = counts[0]
+                trail = list(taken)
+                if first_day is not None and draft.when is not None:
+                    draft.when, draft.when_cue = first_day[1], first_day[0]
+                    first_day = None
+        return trail
 
 
 # --- from drafts to events ---------------------------------------------------------------

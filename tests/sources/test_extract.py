@@ -1423,3 +1423,107 @@ def test_a_season_at_a_line_start_is_not_read_into_the_line_before():
     assert event["when"]["start"] == "2022-09-01"
     assert event["when"]["precision"] == "season"
     assert event["when"]["text"] == "Autumn 2022"
+
+
+def _when(text: str, published: date | None = PUBLISHED) -> list[tuple]:
+    return [
+        (e["when"]["start"], e["when"]["end"], e["when"]["precision"])
+        for e in extract(text, published).as_dict()["events"]
+    ]
+
+
+def test_a_date_written_year_first_with_dots_is_a_day():
+    text = "A Russian man crossed the border at Storskog on 2025.08.09 and asked for asylum."
+    assert _when(text) == [("2025-08-09", "2025-08-10", "day")]
+
+
+def test_a_datelines_day_after_the_city_and_country_is_not_the_crossings():
+    text = (
+        "KIRKENES, Norway, Aug 25 (NPI) - A Russian man crossed the border at Storskog on "
+        "Friday and asked for asylum, police said on Monday."
+    )
+    assert _when(text) == [("2025-08-22", "2025-08-23", "day")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024, 41 persons crossed the border illegally, compared with 57 in 2023.",
+        "In December alone, five persons were apprehended after crossing the border.",
+        "In 2025 so far nine persons have crossed the border illegally.",
+    ],
+)
+def test_a_number_of_people_over_a_month_or_a_year_is_a_count_not_an_event(sentence):
+    assert extract("Border figures\n\n" + sentence, PUBLISHED).as_dict()["events"] == []
+
+
+def test_a_part_of_a_counted_number_is_no_event_of_its_own():
+    text = (
+        "In 2024, 41 persons crossed the border illegally. Twelve of them crossed in the "
+        "Pasvik valley and nine at Jakobselva."
+    )
+    assert extract(text, PUBLISHED).as_dict()["events"] == []
+
+
+def test_that_is_how_many_tells_a_count():
+    text = "Thirty-seven. That is how many people have asked for asylum after crossing this year."
+    assert extract(text, PUBLISHED).as_dict()["events"] == []
+
+
+def test_a_named_border_crossing_is_a_place_not_a_crossing():
+    text = "Norway will keep its restrictions on travellers at the Storskog border crossing."
+    assert extract(text, PUBLISHED).as_dict()["events"] == []
+
+
+def test_choosing_to_cross_in_a_season_is_a_habit():
+    text = 'Border figures\n\n"More people choose to cross in the terrain in winter," he said.'
+    assert extract(text, PUBLISHED).as_dict()["events"] == []
+
+
+def test_the_same_day_after_a_clauses_own_time_counts_from_it():
+    text = (
+        "A Lithuanian man tried to swim across the Pasvikelva on Friday. Earlier this week, "
+        "soldiers stopped two Russian men who had waded across the Jakobselva and sent them "
+        "back the same day."
+    )
+    assert ("2025-08-25", "2025-08-26", "day") in _when(text)
+
+
+def test_late_in_the_year_is_the_last_third_of_the_year():
+    text = "LATE IN THE YEAR: A Russian man walks up to the border station at Storskog."
+    assert _when("Our year\n\n" + text, date(2025, 12, 30)) == [
+        ("2025-09-01", "2026-01-01", "year")
+    ]
+
+
+def test_later_that_year_after_a_night_into_the_new_year_is_that_new_year():
+    text = (
+        "In the night to 1 January 2000 two Russian soldiers walked across the border at "
+        "Vaggetem.\n\nLater that year a Russian woman crossed the frozen river at Svanvik."
+    )
+    assert ("2000-01-02", "2001-01-01", "year") in _when(text)
+
+
+def test_a_weekday_apposed_to_a_date_names_that_dates_day():
+    text = "On 7 June, a Saturday, a Russian soldier walked across the border at Storskog."
+    assert _when(text, date(2025, 6, 30)) == [("2025-06-07", "2025-06-08", "day")]
+
+
+def test_a_step_the_next_morning_does_not_narrow_a_night_of_two_dates():
+    text = (
+        "On the night of 12 to 13 July a Russian man swam for Norway at Vaggetem. He was "
+        "detained and asked for asylum the next morning."
+    )
+    assert _when(text) == [("2025-07-12", "2025-07-14", "day")]
+
+
+def test_a_log_trail_over_midnight_takes_the_day_it_was_first_seen():
+    text = (
+        "BORDER STATION - LOG EXTRACT\n\n"
+        "04.10 2310  Radar contact, 2 pers, RU side, moving N towards the river.\n"
+        "04.10 2341  UAV confirms 2 pers in the river. Both now NO side.\n"
+        "05.10 0005  Contact lost in terrain.\n"
+        "05.10 0040  Helicopter locates 2 pers approx 400 m W of the river.\n"
+        "05.10 0112  Patrol 2 apprehends 2 pers.\n"
+    )
+    assert _when(text, date(2025, 10, 5)) == [("2025-10-04", "2025-10-05", "day")]
