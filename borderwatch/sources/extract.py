@@ -1981,6 +1981,8 @@ DETECTION_PATTERNS = [
             r"\bmotion\s+detectors?\b|\bthermal\s+(?:imaging\s+)?cams?\b|\bheat\s+signatures?\b"
             r"|\b(?:video\s+|camera\s+|electronic\s+)?surveillance\s+systems?\b"
             r"|\bperimeter\s+(?:system|sensors?|alarms?)\b|\bthermal\s+imag(?:er|ing)\b"
+            r"|\bvideo\s+surveillance\b|\belectronic\s+(?:barrier|fence)\b"
+            r"|\b(?:barrier|fence)\s+(?:alarm\s+)?system\b"
         ),
     ),
     ("uav", _compile(r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b")),
@@ -1996,7 +1998,13 @@ DETECTION_PATTERNS = [
             r"caught|located|finds|picked\s+up)\b"
             r"|\b(?:found|stopped|spotted|discovered|caught|detected)\s+by\s+(?:a\s+|the\s+)?police\b"
             r"(?!\s+helicopter)"
-            r"|\bpolice\s+(?:checkpoint|control|check)\b"
+            r"|\bpolice\s+(?:border\s+)?(?:checkpoint|control|check)\b"
+            # "Police at the Storskog border crossing stopped two Chinese nationals"
+            r"|\bpolice\s+at\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:stopped|stop|stops|found|caught|"
+            r"spotted|discovered|detained)\b"
+            # "A police patrol on routine duty stopped him on the road"
+            r"|\bpolice\s+patrol\b[^.;,]{0,30}?\b(?:found|stopped|stops|spotted|discovered|caught|"
+            r"located|picked\s+up)\b"
             # "A patrol from Kirkenes police station … stopped the two men"
             r"|\bpatrol\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?police(?:\s+station)?\b"
             r"[^.;]{0,60}?\b(?:found|stopped|spotted|discovered|caught|located|picked\s+up)\b"
@@ -2018,8 +2026,9 @@ DETECTION_PATTERNS = [
             r"|\b(?:came|come|comes|coming)\s+forward\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
-            r"|\breported\s+"
-            r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+)?(?:police|border|"
+            r"|\breport(?:s|ed)?\s+"
+            r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+|a\s+|an\s+)?"
+            r"(?:norwegian\s+|finnish\s+|russian\s+|local\s+)?(?:police|border|"
             r"authorities)(?!\s+that\b)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
             r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -2049,8 +2058,9 @@ DETECTION_PATTERNS = [
             r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|a\s+(?:man|woman|person|group)))"
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
-            r"hikers?|motorists?|drivers?)\s+(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
-            r"(?:then\s+)?(?:called|alerted|phoned|rang|contacted)\s+(?:us|the\s+police)\b"
+            r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple)"
+            r"\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
+            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+(?:us|the\s+police)\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
             r"phoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|02800)\b"
             r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
@@ -2203,6 +2213,18 @@ POSSIBLE_BEFORE = _compile(r"\b(?:can|could|might|may)\s+(?:\w+\s+)?(?:be\s+)?$"
 NOT_OUTCOME_BEFORE = _compile(r"\b(?:resist(?:ed)?|avoid(?:ed)?|escape[ds]?|evade[ds]?)\s+$")
 
 
+# "left his unit without permission", "came without a visa": what they lacked, not a negation
+WITHOUT_PAPERS = _compile(
+    r"\bwithout\s+(?:(?:a|an|any|valid|his|her|their|travel|entry)\s+)*(?:permission|visas?|"
+    r"papers|documents|passports?|leave|authori[sz]ation)\b"
+)
+
+
+def _without_papers_blanked(text: str, start: int) -> str:
+    """The words before `start`, "without permission" and the like blanked out."""
+    return WITHOUT_PAPERS.sub(lambda m: " " * len(m.group()), text[max(0, start - 60) : start])
+
+
 def find_detection(text: str) -> list[Cue]:
     cues = []
     for method, pattern in DETECTION_PATTERNS:
@@ -2227,8 +2249,9 @@ def find_detection(text: str) -> list[Cue]:
                     # own patrol, in a paragraph that names no border guards
                     method = "police"
             cue = Cue("detection", method, m.start(), m.end())
+            before = _without_papers_blanked(text, m.start())
             cue.extra["negated"] = (
-                _negated(text, m.start(), 20)
+                _negated(before, len(before), 20)
                 # "he could have presented himself at Storskog": what did not happen
                 or bool(COUNTERFACTUAL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
                 # "UAV sortie sector S2, routine: nil observations": a search that found nobody
@@ -3926,10 +3949,20 @@ def _place_candidates(
     return result
 
 
-def _learned_places(model: learned.Model, candidates: list[tuple[Cue, list[str]]]) -> list[Cue]:
-    """The mentions the model takes for places of the event (data/learned.json)."""
+def _learned_places(
+    model: learned.Model, candidates: list[tuple[Cue, list[str]]], rules: list[Cue]
+) -> list[Cue]:
+    """The mentions the model takes for places of the event (data/learned.json). It may
+    drop a place the rules chose for another, not leave the event with none: then the
+    rules' place it rates highest stays."""
     threshold = model.settings.get("threshold", 0.5)
-    return [c for c, feats in candidates if model.probability("places", feats) >= threshold]
+    rated = [(model.probability("places", feats), c) for c, feats in candidates]
+    kept = [c for p, c in rated if p >= threshold]
+    if kept or not rules:
+        return kept
+    chosen = {c.value for c in rules}
+    best = max(((p, c) for p, c in rated if c.value in chosen), key=lambda pc: pc[0], default=None)
+    return [best[1]] if best is not None else list(rules[:1])
 
 
 CLOCK = _compile(
@@ -4057,7 +4090,7 @@ def _build_event(
         )
         learning["places"] = [(c.value, feats) for c, feats in candidates]
         if model is not None and "places" in model.heads:
-            place_cues = _learned_places(model, candidates)
+            place_cues = _learned_places(model, candidates, place_cues)
     for cue in place_cues:
         if cue.value not in places:
             places.append(cue.value)

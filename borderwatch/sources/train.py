@@ -1,14 +1,17 @@
 """Train the extractor's learned decisions on the annotated corpus: pure, no Django.
 
-    python -m borderwatch.sources.train [--out PATH] [--seed 0] [FOLDER ...]
+    python -m borderwatch.sources.train [--out PATH] [--seed 0] [--loro] [FOLDER ...]
 
 extracts every `NAME.txt` of the folders (default: the corpus's dev/; test/ is held out,
 its scores honest only while nothing was fitted to it) with
 the rules alone, pairs the proposed events with the annotated ones as the scorer does
-(evaluate.pair_events) and fits, for every gazetteer mention near a proposed event,
-whether it is a place of that event (the paired annotated event names it). The model is
-written to borderwatch/sources/data/learned.json, which extract() loads once.
-Deterministic: the same folders and seed give the same file.
+(evaluate.pair_events) and fits, for every candidate of a proposed event, whether the
+paired annotated event has its value (each gazetteer mention near the event: a place of
+it?). The model is written to
+borderwatch/sources/data/learned.json, which extract() loads once.
+Deterministic: the same folders and seed give the same file. `--loro` writes nothing and
+measures instead, leave one round out: each round (a text's first letter) is scored with
+a model trained on the other rounds, against the rules alone.
 """
 
 from __future__ import annotations
@@ -19,59 +22,113 @@ from datetime import date
 from pathlib import Path
 
 from . import learned
-from .evaluate import load_answer, pair_events, read_text
+from .evaluate import Report, load_answer, pair_events, read_text, score_pair
 from .extract import EXTRACTOR_VERSION, extract
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "sources" / "corpus"
 # named: test/ (held out) and other folders are not training material
 DEFAULT_FOLDERS = (CORPUS / "dev",)
 SETTINGS = {"threshold": 0.5, "l2": 1.0, "min_count": 2}
+# the decisions learned: the head's name and the answer's list field that labels its
+# candidates
+HEADS = {"places": "places"}
+
+Rows = dict[str, tuple[list[list[str]], list[int]]]
 
 
-def place_rows(folders) -> tuple[list[list[str]], list[int], list[str]]:
-    """Features and labels of every place candidate of every proposed event, with the
-    names of the texts read."""
-    rows: list[list[str]] = []
-    labels: list[int] = []
-    names: list[str] = []
+def document_rows(text_path: Path) -> Rows:
+    """Features and labels of every candidate of every proposed event of one text, by
+    head, the text extracted by the rules alone."""
+    answer = load_answer(text_path.with_suffix(".json"))
+    published = answer.get("published")
+    published = date.fromisoformat(published) if published else None
     learned.capturing = True
     try:
         with learned.use(None):
-            for folder in folders:
-                for text_path in sorted(Path(folder).glob("*.txt")):
-                    answer_path = text_path.with_suffix(".json")
-                    if not answer_path.exists():
-                        continue
-                    answer = load_answer(answer_path)
-                    published = answer.get("published")
-                    published = date.fromisoformat(published) if published else None
-                    facts = extract(read_text(text_path), published)
-                    names.append(text_path.stem)
-                    gold = answer["events"]
-                    got = [e.as_dict() for e in facts.events]
-                    for gi, pj in pair_events(gold, got):
-                        if pj is None:
-                            continue
-                        places = set(gold[gi]["places"]) if gi is not None else set()
-                        for value, feats in facts.events[pj].learning["places"]:
-                            rows.append(feats)
-                            labels.append(int(value in places))
+            facts = extract(read_text(text_path), published)
     finally:
         learned.capturing = False
-    return rows, labels, names
+    rows: Rows = {head: ([], []) for head in HEADS}
+    gold = answer["events"]
+    got = [e.as_dict() for e in facts.events]
+    for gi, pj in pair_events(gold, got):
+        if pj is None:
+            continue
+        for head, field_name in HEADS.items():
+            values = set(gold[gi][field_name]) if gi is not None else set()
+            for value, feats in facts.events[pj].learning[head]:
+                rows[head][0].append(feats)
+                rows[head][1].append(int(value in values))
+    return rows
 
 
-def train(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> learned.Model:
-    rows, labels, names = place_rows(folders)
-    head = learned.fit(rows, labels, l2=SETTINGS["l2"], min_count=SETTINGS["min_count"], seed=seed)
+def texts(folders) -> list[Path]:
+    """The annotated texts of the folders, in order."""
+    return [
+        p
+        for folder in folders
+        for p in sorted(Path(folder).glob("*.txt"))
+        if p.with_suffix(".json").exists()
+    ]
+
+
+def fit(documents: list[Rows], *, seed: int = 0) -> learned.Model:
+    """The model of every head, fitted on the documents' rows."""
+    heads = {}
+    candidates = {}
+    for head in HEADS:
+        rows = [r for doc in documents for r in doc[head][0]]
+        labels = [y for doc in documents for y in doc[head][1]]
+        heads[head] = learned.fit(
+            rows, labels, l2=SETTINGS["l2"], min_count=SETTINGS["min_count"], seed=seed
+        )
+        candidates[head] = len(rows)
     settings = {
         **SETTINGS,
         "seed": seed,
         "extractor": EXTRACTOR_VERSION,
-        "texts": len(names),
-        "candidates": len(rows),
+        "texts": len(documents),
+        "candidates": candidates,
     }
-    return learned.Model({"places": head}, settings)
+    return learned.Model(heads, settings)
+
+
+def train(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> learned.Model:
+    return fit([document_rows(p) for p in texts(folders)], seed=seed)
+
+
+def score(paths: list[Path], model: learned.Model | None, *reports: Report) -> None:
+    """Add the scores of the texts, extracted with `model` (None: the rules alone), to
+    each report."""
+    with learned.use(model):
+        for path in paths:
+            answer = load_answer(path.with_suffix(".json"))
+            published = answer.get("published")
+            published = date.fromisoformat(published) if published else None
+            got = [e.as_dict() for e in extract(read_text(path), published).events]
+            gold = answer["events"]
+            for report in reports:
+                report.documents += 1
+                for gi, pj in pair_events(gold, got):
+                    g = gold[gi] if gi is not None else None
+                    score_pair(report, path.stem, g, got[pj] if pj is not None else None)
+
+
+def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, dict]:
+    """By round ("all": pooled), the reports of the rules alone and of the model trained
+    on the other rounds."""
+    paths = texts(folders)
+    rows = {p: document_rows(p) for p in paths}
+    pooled = {"rules": Report("all"), "learned": Report("all")}
+    result = {}
+    for r in sorted({p.name[0] for p in paths}):
+        held = [p for p in paths if p.name[0] == r]
+        model = fit([rows[p] for p in paths if p.name[0] != r], seed=seed)
+        result[r] = {"rules": Report(r), "learned": Report(r)}
+        score(held, None, result[r]["rules"], pooled["rules"])
+        score(held, model, result[r]["learned"], pooled["learned"])
+    result["all"] = pooled
+    return result
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -79,7 +136,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("folders", nargs="*", type=Path, default=list(DEFAULT_FOLDERS))
     parser.add_argument("--out", type=Path, default=learned.MODEL_PATH)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--loro", action="store_true", help="measure; write nothing")
     args = parser.parse_args(argv)
+    if args.loro:
+        fields = sorted(set(HEADS.values()))
+        print("round texts " + " ".join(f"{f}:rules/learned" for f in [*fields, "micro"]))
+        for r, reports in leave_one_round_out(args.folders, seed=args.seed).items():
+            rules, model = reports["rules"], reports["learned"]
+            f1 = [(rules.fields[f].f1, model.fields[f].f1) for f in fields]
+            f1.append((rules.micro.f1, model.micro.f1))
+            print(f"{r:<5} {rules.documents:>5} " + " ".join(f"{a:.3f}/{b:.3f}" for a, b in f1))
+        return
     model = train(args.folders, seed=args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
@@ -87,7 +154,8 @@ def main(argv: list[str] | None = None) -> None:
         encoding="utf-8",
     )
     weights = sum(len(h.weights) for h in model.heads.values())
-    print(f"{args.out}: {weights} weights from {model.settings['candidates']} candidates")
+    candidates = sum(model.settings["candidates"].values())
+    print(f"{args.out}: {weights} weights from {candidates} candidates")
 
 
 if __name__ == "__main__":
