@@ -351,13 +351,13 @@ PERSON_NOUN = (
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
     r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|pax|"
     r"foreigners|reservists?|"
-    r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|"
+    r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|brothers|sisters|"
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
 )
 # words between a number and its noun; not another number ("2025 so far nine persons")
 ADJ_WORDS = (
-    r"(?:(?!(?:an?|the|of|and|or|in|at|on|from|to|by|with|one)\b|" + NUMBER_RE + r"\s)"
+    r"(?:(?!(?:an?|another|the|of|and|or|in|at|on|from|to|by|with|one)\b|" + NUMBER_RE + r"\s)"
     r"[\w'-]+\s+){0,3}?"
 )
 
@@ -1539,6 +1539,7 @@ COUNT_PATTERNS = [
             rf"\b(?P<a>an?|one|another|a\s+single)\s+(?!group\b|family\b|couple\b|pair\b)"
             rf"{ADJ_WORDS}(?P<noun>man|woman|male|female|person|individual|citizen|national|"
             rf"soldier|serviceman|conscript|deserter|sailor|fighter|commander|mercenary|"
+            rf"(?:army|military|navy|naval)\s+officer|"
             rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|[\w]+-year-old|"
             + _alt(DEMONYMS)
             + r")\b(?!\s+(?:side|border|authorities|army|police|guards?|military|checkpoint))"
@@ -1672,6 +1673,12 @@ def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
 
 # Nationalities, affiliations ------------------------------------------------------------
 
+# an army and the people who serve in it
+ARMY_RE = r"army|navy|naval|military|air\s+force"
+SERVICE_NOUN = (
+    r"soldiers?|officers?|deserters?|conscripts?|sailors?|servicem[ae]n|pilots?|reservists?|"
+    r"veterans?|lieutenants?|captains?|majors?|sergeants?|corporals?|privates?"
+)
 NATIONALITY_PATTERNS = [
     _compile(rf"\b(?P<dem>{DEMONYM_RE})(?=(?:,\s+|\s+and\s+)(?:{DEMONYM_RE})\b)"),
     _compile(
@@ -1689,7 +1696,8 @@ NATIONALITY_PATTERNS = [
         r"media|state|war|forces?))"
     ),
     _compile(
-        rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:republic\s+of\s+)?)?(?P<c>{COUNTRY_RE})\b"
+        rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:(?:islamic\s+|federal\s+)?republic\s+of\s+|"
+        rf"kingdom\s+of\s+)?)?(?P<c>{COUNTRY_RE})\b"
     ),
     # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
     re.compile(
@@ -1721,7 +1729,20 @@ NATIONALITY_PATTERNS = [
         rf"\b(?:is|are|was|were)\s+(?:both\s+|all\s+|reportedly\s+|said\s+to\s+be\s+)?"
         rf"(?:an?\s+)?(?P<dem>{DEMONYM_RE})s?\b(?=\s*(?:[.,;]|and\b|$))"
     ),
+    # "a Russian army deserter", "conscripts from the Russian army": a soldier's army is
+    # his country's (the army itself is no nationality: "the Russian army shelled")
+    _compile(
+        rf"\b(?P<army>{DEMONYM_RE})\s+(?:{ARMY_RE})\s+(?:[\w-]+\s+)?(?:{SERVICE_NOUN})\b"
+        rf"|\b(?:{SERVICE_NOUN})\s+(?:from|of|in)\s+the\s+(?P<army2>{DEMONYM_RE})\s+"
+        rf"(?:{ARMY_RE}|armed\s+forces)\b"
+    ),
+    # "a group of 47 people, mostly Afghans", "most of them Afghans and some Iraqis"
+    _compile(
+        r"\b(?:mostly|mainly|largely|predominantly|chiefly|most\s+of\s+them|the\s+majority)\s+"
+        rf"(?:of\s+them\s+)?(?:were\s+|are\s+)?(?P<dem>{DEMONYM_RE})s?\b"
+    ),
 ]
+
 MOVED_FROM = _compile(
     r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski)"
     r"\w*\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
@@ -1742,7 +1763,18 @@ AFFILIATION_PATTERNS = [
     ("Wagner Group", _compile(r"\bwagner\b")),
     ("Akhmat", _compile(r"\bakhmat\b")),
     ("Storm-Z", _compile(r"\bstorm[- ]z\b")),
-    ("FSB", _compile(r"\bfsb\s+(?:officers?|agents?|employees?|officials?)\b|\bformer\s+fsb\b")),
+    (
+        "FSB",
+        _compile(
+            r"\bfsb\s+(?:officers?|agents?|employees?|officials?)\b|\bformer\s+fsb\b"
+            # "an officer of the Russian FSB", "a serving border guard of the FSB"
+            r"|\b(?:an?|former)\s+(?:[\w-]+\s+){0,3}?(?:officer|agent|employee|member|guard)\s+"
+            r"of\s+the\s+(?:russian\s+)?fsb\b"
+            # "says he served in the FSB", "had worked for the FSB's border service"
+            r"|\b(?:served|serving|worked|working)\s+(?:[\w-]+\s+){0,4}?(?:in|for|with)\s+"
+            r"(?:the\s+)?(?:russian\s+)?fsb\b"
+        ),
+    ),
     (
         "armed forces",
         _compile(
@@ -1752,7 +1784,7 @@ AFFILIATION_PATTERNS = [
             r"|\bdesert(?:ed|ing)\b"
             r"|\b(?:reservists?|paratroopers?|(?:contract|mobili[sz]ed)\s+(?:soldiers?|m[ae]n)|"
             r"(?:had\s+been|was|were)\s+mobili[sz]ed|(?:army|military|naval|navy|air\s+force)\s+(?:officers?|pilots?|"
-            r"lieutenants?|captains?|majors?|sergeants?|m[ae]n|veterans?|personnel)|"
+            r"lieutenants?|captains?|majors?|sergeants?|m[ae]n|veterans?|personnel|sailors?)|"
             r"lieutenants?|sergeants?|corporals?)\b"
             r"|\b(?:officers?|members?|veterans?)\s+(?:in|of)\s+the\s+(?:russian\s+|[\w]+\s+)?"
             r"(?:army|armed\s+forces|military|navy)\b"
@@ -1866,6 +1898,8 @@ _NATIONALITY_ANCHORS = (
     "country",
     "demonym",
     "determiner",
+    "army",
+    "determiner",
 )
 
 
@@ -1877,6 +1911,7 @@ def find_nationalities(text: str) -> list[Cue]:
         "demonym": _windows(text, found.demonyms, 0, 60),
         "determiner": _windows(text, found.demonyms, 40, 2),
         "country": _windows(text, found.countries, 90, 2),
+        "army": _windows(text, found.demonyms, 40, 40),
     }
     for pattern, anchor in zip(NATIONALITY_PATTERNS, _NATIONALITY_ANCHORS, strict=True):
         matches = (
@@ -1889,6 +1924,12 @@ def find_nationalities(text: str) -> list[Cue]:
                 if NOT_NATIONALITY_AFTER.match(text[m.end("dem") :]):
                     continue
                 span = (m.start("dem"), m.end("dem"))
+            elif g.get("army") or g.get("army2"):
+                if _GUARDS_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                    continue  # "supported by soldiers of the Polish Army": who stopped them
+                group = "army" if g.get("army") else "army2"
+                iso = DEMONYMS.get(g[group].lower())
+                span = (m.start(group), m.end(group))
             elif g.get("c") or g.get("c2"):
                 group = "c" if g.get("c") else "c2"
                 iso = COUNTRIES.get(g[group].lower())
@@ -2312,20 +2353,23 @@ _MOVE = (
     r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push|"
     r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl)"
 )
+# "from the territory of Norway into the territory of the Russian Federation" (notices)
+TERRITORY_OF = r"(?:(?:state\s+)?territory\s+of\s+(?:the\s+)?)?"
 DIRECTION_PATTERNS = [
     (
         "left",
         _compile(
-            rf"\b(?:from|out\s+of)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+"
-            r"(?:side|part|bank|shore)\b)"
+            rf"\b(?:from|out\s+of)\s+(?:the\s+)?{TERRITORY_OF}(?:(?P<c>{COUNTRY_RE})\b|"
+            rf"(?P<d>{DEMONYM_RE})\s+(?:side|part|bank|shore|territory)\b)"
         ),
     ),
     (
         "entered",
         _compile(
-            rf"\b(?:into|to|towards|(?<=\bto\s)reach)\s+(?:the\s+)?(?:(?P<c>{COUNTRY_RE})\b|"
-            rf"(?P<d>{DEMONYM_RE})\s+"
-            r"(?:side|part|bank|shore)\b)"
+            rf"\b(?:into|to|towards|(?<=\bto\s)reach)\s+(?:the\s+)?{TERRITORY_OF}"
+            rf"(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+(?:side|part|bank|shore|territory)\b)"
+            # "trying to reach the Norwegian border": where they were going
+            rf"|(?<=\bto\s)reach\s+(?:the\s+)?(?P<d2>{DEMONYM_RE})\s+border\b"
         ),
     ),
     (
@@ -2353,6 +2397,12 @@ DIRECTION_PATTERNS = [
 ]
 
 
+STOPPED_BEFORE_THE_LINE = _compile(
+    r"[^.;!?\n]{0,60}?\bbefore\s+(?:he|she|they|it|the\s+[\w-]+)\s+(?:had\s+|could\s+)?"
+    r"(?:reached|reach|got\s+to|get\s+to|crossed|cross)\s+the\s+(?:border\s+)?(?:line|border|fence)\b"
+)
+
+
 def find_directions(text: str) -> list[Cue]:
     cues = []
     near_demonyms = _windows(text, spots(text).demonyms, 0, 40)
@@ -2365,7 +2415,7 @@ def find_directions(text: str) -> list[Cue]:
         for m in matches:
             g = m.groupdict()
             iso = COUNTRIES.get((g.get("c") or "").lower()) or DEMONYMS.get(
-                (g.get("d") or "").lower()
+                (g.get("d") or g.get("d2") or "").lower()
             )
             if iso is None:
                 continue
@@ -2387,6 +2437,10 @@ def find_directions(text: str) -> list[Cue]:
                     re.I,
                 ):
                     continue
+            if kind == "authority" and STOPPED_BEFORE_THE_LINE.match(text, m.end()):
+                # "stopped by Russian border guards before he reached the line": the side
+                # they tried to leave
+                kind = "left"
             kind_out = {
                 "left": "left",
                 "returned_to": "left_weak",
@@ -4018,6 +4072,15 @@ def _close_in_time(draft: Draft, other: Draft | None) -> bool:
     return abs((a.start - b.start).days) <= 31 and _span_days(a) <= 31 and _span_days(b) <= 31
 
 
+# the one person a crossing's sentence is about, just before its verb: "he had crossed",
+# "The man, 29, had crossed", "the accused had tried to cross" (not "he said two men …")
+SINGULAR_SUBJECT = _compile(
+    r"\b(?P<who>(?:he|she)|the\s+(?:[\w-]+\s+){0,2}?(?:man|woman|accused|defendant|"
+    r"soldier|deserter|conscript|officer|commander|fighter|sailor)(?:,\s+\d+,)?)\s+"
+    r"(?:(?:had|has|was|then|later|also|first|once|finally|himself|herself|\w+ly)\s+){0,2}$"
+)
+
+
 def _build_event(
     draft: Draft,
     norm: Normalised,
@@ -4112,6 +4175,12 @@ def _build_event(
     if count_cue is not None and count_cue.extra.get("kind") == "definite":
         firm = [c for c in cues if c.kind == "count" and c.extra.get("kind") != "definite"]
         count_cue = firm[0] if firm else count_cue
+    if count_cue is None and draft.trigger is not None:
+        # "he crossed", "The man, 29, had crossed": one person, named before in the text
+        sentence = max(text.rfind(c, 0, draft.trigger.start) for c in ".!?\n") + 1
+        m = SINGULAR_SUBJECT.search(text, sentence, draft.trigger.start)
+        if m is not None:
+            count_cue = Cue("count", (1, False), m.start("who"), m.end("who"))
     count, lower = count_cue.value if count_cue else (None, False)
     if count_cue:
         add("people", count_cue)
@@ -4361,18 +4430,33 @@ BORDER_ISSUER = _compile(
 ISSUER_COUNTRY = [
     (_compile(r"\bppa\b|\bpiirivalve\w*|politsei-\s+ja\b"), "EE"),
     (_compile(r"\bstra[żz]\s+graniczna\b|\bpodlask\w*|\bnadwi[śs]la[ńn]\w*"), "PL"),
-    (_compile(r"\brajavartio\w*"), "FI"),
+    (
+        _compile(
+            r"\brajavartio\w*|\b(?:finnish|lapland|kainuu|north\s+karelia|south-?east\s+finland|"
+            r"gulf\s+of\s+finland)\s+border\s+guard\b"
+        ),
+        "FI",
+    ),
     (_compile(r"\bvsat\b|\bsienos\s+apsaugos\b"), "LT"),
     (_compile(r"\brobe[žz]sardze\b"), "LV"),
     (_compile(r"\bgsv\b|\bgrensestasjon\b|\bs[øo]r-varanger\b|\bjarfjord\b"), "NO"),
 ]
 
 
+# a message's addressee: "To: Norwegian Border Commissioner", "INFORMATION TO: Garrison …"
+RECIPIENT_LINE = _compile(r"^\s*(?:[\w-]+\s+)?(?:to|cc|copy\s+to)\s*:")
+
+
 def issuer_country(text: str) -> str | None:
-    """The country of the border service named in the text's first lines, if any."""
-    lines = [m for m in re.finditer(r"[^\n]+", text[:400]) if m.group().strip()][:3]
+    """The country of the border service named in the text's first lines, if any (a
+    message's sender: its "From:" line, not the "To:" of whom it informs)."""
+    lines = [m for m in re.finditer(r"[^\n]+", text[:400]) if m.group().strip()][:4]
     for line in lines:
-        if re.search(r"[.!?]\W*$", line.group()) or HEADER_LINE.match(line.group()):
+        if RECIPIENT_LINE.match(line.group()):
+            continue
+        if re.search(r"[.!?]\W*$", line.group()) or (
+            HEADER_LINE.match(line.group()) and not re.match(r"\s*from\s*:", line.group(), re.I)
+        ):
             break
         if not BORDER_ISSUER.search(line.group()) and not any(
             p.search(line.group()) for p, _ in ISSUER_COUNTRY

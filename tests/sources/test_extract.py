@@ -1613,3 +1613,89 @@ def test_lacking_papers_is_no_negation_of_the_finding_but_not_finding_them_is():
     assert e.detection == ["surrendered"]
     [e] = _events("On Monday a man crossed at Storskog; he did not present himself to anyone.")
     assert "surrendered" not in e.detection
+
+
+def test_a_soldiers_army_names_his_nationality_but_not_that_of_those_who_stop_them():
+    [e] = _events("In winter 2024 a Russian army deserter crossed into Norway at Grense Jakobselv.")
+    assert (e.nationality, e.affiliation, e.people_count) == ("RU", "armed forces", 1)
+    [e] = _events(
+        "On Monday two conscripts from the Belarusian army walked across the border into Poland."
+    )
+    assert (e.nationality, e.affiliation, e.people_count) == ("BY", "armed forces", 2)
+    [e] = _events("On 5 March a Russian army officer crossed the border near Svanvik.")
+    assert (e.nationality, e.affiliation, e.people_count) == ("RU", "armed forces", 1)
+    [e] = _events("One night in 1991 a Russian navy sailor came over the ice at Skogfoss.")
+    assert (e.nationality, e.affiliation) == ("RU", "armed forces")
+    [e] = _events(
+        "On Tuesday a group of migrants tried to cross the barrier from Belarus. The attempt "
+        "was stopped by our patrols, supported by soldiers of the Polish Army."
+    )
+    assert e.nationality is None
+
+
+def test_an_officer_of_the_fsb_or_who_served_in_it_is_fsb():
+    [e] = _events(
+        "A man who says he is an officer of the Russian FSB crossed into Norway on Sunday."
+    )
+    assert e.affiliation == "FSB"
+    [e] = _events(
+        "A Russian man who crossed the border near Salla on Friday says he served in the FSB "
+        "for eleven years."
+    )
+    assert e.affiliation == "FSB"
+
+
+def test_the_people_most_of_a_group_are_is_its_nationality():
+    [e] = _events(
+        "On 3 November border guards stopped a group of 47 people, mostly Afghans, at the fence."
+    )
+    assert (e.nationality, e.people_count) == ("AF", 47)
+    [e] = _events(
+        "A group of more than ten people, most of them Afghans and some Iraqis, crossed from "
+        "Russia on Thursday."
+    )
+    assert e.nationality == "AF"
+
+
+def test_a_messages_sender_not_its_addressee_is_the_side_it_reports_for():
+    text = (
+        "To: Norwegian Border Commissioner\nFrom: Lapland Border Guard District\n\n"
+        "1. On 4.11. a patrol apprehended a Russian man who had crossed the border from Russia "
+        "in the terrain."
+    )
+    [e] = extract(text, date(2025, 11, 6)).events
+    assert (e.country_left, e.country_entered) == ("RU", "FI")
+
+
+def test_he_or_the_man_crossing_is_one_person():
+    [e] = _events("In August 2023 he crossed the border near Vaggetem and was sent back.")
+    assert (e.people_count, e.people_lower_bound) == (1, False)
+    [e] = _events("The man, 29, had crossed into Norway at Korpfjell in March 2025.")
+    assert e.people_count == 1
+    [e] = _events("In March 2024 another man crossed the frozen Pasvikelva.")
+    assert e.people_count == 1
+    [e] = _events("In the winter of 2024, two brothers crossed the Jakobselva into Norway.")
+    assert e.people_count == 2
+
+
+def test_a_crossing_from_one_states_territory_into_anothers():
+    [e] = _events(
+        "On Friday a border detail detained a citizen of the Kingdom of Norway who had crossed "
+        "the state border from the territory of Norway into the territory of the Russian "
+        "Federation at the source of the Jakobselva."
+    )
+    assert (e.nationality, e.country_left, e.country_entered) == ("NO", "NO", "RU")
+
+
+def test_an_attempt_stopped_by_the_guards_of_the_side_it_left_goes_the_other_way():
+    [e] = _events(
+        "Russian border guards on Monday detained two citizens of India at Nikel who were "
+        "trying to reach the Norwegian border on foot."
+    )
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
+    text = (
+        "A Russian man crossed the Finnish border on skis near Salla in March. On Friday, "
+        "another man was stopped by Russian border guards before he reached the border line."
+    )
+    events = extract(text, PUBLISHED).events
+    assert [(e.country_left, e.country_entered) for e in events] == [("RU", "FI"), ("RU", "FI")]
