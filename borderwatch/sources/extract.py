@@ -4498,23 +4498,33 @@ def _main_index(
     review: bool = False,
 ) -> int | None:
     """The report's news: the first event that is recent (or whose time is relative); when
-    none is, the first event if the headline is about a crossing. In a timeline or a
-    year's review only a crossing of the last days is news."""
-    if review and published is not None:
+    none is, the first event if the headline is about a crossing; with no publication day,
+    the first event. In a timeline, a year's review, memories or an interview only a
+    crossing of the last days is news."""
+    if review:
         for i, draft in enumerate(drafts):
             when = draft.when
-            if when is not None and when.end and when.end > published - timedelta(days=FRESH_DAYS):
+            if when is None:
+                continue
+            if published is None:
+                # undated: only "this week", "yesterday" or a weekday can be of the last
+                # days, not "last summer" or "a few winters ago"
+                if when.precision == "unknown" and not LONG_AGO.search(when.text):
+                    return i
+            elif when.start and when.start >= published - timedelta(days=FRESH_DAYS):
                 return i
         return None
+    if published is None:
+        # with no publication day nothing says which events are recent: the news is told
+        # first ("On 12 February … Yesterday evening one more person tried …")
+        return 0 if drafts else None
     undated = None
     recent: list[int] = []
     for i, draft in enumerate(drafts):
         when = draft.when
         if when is None or when.precision == "unknown":
-            if undated is None and (published is None or when is not None or draft.strong):
+            if undated is None and (when is not None or draft.strong):
                 undated = i
-            continue
-        if published is None:
             continue
         # a season or a year is news only when it has just ended ("last spring" said in
         # September is a story told again)
@@ -4537,13 +4547,25 @@ def _main_index(
     # an event without a time of its own is the news only when no dated one is recent
     if undated is not None:
         return undated
-    if (published is None or title_has_trigger) and drafts:
+    if title_has_trigger and drafts:
         return 0
     return None
 
 
 REVIEW_TITLE = _compile(
-    r"\b(?:timeline|year\s+in\s+review|review\s+of\s+the\s+year|chronology|a\s+look\s+back)\b"
+    r"\b(?:timeline|year\s+in\s+review|review\s+of\s+the\s+year|chronology|a\s+look\s+back|"
+    r"through\s+the\s+years|(?:a\s+)?(?:short\s+)?history\s+of|\w+\s+years\s+of|"
+    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories)\b"
+    # a year's review by its headline: "2024 at the border: seven crossings, …"
+    r"|^\W*(?:19|20)\d\d\s+(?:at|on|in)\s+the\b"
+)
+# an interviewer's or an explainer's question on a line of its own: a text in questions and
+# answers tells a story again ("When did you cross?" – "On the 3rd of September 2023 …")
+QUESTION_LINE = re.compile(r"^[^\S\n]*[^\n?.!]{3,150}\?[^\S\n]*$", re.M)
+# a relative time of seasons or years ago, not of the last days
+LONG_AGO = _compile(
+    r"\b(?:spring|summer|autumn|fall|winters?|years?|months?|season|decades?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 CLASS_WHO = _compile(
     r"\b(?:the\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|people|ones|[\w-]+s)|those)\s+who\s+$"
@@ -4628,8 +4650,10 @@ def extract(
         NEWS_VERB.search(t[cl.start : cl.end]) and NEWS_PERSON.search(t[cl.start : cl.end])
         for cl in headline
     )
-    review = any(
-        REVIEW_TITLE.search(t[cl.start : cl.end]) for cl in assembler.titles if cl.line == 0
+    # a timeline, a year's review or memories by the headline; an interview by its questions
+    review = (
+        any(REVIEW_TITLE.search(t[cl.start : cl.end]) for cl in assembler.titles if cl.line == 0)
+        or len(QUESTION_LINE.findall(t)) >= 2
     )
     main = _main_index(drafts, published, title_has_trigger, review)
     mentions = country_mentions(t)

@@ -1699,3 +1699,65 @@ def test_an_attempt_stopped_by_the_guards_of_the_side_it_left_goes_the_other_way
     )
     events = extract(text, PUBLISHED).events
     assert [(e.country_left, e.country_entered) for e in events] == [("RU", "FI"), ("RU", "FI")]
+
+
+def test_with_no_publication_day_the_news_is_the_event_told_first():
+    dated, other = _events(
+        "On 12 February 2025 a man crossed the Narva river on the ice and was detained.\n\n"
+        "Yesterday evening one more person tried to cross the river on the same section.",
+        None,
+    )
+    assert (dated.role, other.role) == ("main", "previous")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Crossings on the border since 2022",
+        "Storskog through the years",
+        "Crossings I remember",
+        "2024 at the border: four crossings and a deserter",
+    ],
+)
+def test_a_timeline_or_memories_recognised_by_the_headline_have_no_old_news(title):
+    text = (
+        f"{title}\n\n"
+        "In March 1987 a Russian soldier waded across the Jakobselva and was detained.\n\n"
+        "On 14 September 2024 a man skied across the border at Korpfjell."
+    )
+    for published in (None, date(2025, 1, 2)):
+        assert [e.role for e in _events(text, published)] == ["previous", "previous"]
+
+
+def test_an_undated_timeline_has_news_only_of_the_last_days():
+    text = (
+        "Timeline: crossings at Korpfjell\n\n"
+        "Last summer - Two Russians walk across the border at Korpfjell.\n\n"
+        "This week - A man crosses the Pasvik river at Svanvik and asks for asylum."
+    )
+    summer, week = _events(text, None)
+    assert (summer.role, week.role) == ("previous", "main")
+
+
+def test_a_review_has_no_news_of_a_period_that_began_months_ago():
+    events = _events(
+        "2025 at the border: the year in review\n\n"
+        "FEBRUARY - A Russian man crosses the Pasvik river at Svanvik.\n\n"
+        "LATE 2025 - Two men cross the Pasvik river near Skogfoss and ask for asylum.",
+        date(2025, 12, 30),
+    )
+    assert [e.role for e in events] == ["previous", "previous"]
+
+
+def test_an_interview_about_an_old_crossing_has_no_news():
+    text = (
+        '"I went into the river at dawn"\n\n'
+        "A former conscript tells about his crossing.\n\n"
+        "When did you cross?\n"
+        "- On 3 September 2023. I waded across the Jakobselva into Norway.\n\n"
+        "What happened then?\n"
+        "- Border soldiers found me and I asked for asylum."
+    )
+    for published in (None, date(2025, 5, 12)):
+        [e] = _events(text, published)
+        assert e.role == "previous"
