@@ -710,13 +710,19 @@ def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> 
 
 # Times ----------------------------------------------------------------------------------
 
+
+def _year_back(name: str) -> str:
+    """The year said after a date or month: "last year", "this year", "two years ago"."""
+    return rf"(?:\s+(?P<{name}>(?:last|this|previous)\s+year|{NUMBER_RE}\s+years\s+ago)\b)?"
+
+
 _T_DAY_MONTH_YEAR = (
     rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
-    rf"(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?(?!\s*\d)"
+    rf"(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}})|{_year_back('r1')})(?!\s*\d)"
 )
 _T_MONTH_DAY_YEAR = (
     rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:,?\s+(?P<y2>\d{{4}}))?(?![\d:])"
+    rf"(?:,?\s+(?P<y2>\d{{4}})|{_year_back('r2')})(?![\d:])"
 )
 TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
@@ -862,8 +868,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(
             rf"\b(?:(?P<p>in|on|during|since|by|from|until|early|late|this|last|mid)(?:\s+|-))"
             rf"(?:the\s+)?(?:(?P<part>early|mid|late)(?:\s+|-))?"
-            rf"(?:month\s+of\s+)?(?P<m>{MONTH_RE})\b(?![\s\d]*\d)"
-            r"(?:\s+(?P<rel>last|this|previous)\s+year\b)?"
+            rf"(?:month\s+of\s+)?(?P<m>{MONTH_RE})\b(?![\s\d]*\d)" + _year_back("rel")
         ),
     ),
     ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))(?=\s*:|\s+-\s)")),
@@ -940,6 +945,17 @@ def _year_for(month: int, day: int, published: date | None) -> int | None:
     except ValueError:
         return None
     return year
+
+
+def _years_back(words: str) -> int:
+    """How many years before the publication's "this year", "last year", "two years ago"
+    lies."""
+    first = words.split()[0].lower()
+    if first == "this":
+        return 0
+    if first in ("last", "previous"):
+        return 1
+    return _number(first) or 0
 
 
 def _month_period(year: int, month: int) -> tuple[date, date]:
@@ -1073,8 +1089,13 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         day = int(g.get("d1") or g.get("d2"))
         month = MONTHS[(g.get("m1") or g.get("m2")).lower().rstrip(".")]
         year_text = g.get("y1") or g.get("y2")
+        back = g.get("r1") or g.get("r2")
         if year_text:
             year = int(year_text)
+        elif back:
+            if published is None:
+                return TimeValue(When(None, None, "unknown", text))
+            year = published.year - _years_back(back)
         else:
             year = _year_for(month, day, published)
             if year is None:
@@ -1101,6 +1122,8 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         month = MONTHS[g["m1"].lower().rstrip(".")]
         last = int(g["d1"])
         year = int(g["y1"]) if g.get("y1") else _year_for(month, last, published)
+        if g.get("r1") and published is not None:
+            year = published.year - _years_back(g["r1"])
         if year is None:
             return TimeValue(When(None, None, "unknown", text))
         try:
@@ -1182,7 +1205,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if g.get("rel"):
             if published is None:
                 return TimeValue(When(None, None, "unknown", text))
-            year = published.year - (g["rel"].lower() != "this")
+            year = published.year - _years_back(g["rel"])
             start, end = month_part(*_month_period(year, month), _part(g))
             return TimeValue(When(start, end, "month", text))
         return TimeValue(None, relative="month_no_year", month=month, part=_part(g))
@@ -1336,7 +1359,8 @@ TRIGGERS = _compile(
     r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swum|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
     r"skat(?:e|es|ed|ing)|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|"
     r"climb(?:ed|s|ing)?|wad(?:e|es|ed|ing)|row(?:s|ed|ing)?|paddl(?:e|es|ed|ing)|break|broke|"
-    r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got|get|gets|getting)\s+"
+    r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got|get|gets|getting|"
+    r"steer(?:s|ed|ing)?)\s+"
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
     # "tried to force the border barrier", "stormed the fence"
     r"|(?:forc(?:e|es|ed|ing)|storm(?:s|ed|ing)?|breach(?:es|ed|ing)?|cut(?:s|ting)?\s+through)"
@@ -1363,6 +1387,8 @@ TRIGGERS = _compile(
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
     r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"
     r"|walk(?:ed|s)\s+up\s+to\b"
+    # "came forward to border soldiers at the observation post": at the border, to them
+    r"|(?:came|comes)\s+forward\s+to\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:border|soldiers|guards)\b"
     # "came on foot from the Russian side to Storskog": across from the other side
     r"|(?:came|comes|walked|walks|arrived|arrives|moved|moving|ran|drove|swam|skied)\s+"
     r"(?:[\w-]+\s+){0,3}?from\s+the\s+[\w-]+\s+side\b"
@@ -1386,11 +1412,13 @@ GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
     r"trucks|lorries|vehicles|commuters|traffic)\s+$"
 )
-# "meant to stop large groups from crossing", "could cross": a purpose or a possibility
+# "meant to stop large groups from crossing", "could cross", "a situation in which large
+# groups try to cross": a purpose or a possibility
 HYPOTHETICAL = _compile(
     r"\b(?:(?:meant|designed|intended|supposed|built|planned)\s+to|in\s+order\s+to|"
     r"to\s+(?:stop|prevent|deter|discourage|hinder|keep)|could|would|might|should|if|unless|"
-    r"whether|how\s+to|easier\s+to|harder\s+to|possible\s+to)\b[^.;,]{0,40}$"
+    r"whether|how\s+to|easier\s+to|harder\s+to|possible\s+to|"
+    r"situations?\s+(?:\w+\s+)?(?:in\s+which|where))\b[^.;,]{0,40}$"
 )
 # "Crossing the border on foot is not permitted": what the law says, no event
 RULE_STATEMENT = _compile(
@@ -1407,6 +1435,9 @@ CHARGE_FOR = _compile(
     r"\b(?:charged|accused|suspected|convicted|fined|sentenced|indicted|prosecuted|arrested|"
     r"detained|charges?|fine|punishable|guilty)\s+(?:[\w,.-]+\s+){0,10}?(?:with|of|for)\s+"
     r"(?:(?:illegally|unlawfully|illegal|unlawful|attempted|attempting|trying)\s+(?:to\s+)?)?$"
+    # a helper's charge: "convicted of aiding three persons to enter Norway unlawfully"
+    r"|\b(?:convicted|charged|accused|sentenced|fined|indicted)\s+(?:\w+\s+){0,3}?(?:of|for)\s+"
+    r"(?:aid|help|assist)\w*\s+(?:[\w-]+\s+){0,3}?to\s+$"
 )
 
 
@@ -1461,7 +1492,7 @@ def find_triggers(text: str) -> list[Cue]:
             continue
         if GENERIC_CROSSERS.search(text[max(0, m.start() - 40) : m.start()]):
             continue
-        if HYPOTHETICAL.search(text[max(0, m.start() - 50) : m.start()]):
+        if HYPOTHETICAL.search(text[max(0, m.start() - 70) : m.start()]):
             continue
         if RULE_STATEMENT.match(text, m.start()) and re.search(
             r"(?:^|[.!?\n])\W*$", text[max(0, m.start() - 5) : m.start()]
@@ -1471,6 +1502,13 @@ def find_triggers(text: str) -> list[Cue]:
             r"\b(?-i:[A-ZÆØÅÄÖ][\w-]+)\s+$", text[max(0, m.start() - 30) : m.start()]
         ):
             continue  # "at the Storskog border crossing": the crossing point, a place
+        if re.fullmatch(r"border\s+crossing", verb, re.I) and (
+            re.match(r"\s+(?:points?\s+)?(?:with|between)\b", text[m.end() : m.end() + 20], re.I)
+            or re.search(
+                r"\b(?:its|their|our|only|main)\s+$", text[max(0, m.start() - 8) : m.start()], re.I
+            )
+        ):
+            continue  # "its only border crossing with Russia": the crossing point
         if verb.lower() == "cross" and not attempt:
             before = text[max(0, m.start() - 12) : m.start()]
             habit = re.search(r"\b(?:choose|tend|prefer)\s+to\s+$", before, re.I)
@@ -2008,6 +2046,9 @@ DETECTION_PATTERNS = [
             r"|\bofficers\b(?=\s+(?:at\s+(?:the\s+)?[\w-]+\s+)?(?:stopped|found|spotted|caught|"
             r"discovered|intercepted)\b)"
             r"|\bborder\s+garrison\b|\b(?:frontier|border\s+guard)\s+(?:station|post)\b"
+            # "the border commissariat has at 06:40 apprehended two persons"
+            r"|\bborder\s+commissariat\b(?=[^.;,]{0,40}?\b(?:apprehended|stopped|found|detained|"
+            r"caught|spotted|intercepted)\b)"
             r"|\bsoldiers\b(?=\s+(?:\w+\s+){0,2}?(?:stop|stopped|found|find|saw|spotted|caught|"
             r"detained|apprehended|picked|observed|discovered|intercepted)\b)"
             r"|\bsoldiers\b(?=" + FINDERS_AFTER_RE + r")"
@@ -2052,8 +2093,10 @@ DETECTION_PATTERNS = [
             # "A police officer at the border control saw the man … and stopped him"
             r"|\bpolice\s+officers?\b[^.;,]{0,40}?\b(?:saw|spotted|noticed|found|stopped|"
             r"discovered|caught)\b"
-            r"|\b(?:found|stopped|spotted|discovered|caught|detected|picked\s+up)\s+by\s+(?:a\s+|the\s+)?"
-            r"police\s+(?:\w+\s+)?patrol\b"
+            r"|\b(?:found|stopped|spotted|discovered|caught|detected|picked\s+up)\s+"
+            # "stopped during a routine check by a police patrol"
+            r"(?:(?:during|in)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:check|control)\s+)?"
+            r"by\s+(?:a\s+|the\s+)?police\s+(?:\w+\s+)?patrol\b"
             r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
             r"spotted|discovered|caught|located)\b"
         ),
@@ -2097,7 +2140,8 @@ DETECTION_PATTERNS = [
             r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
             r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
-            r"\s+(?:ski\s+)?tracks|\s+(?:seeing|a\s+(?:man|woman|person|group)))"
+            r"\s+(?:ski\s+)?tracks|\s+(?:seeing|an?\s+(?:\w+\s+)?(?:man|woman|person|group|"
+            r"stranger)))"
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
             r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple)"
             r"\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
@@ -2122,6 +2166,20 @@ SURRENDERED_TO = _compile(
     r"(?:\s+(?:himself|herself|themselves))?|went|came|handed\s+over)\s+to|asked)\s+(?:the\s+)?"
     r"(?:\w+\s+)?$"
 )
+# "one of the Border Guard's drones", "the ground sensors of the Border Guard": whose the
+# device is, not who found them
+DEVICE_OF = _compile(
+    r"'s\s+(?:own\s+|new\s+|thermal\s+|ground\s+)?(?:drones?|cameras?|sensors?|radars?|"
+    r"helicopters?|uavs?)\b"
+)
+DEVICE_BEFORE = _compile(
+    r"\b(?:drones?|cameras?|sensors?|radars?|helicopters?|uavs?)\s+(?:of|from|belonging\s+to)\s+"
+    r"(?:the\s+)?(?:norwegian\s+|finnish\s+|russian\s+)?$"
+)
+# "detained by the patrol", "detained by the soldiers" (the pattern's match begins at "by")
+ARRESTED_BY = _compile(
+    r"\b(?:detained|arrested|apprehended)\s+(?:by\s+(?:the\s+|a\s+)?(?:\w+\s+)?)?$"
+)
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
 DETECTION_PASSIVE = _compile(
     r"^\s*(?:(?:was|were|has\s+been|have\s+been)\s+(?:informed|notified|told)\b"
@@ -2134,7 +2192,7 @@ OUTCOME_PATTERNS = [
         _compile(
             r"\b(?:detain(?:ed|s|ing)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|"
             r"taken\s+into\s+custody|(?:in|into)\s+(?:police\s+)?custody|locked\s+up|"
-            r"under\s+arrest|detention|held\s+by\s+(?:the\s+)?(?:police|fsb|border|"
+            r"under\s+arrest|detention|held\s+overnight|held\s+by\s+(?:the\s+)?(?:police|fsb|border|"
             r"authorities|russian|finnish))\b"
         ),
     ),
@@ -2184,8 +2242,12 @@ OUTCOME_PATTERNS = [
             r"(?<!trying\s)(?<!tried\s)(?<!wanted\s)(?<!want\s)\b(?:returned|sent\s+back|"
             r"handed\s+back|pushed\s+back|turned\s+back|deported|expelled|readmitted|"
             r"be\s+returned|made\s+to\s+(?:return|turn\s+back|go\s+back)|escorted\s+back|"
-            r"taken\s+back\s+to\s+the\s+border)\b"
-            r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian)\s+"
+            r"taken\s+back\s+to\s+the\s+border|(?:forced|ordered)\s+back|hands?\s+back)\b"
+            # "handed them back to Russia", "sent the group back across the river"
+            r"|\b(?:hand(?:ed|ing|s)?|sen(?:t|ding|ds)|turn(?:ed|ing|s)?|push(?:ed|ing|es)?|"
+            r"escort(?:ed|ing|s)?)\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:man|woman|men|women|"
+            r"group|pair|family|couple))\s+back\b"
+            r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian|ru|fi)\s+"
             r"(?:authorities|border|side)"
         ),
     ),
@@ -2277,6 +2339,8 @@ def find_detection(text: str) -> list[Cue]:
             if method == "border_patrol" and (
                 DETECTION_PASSIVE.match(text[m.end() :])
                 or SURRENDERED_TO.search(text[max(0, m.start() - 40) : m.start()])
+                or DEVICE_OF.match(text, m.end())
+                or DEVICE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             ):
                 continue
             if method == "border_patrol" and re.fullmatch(r"patrols?|officers?", m.group(0), re.I):
@@ -2290,6 +2354,9 @@ def find_detection(text: str) -> list[Cue]:
                     # own patrol, in a paragraph that names no border guards
                     method = "police"
             cue = Cue("detection", method, m.start(), m.end())
+            cue.extra["arrested"] = bool(
+                ARRESTED_BY.search(text[max(0, m.start() - 40) : m.start()])
+            )
             before = _without_papers_blanked(text, m.start())
             cue.extra["negated"] = (
                 _negated(before, len(before), 20)
@@ -2327,6 +2394,12 @@ def find_police_arrests(text: str) -> list[Cue]:
     return cues
 
 
+HELPER_CHARGE = _compile(
+    r"\s+(?:\w+\s+){0,3}?(?:of|for|with)\s+(?:aiding|helping|assisting|organi[sz]ing|"
+    r"smuggling|facilitating|trafficking)\b"
+)
+
+
 def find_outcomes(text: str) -> list[Cue]:
     cues = []
     for outcome, pattern in OUTCOME_PATTERNS:
@@ -2334,6 +2407,8 @@ def find_outcomes(text: str) -> list[Cue]:
             before = text[max(0, m.start() - 25) : m.start()]
             if NOT_OUTCOME_BEFORE.search(before):
                 continue
+            if outcome == "charged" and HELPER_CHARGE.match(text, m.end()):
+                continue  # "convicted of organising the unlawful entry": the helper's charge
             cue = Cue("outcome", outcome, m.start(), m.end())
             cue.extra["negated"] = (
                 _negated(text, m.start(), 25)
@@ -2714,7 +2789,8 @@ COUNTED_EVENTS = _compile(
 # "the third crossing this year", "the fifth such case": a tally, not an event
 ORDINAL_CASE = _compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"\s+(?:such\s+|illegal\s+|known\s+|reported\s+|registered\s+|[\w-]+\s+(?=crossing))*"
+    r"\s+(?:such\s+|illegal\s+|unlawful\s+|irregular\s+|unauthori[sz]ed\s+|known\s+|reported\s+|"
+    r"registered\s+|[\w-]+\s+(?=crossing))*"
     r"(?:crossings?|cases?|incidents?|attempts?|asylum\s+(?:seekers?|applications?))\b"
 )
 # a period a number of people is counted over ("23 migrants over the weekend")
@@ -4197,8 +4273,14 @@ def _build_event(
     found_by = [c for c in cues if c.kind == "detection" and not c.extra["negated"]]
     kinds_found = {c.value for c in found_by}
     if "surrendered" in kinds_found:
-        # they came forward: the guards or police they came to did not find them
-        found_by = [c for c in found_by if c.value not in ("border_patrol", "police")]
+        # they came forward: the guards or police they came to did not find them (unless
+        # told to have detained them: "He was detained by the patrol")
+        found_by = [
+            c
+            for c in found_by
+            if c.value not in ("border_patrol", "police")
+            or (c.value == "border_patrol" and c.extra.get("arrested"))
+        ]
     elif "public_tip" in kinds_found:
         # a resident told the authorities: the patrol sent to the address did not find them
         found_by = [c for c in found_by if c.value != "border_patrol"]

@@ -1761,3 +1761,105 @@ def test_an_interview_about_an_old_crossing_has_no_news():
     for published in (None, date(2025, 5, 12)):
         [e] = _events(text, published)
         assert e.role == "previous"
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("on 2 November last year", ("2024-11-02", "2024-11-03", "day")),
+        ("on November 2 last year", ("2024-11-02", "2024-11-03", "day")),
+        ("on 14 March this year", ("2025-03-14", "2025-03-15", "day")),
+        ("one night in August two years ago", ("2023-08-01", "2023-09-01", "month")),
+    ],
+)
+def test_a_date_or_month_with_the_year_said_in_words_takes_that_year(when, expected):
+    text = f"A Russian man crossed the border at Storskog {when} and asked for asylum."
+    assert _when(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We must be prepared for a situation in which large groups try to cross the border, "
+        "as we saw in 2023.",
+        "Norway is ready to close its only border crossing with Russia, as it did in 2015.",
+    ],
+)
+def test_a_situation_imagined_or_the_crossing_point_is_no_event(text):
+    assert _events(text, date(2025, 5, 20)) == []
+
+
+def test_the_second_unlawful_crossing_this_year_is_a_tally_not_an_event():
+    text = (
+        "On Sunday two men crossed the Jakobselva and were apprehended.\n\n"
+        "This is the second unlawful border crossing registered in the area this year."
+    )
+    assert len(_events(text, date(2025, 3, 4))) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("Border guards stopped the group and turned them back to Russia.", "returned"),
+        ("Estonian border guards detained them and handed them back to Russia.", "returned"),
+        ("They were held overnight at the police station in Kirkenes.", "detained"),
+    ],
+)
+def test_an_outcome_told_with_its_object_between_the_words(sentence, outcome):
+    [e] = _events(f"On Tuesday two Russian men crossed the border at Storskog. {sentence}")
+    assert outcome in e.outcomes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "detection"),
+    [
+        # the service as the finder, not the owner of the drone
+        ("The border commissariat has apprehended him at Grense Jakobselv.", ["border_patrol"]),
+        ("He was detected by one of the Border Guard's drones.", ["uav"]),
+        # he came forward, and the patrol detained him
+        (
+            "He gave himself up to a border patrol and was detained by the patrol.",
+            ["surrendered", "border_patrol"],
+        ),
+        ("He was stopped during a routine check by a police patrol.", ["police"]),
+        (
+            "He was arrested by the police after a resident had reported an unknown man.",
+            ["public_tip"],
+        ),
+    ],
+)
+def test_who_found_them_in_the_authorities_words(sentence, detection):
+    [e] = _events(f"On Tuesday a Russian man crossed the Jakobselva. {sentence}")
+    assert sorted(e.detection) == sorted(detection)
+
+
+def test_a_helpers_conviction_is_neither_an_event_nor_the_crossers_charge():
+    text = (
+        "Court of Appeal: sentence upheld for aiding unlawful entry\n\n"
+        "Judgment of 14 April 2025\n\n"
+        "The court upheld the sentence of a man who was convicted of aiding three persons to "
+        "enter Norway unlawfully.\n\n"
+        "In August 2023 three citizens of Afghanistan crossed the Pasvikelva at Nyrud. They "
+        "applied for asylum the following day."
+    )
+    [e] = _events(text, date(2025, 4, 15))
+    assert e.when.start == date(2023, 8, 1)
+    assert "charged" not in e.outcomes
+    text = (
+        "A man was convicted of organising the unlawful entry of eight persons. In the "
+        "summer of 2024 the group crossed by boat at the mouth of the Jakobselva."
+    )
+    [e] = _events(text, date(2026, 6, 18))
+    assert "charged" not in e.outcomes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Sunday afternoon a young man came forward to border soldiers at the Korpfjell "
+        "observation post and asked for protection.",
+        "On 17 July two men steered their boat across the border line on the Pasvikelva.",
+    ],
+)
+def test_a_crossing_told_by_the_boat_steered_or_the_soldiers_come_to(sentence):
+    assert len(_events(sentence, date(2025, 12, 1))) == 1
