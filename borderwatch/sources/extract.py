@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -2578,7 +2579,7 @@ DESTINATION_BEFORE = _compile(
     r"(?:him|her|them|the(?:\s+\w+){1,2}?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
     r"|\b(?:handed|turned)\s+over\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     r"|\b(?:visit|see|meet|join|stay\s+with)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$"
-    r"|\b(?:resident|residing|lives|living|born)\s+(?:in|of)\s+$"
+    r"|\b(?:residents?|residing|lives|living|born)\s+(?:in|of)\s+(?:the\s+)?$"
     # "They are being questioned in Kirkenes", "which registers asylum seekers in Kirkenes"
     r"|\b(?:questioned|interviewed|registered|registers|housed|accommodated|processed|lodged|"
     r"waiting|treated)\s+(?:[\w-]+\s+){0,3}?in\s+$"
@@ -2592,6 +2593,13 @@ DESTINATION_BEFORE = _compile(
     r"(?:the\s+)?$"
     r"|\b(?:handed\s+(?:over|back)|returned|sent\s+back|deported|expelled|readmitted)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:at|via|through)\s+(?:the\s+)?$"
+)
+
+
+# "crossed the border illegally from the Pasvik valley", "crossing from Pasvik valley"
+CROSSED_FROM = _compile(
+    r"\bcross(?:ed|es|ing)?\s+(?:(?:the\s+)?(?:border|line|river)\s+)?(?:\w+ly\s+)?from\s+"
+    r"(?:the\s+)?$"
 )
 
 
@@ -2658,7 +2666,12 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
             words = tokens[i : i + width]
             if any(w.i in covered or not w.is_alpha for w in words):
                 continue
-            phrase = doc[i : i + width].text.lower()
+            # Swedish and Finnish letters as their plain ones: "Treriksröysä"
+            phrase = "".join(
+                ch
+                for ch in unicodedata.normalize("NFKD", doc[i : i + width].text.lower())
+                if not unicodedata.combining(ch)
+            )
             if len(phrase) < 6:
                 continue
             for spelling, place in index.get(phrase[0], ()):
@@ -2682,7 +2695,9 @@ def _fold(name: str) -> str:
 RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
 )
-RIVER_END_AFTER = _compile(r"\s+(?:river\s+)?(?:at|near|by)\s+its\s+(?P<end>mouth|source)\b")
+RIVER_END_AFTER = _compile(
+    r"\s+(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?(?P<end>mouth|source)\b"
+)
 
 
 def find_places(doc, text: str) -> list[Cue]:
@@ -2706,8 +2721,9 @@ def find_places(doc, text: str) -> list[Cue]:
     for cue in cues:
         if cue.value not in rivers:
             continue
-        # "the mouth of the Jakobselva", "the Jakobselva at its mouth", "the source of the
-        # river Jakobselva": the gazetteer's place of that end of the river, where it has one
+        # "the mouth of the Jakobselva", "the Jakobselva at its mouth" (or "at the river
+        # mouth"), "the source of the river Jakobselva": the gazetteer's place of that end of
+        # the river, where it has one
         before = RIVER_END_BEFORE.search(text[max(0, cue.start - 30) : cue.start])
         after = RIVER_END_AFTER.match(text, cue.end)
         end = (before or after).group("end").lower() if (before or after) else ""
@@ -2737,12 +2753,22 @@ def find_places(doc, text: str) -> list[Cue]:
             # a river is where they crossed, also "from the river"
             place_names().get(text[cue.start : cue.end].lower(), {}).get("kind") == "river"
             and re.search(r"\bfrom\s+(?:the\s+)?$", before)
+            # "crossed the border from the Pasvik valley": the border's side they left
+            or CROSSED_FROM.search(before)
+            and names[cue.value.lower()].get("section") is not None
         ):
             role = "destination"
-        elif cue.start == line_start and (
-            (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,-]", after))
-            # "kirkenes (bd) - a man walked …": a dateline in any case
-            or re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?-\s", after)
+        elif (
+            cue.start == line_start
+            and (
+                (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,-]", after))
+                # "kirkenes (bd) - a man walked …", "kirkenes,norway,29.04.2025 (NPA) - a man …":
+                # a dateline in any case
+                or re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?-\s", after)
+                or re.match(
+                    r"\s*,[^\n()]{0,30}\([^)\n]{1,20}\)\s*-\s", text[cue.end : cue.end + 60]
+                )
+            )
         ):
             role = "dateline"
         cue.extra["role"] = role
@@ -4013,6 +4039,13 @@ def _around(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], lis
     return before, after
 
 
+# "he was detained by the police at a farm in the Pasvik valley": where they were found
+FOUND_BEFORE = _compile(
+    r"\b(?:detained|apprehended|arrested|stopped|found|caught|intercepted|picked\s+up|"
+    r"spotted|seen|observed)\b[^.;!?\n]{0,60}\b(?:at|in|near|by|on)\s+(?:the\s+)?$"
+)
+
+
 def _place_candidates(
     draft: Draft,
     clauses: list[Clause],
@@ -4046,6 +4079,12 @@ def _place_candidates(
     values = {c.value for c, _, _ in found}
     kinds = _place_kinds()
     countries = _place_countries()
+    # does the event's own text name a place (a headline's place is then a summary's)?
+    own = (
+        "own"
+        if any(src == "clause" and c.extra.get("role") == "place" for c, src, _ in found)
+        else "none"
+    )
     result = []
     for c, source, cl in found:
         feats = [
@@ -4056,8 +4095,12 @@ def _place_candidates(
             f"rule:{c.value in rules}",
             f"n:{_bin(len(values), (1, 2))}",
         ]
+        if source != "clause":
+            feats += [f"{source}:{own}", f"{source}:{kinds.get(c.value)}"]
         if c.extra.get("fuzzy"):
             feats.append("fuzzy")
+        if FOUND_BEFORE.search(text, max(0, c.start - 80), c.start):
+            feats.append("found_before")
         if id(c) in anchored_ids:
             feats.append("anchored")
         if cl is not None:

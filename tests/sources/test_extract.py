@@ -315,6 +315,7 @@ def test_numbers_with_dots_after_at_are_times_of_day():
         ("the Jakobselv river", "Jakobselva"),
         ("Skroeytnes", "Skrøytnes"),
         ("Svnavik", "Svanvik"),  # two letters swapped
+        ("Treriksröysä", "Treriksrøysa"),  # Swedish and Finnish letters
     ],
 )
 def test_norwegian_and_odd_forms_of_places(spelling, place):
@@ -1119,6 +1120,44 @@ def test_places_that_are_not_where_it_happened():
     assert e.places == ["Storskog"]
 
 
+def test_where_a_caller_lives_a_lower_case_dateline_and_the_side_crossed_from():
+    [e] = _events(
+        "A Ukrainian crossed the border at Vaggetem on Sunday. A resident of the Pasvik valley "
+        "called the police after seeing him on the road."
+    )
+    assert e.places == ["Vaggetem"]
+    [e] = _events(
+        "kirkenes,norway,29.04.2025 (NPA) - a man who crossed from russia on sunday was stopped "
+        "by police on the road at grense jakobselv."
+    )
+    assert e.places == ["Grense Jakobselv"]
+    [e] = _events(
+        "A Norwegian was detained by Russian border guards after he crossed the border "
+        "illegally from the Pasvik valley on Saturday."
+    )
+    assert e.places == ["Pasvik valley"]
+    [e] = _events("A man from Nikel crossed the border on Saturday and asked for asylum.")
+    assert e.places == []
+
+
+def test_a_places_candidate_knows_who_was_found_there_and_what_else_the_event_names():
+    from borderwatch.sources import learned
+
+    learned.capturing = True
+    try:
+        [e] = extract(
+            "Man crossed in Sør-Varanger\n\nOn Friday a man crossed the river at Vaggetem. He "
+            "was detained by the police at a farm in the Pasvik valley.",
+            date(2025, 3, 7),
+        ).events
+    finally:
+        learned.capturing = False
+    feats = {value: set(f) for value, f in e.learning["places"]}
+    assert {"title:own", "title:region"} <= feats["Sør-Varanger"]
+    assert "found_before" in feats["Pasvik valley"]
+    assert "found_before" not in feats["Vaggetem"]
+
+
 def test_a_when_clause_takes_the_place_of_the_clause_before():
     _, second = _events(
         "Two Syrians asked for asylum at Storskog on Tuesday. They are the first asylum "
@@ -1407,6 +1446,7 @@ def test_the_shipped_weights_are_what_training_on_dev_produces():
     [
         ("On Friday a woman waded across at the mouth of the Jakobselva.", "Jakobselva mouth"),
         ("On Friday a woman crossed the Jakobselva at its mouth.", "Jakobselva mouth"),
+        ("On Friday a woman crossed the Jakobselva at the river mouth.", "Jakobselva mouth"),
         (
             "On Friday a hunter crossed the line near the source of the river Jakobselva.",
             "Jakobselva source",
