@@ -27,6 +27,8 @@ The pipeline:
 5. **Places** (since 1.7): of the gazetteer mentions near an event, a logistic regression
    (learned.py, data/learned.json, trained by `python -m borderwatch.sources.train`)
    decides which are places of the event, with the rules' own choice among its features.
+   Detection likewise: of the methods the rules chose and those with a finding cue near
+   the event, another regression decides which found it.
 """
 
 from __future__ import annotations
@@ -4138,6 +4140,129 @@ def _learned_places(
     return [best[1]] if best is not None else list(rules[:1])
 
 
+# a finding verb: whose subject (before it) or agent ("by …", after it) found them
+FINDING_VERB = _compile(
+    r"\b(?:detained|detain|detains|arrested|apprehended|apprehend|stopped|stop|stops|found|"
+    r"finds|caught|spotted|discovered|intercepted|located|picked\s+up|noticed|saw|observed|"
+    r"detected|alerted|called|phoned|rang|notified|reported)\b"
+)
+
+
+def _detection_candidates(
+    draft: Draft,
+    clauses: list[Clause],
+    title_cues: list[Cue],
+    all_clauses: list[Clause],
+    claimed: set[int],
+    issuer: Cue | None,
+    rules: list[str],
+    outcomes: list[str],
+    is_main: bool,
+    text: str,
+) -> list[tuple[str, Cue | None, list[str]]]:
+    """Every detection method the text gives a cue of near an event (its clauses, its
+    sentences and paragraphs, the headline, the issuer of a log, elsewhere), and every
+    method the rules chose, each with its features and the cue nearest the event."""
+    own = {id(cl) for cl in clauses}
+    sents = {cl.sent for cl in clauses}
+    lines = {cl.line for cl in clauses}
+    anchor = _anchor(draft)
+    anchor_sent = anchor.sent if anchor is not None else 0
+    trigger = draft.trigger
+    rank = {"anchor": 0, "event": 1, "title": 2, "sentence": 3, "para": 4, "near": 5, "far": 6}
+    found: dict[str, list[tuple[str, Cue, Clause | None]]] = {}
+    for cl in all_clauses:
+        for c in cl.cues:
+            if c.kind not in ("detection", "police_arrest"):
+                continue
+            if cl is anchor:
+                where = "anchor"
+            elif id(cl) in own:
+                where = "event"
+            elif cl.sent in sents:
+                where = "sentence"
+            elif cl.line in lines:
+                where = "para"
+            elif abs(cl.sent - anchor_sent) <= 2:
+                where = "near"
+            else:
+                where = "far"
+            found.setdefault(c.value, []).append((where, c, cl))
+    for c in title_cues:
+        if c.kind in ("detection", "police_arrest"):
+            found.setdefault(c.value, []).append(("title", c, None))
+    methods = [m for m in DETECTION_METHODS if m in found or m in rules]
+    if issuer is not None and "border_patrol" not in methods:
+        methods.insert(0, "border_patrol")
+    result = []
+    for m in methods:
+        hits = sorted(found.get(m, []), key=lambda h: (rank[h[0]], h[1].extra.get("negated")))
+        feats = [
+            f"m:{m}",
+            f"rule:{m in rules}",
+            f"{m}:rule:{m in rules}",
+            f"{m}:main:{is_main}",
+            f"{m}:attempt:{draft.attempt}",
+            f"{m}:nrules:{_bin(len(rules), (0, 1, 2))}",
+        ]
+        feats += [f"{m}:with:{o}" for o in rules if o != m]
+        feats += [f"{m}:out:{o}" for o in outcomes if o in ("detained", "asylum_requested")]
+        if issuer is not None:
+            feats += ["issuer", f"{m}:issuer"]
+        for where in sorted({h[0] for h in hits}):
+            neg = all(h[1].extra.get("negated") for h in hits if h[0] == where)
+            feats += [f"src:{where}", f"{m}:src:{where}", f"{m}:src:{where}:neg:{neg}"]
+            if any(
+                h[2] is not None and id(h[2]) in claimed and id(h[2]) not in own
+                for h in hits
+                if h[0] == where
+            ):
+                feats.append(f"{m}:src:{where}:other_event")
+        if not hits:
+            result.append((m, issuer if m == "border_patrol" else None, feats + ["nohit"]))
+            continue
+        where, cue, cl = hits[0]
+        if cue.kind == "police_arrest":
+            feats.append("police_arrest")
+        if cue.extra.get("arrested"):
+            feats.append(f"{m}:arrested")
+        feats += [f"{m}:cue:{w}" for w in learned.words(text[cue.start : cue.end])[:4]]
+        before, after = _around(text, cue.start, cue.end, 3)
+        feats += [f"b{i}:{w}" for i, w in enumerate(reversed(before))]
+        feats += [f"a{i}:{w}" for i, w in enumerate(after[:2])]
+        feats += [f"{m}:b0:{w}" for w in before[-1:]] + [f"{m}:a0:{w}" for w in after[:1]]
+        # who found them: the subject of a finding verb just after the cue, or its agent
+        if FINDING_VERB.match(text, cue.end) or re.match(
+            r"\s+(?:\w+\s+){0,3}?" + FINDING_VERB.pattern, text[cue.end : cue.end + 60], re.I
+        ):
+            feats.append(f"{m}:subject")
+        if re.search(
+            r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$",
+            text[max(0, cue.start - 30) : cue.start],
+            re.I,
+        ):
+            feats.append(f"{m}:agent")
+        if trigger is not None:
+            gap = cue.start - trigger.end if cue.start >= trigger.end else trigger.start - cue.end
+            side = "after" if cue.start >= trigger.end else "before"
+            feats.append(f"{m}:gap:{side}:{_bin(gap, (10, 30, 80, 200))}")
+        result.append((m, cue, feats))
+    return result
+
+
+def _learned_detection(
+    model: learned.Model, candidates: list[tuple[str, Cue | None, list[str]]]
+) -> list[tuple[str, Cue | None]]:
+    """The methods the model takes for how the event was found (data/learned.json): it
+    decides every candidate, those the rules chose and those they left."""
+    threshold = model.settings.get("detection_threshold", 0.5)
+    return [
+        (m, cue)
+        for m, cue, feats in candidates
+        if model.probability("detection", feats) >= threshold
+    ]
+
+
 CLOCK = _compile(
     r"\bat\s+(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3])[:.]"
     r"[0-5]\d\b"
@@ -4211,6 +4336,7 @@ def _build_event(
     all_clauses: list[Clause] = (),
     issuer: Cue | None = None,
     issuer_iso: str | None = None,
+    claimed: set[int] = frozenset(),
 ) -> Event:
     """One event from its draft. `issuer`: the border service whose log or message the
     text is (its events count as found by border guards when nothing else is said)."""
@@ -4363,6 +4489,28 @@ def _build_event(
         if point is not None:
             detection.append("surrendered")
             add("detection", point)
+    if learning is not None:
+        det_candidates = _detection_candidates(
+            draft,
+            clauses,
+            title_cues,
+            all_clauses,
+            claimed,
+            issuer,
+            detection,
+            outcomes,
+            is_main,
+            text,
+        )
+        learning["detection"] = [(m, feats) for m, _, feats in det_candidates]
+        if model is not None and "detection" in model.heads:
+            chosen = _learned_detection(model, det_candidates)
+            evidence[:] = [e for e in evidence if e.field != "detection"]
+            detection = []
+            for m, cue in chosen:
+                detection.append(m)
+                if cue is not None:
+                    add("detection", cue)
 
     # direction: as stated, else from the places of the Norway–Russia border
     entered = left = None
@@ -4789,6 +4937,7 @@ def extract(
     built: dict[int, Event] = {}
     issuer = border_issuer(t)
     issuer_iso = issuer_country(t)
+    claimed = {id(cl) for d in drafts for cl in d.clauses}
     for i in order:
         event = _build_event(
             drafts[i],
@@ -4801,6 +4950,7 @@ def extract(
             clauses,
             issuer,
             issuer_iso,
+            claimed,
         )
         built[i] = event
         if i == main or doc_direction == (None, None):

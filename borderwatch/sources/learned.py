@@ -45,7 +45,7 @@ class Head:
 
 
 class Model:
-    """Heads by decision: "places", "detection:<method>" …; `settings` their thresholds."""
+    """Heads by decision: "places", "detection"; `settings` their thresholds."""
 
     def __init__(self, heads: dict[str, Head], settings: dict | None = None):
         self.heads = heads

@@ -28,10 +28,16 @@ from .extract import EXTRACTOR_VERSION, extract
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "sources" / "corpus"
 # named: test/ (held out) and other folders are not training material
 DEFAULT_FOLDERS = (CORPUS / "dev",)
-SETTINGS = {"threshold": 0.5, "l2": 1.0, "min_count": 2}
+SETTINGS = {
+    "threshold": 0.5,
+    "l2": 1.0,
+    "min_count": 2,
+    "detection_threshold": 0.5,
+    "detection_l2": 3.0,
+}
 # the decisions learned: the head's name and the answer's list field that labels its
 # candidates
-HEADS = {"places": "places"}
+HEADS = {"places": "places", "detection": "detection"}
 
 Rows = dict[str, tuple[list[list[str]], list[int]]]
 
@@ -79,9 +85,8 @@ def fit(documents: list[Rows], *, seed: int = 0) -> learned.Model:
     for head in HEADS:
         rows = [r for doc in documents for r in doc[head][0]]
         labels = [y for doc in documents for y in doc[head][1]]
-        heads[head] = learned.fit(
-            rows, labels, l2=SETTINGS["l2"], min_count=SETTINGS["min_count"], seed=seed
-        )
+        l2 = SETTINGS.get(f"{head}_l2", SETTINGS["l2"])
+        heads[head] = learned.fit(rows, labels, l2=l2, min_count=SETTINGS["min_count"], seed=seed)
         candidates[head] = len(rows)
     settings = {
         **SETTINGS,
@@ -115,18 +120,24 @@ def score(paths: list[Path], model: learned.Model | None, *reports: Report) -> N
 
 
 def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, dict]:
-    """By round ("all": pooled), the reports of the rules alone and of the model trained
-    on the other rounds."""
+    """By round ("all": pooled), the reports of the rules alone, of the model trained on
+    the other rounds, and of that model without each head but the first ("without
+    detection": the rules decide detection)."""
     paths = texts(folders)
     rows = {p: document_rows(p) for p in paths}
-    pooled = {"rules": Report("all"), "learned": Report("all")}
+    variants = ["rules", "learned"] + [f"without {h}" for h in list(HEADS)[1:]]
+    pooled = {v: Report("all") for v in variants}
     result = {}
     for r in sorted({p.name[0] for p in paths}):
         held = [p for p in paths if p.name[0] == r]
         model = fit([rows[p] for p in paths if p.name[0] != r], seed=seed)
-        result[r] = {"rules": Report(r), "learned": Report(r)}
+        result[r] = {v: Report(r) for v in variants}
         score(held, None, result[r]["rules"], pooled["rules"])
         score(held, model, result[r]["learned"], pooled["learned"])
+        for h in list(HEADS)[1:]:
+            heads = {k: v for k, v in model.heads.items() if k != h}
+            without = learned.Model(heads, model.settings)
+            score(held, without, result[r][f"without {h}"], pooled[f"without {h}"])
     result["all"] = pooled
     return result
 
@@ -140,12 +151,17 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.loro:
         fields = sorted(set(HEADS.values()))
-        print("round texts " + " ".join(f"{f}:rules/learned" for f in [*fields, "micro"]))
-        for r, reports in leave_one_round_out(args.folders, seed=args.seed).items():
-            rules, model = reports["rules"], reports["learned"]
-            f1 = [(rules.fields[f].f1, model.fields[f].f1) for f in fields]
-            f1.append((rules.micro.f1, model.micro.f1))
-            print(f"{r:<5} {rules.documents:>5} " + " ".join(f"{a:.3f}/{b:.3f}" for a, b in f1))
+        result = leave_one_round_out(args.folders, seed=args.seed)
+        variants = list(result["all"])
+        print(f"variants: {' / '.join(variants)}")
+        print(
+            "round texts " + " ".join(f"{f:<{6 * len(variants) - 1}}" for f in [*fields, "micro"])
+        )
+        for r, reports in result.items():
+            f1 = [[reports[v].fields[f].f1 for v in variants] for f in fields]
+            f1.append([reports[v].micro.f1 for v in variants])
+            cells = " ".join("/".join(f"{x:.3f}" for x in xs) for xs in f1)
+            print(f"{r:<5} {reports['rules'].documents:>5} {cells}")
         return
     model = train(args.folders, seed=args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -1389,6 +1389,7 @@ def test_the_learned_model_loads_once_and_is_small():
     model = learned.model()
     assert model is not None and model is learned.model()
     assert "places" in model.heads and model.heads["places"].weights
+    assert "detection" in model.heads and model.heads["detection"].weights
     assert learned.MODEL_PATH.stat().st_size <= 100_000
 
 
@@ -1415,6 +1416,41 @@ def test_the_learned_model_may_drop_a_rules_place_for_another_but_not_leave_none
     assert main.places == ["Grense Jakobselv"]
 
 
+TIP_AND_GUARDS = (
+    "On Monday two men crossed the border near Svanvik. A resident called the police, and "
+    "border guards detained them."
+)
+
+
+def test_the_learned_detection_keeps_the_guards_who_detained_after_a_tip():
+    from borderwatch.sources import learned
+
+    with learned.use(None):
+        [by_rules] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
+    [e] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
+    assert by_rules.detection == ["public_tip"]
+    assert e.detection == ["border_patrol", "public_tip"]
+    assert {ev.text for ev in e.evidence if ev.field == "detection"} == {
+        "resident called",
+        "border guards",
+    }
+
+
+def test_the_learned_detection_decides_every_candidate_method():
+    from borderwatch.sources import learned
+
+    places = learned.model().heads["places"]
+    eager = learned.Model({"places": places, "detection": learned.Head(5.0, {})})
+    doubting = learned.Model({"places": places, "detection": learned.Head(-5.0, {})})
+    with learned.use(eager):
+        [e] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
+    assert e.detection == ["border_patrol", "public_tip"]
+    with learned.use(doubting):
+        [e] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
+    assert e.detection == []
+    assert not [ev for ev in e.evidence if ev.field == "detection"]
+
+
 def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
     import shutil
     from pathlib import Path
@@ -1429,6 +1465,7 @@ def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
     second = train.train([tmp_path], seed=0).as_dict()
     assert first == second
     assert first["heads"]["places"]["weights"]
+    assert first["heads"]["detection"]["weights"]
 
 
 def test_the_shipped_weights_are_what_training_on_dev_produces():
