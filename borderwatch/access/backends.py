@@ -10,8 +10,9 @@ from .actor import memberships_query
 class MembershipsBackend(ModelBackend):
     """`ModelBackend`, except that `get_user` (run on every signed-in request) reads the
     user together with their memberships and units, in one query instead of two. The
-    memberships are kept on the user object as `request_memberships`, for this request's
-    middleware only (SecondFactorMiddleware, ActorMiddleware); anything else asks
+    memberships are kept on the user object as `request_memberships` for this request:
+    SecondFactorMiddleware puts them on the request, where ActorMiddleware and the
+    header's context (access/context.py) read them; anything outside a request asks
     `actor.memberships_of`, which reads them afresh."""
 
     def get_user(self, user_id):

@@ -2299,9 +2299,13 @@ SURVEILLANCE_IN_GENERAL = _compile(
 )
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` begins (after ". ", "! ", "? " or a line break)."""
+    return max(text.rfind(ch, 0, at) for ch in (". ", "! ", "? ", "\n")) + 1
+
+
 def _sentence_around(text: str, at: int) -> str:
-    starts = [text.rfind(ch, 0, at) for ch in (". ", "! ", "? ", "\n")]
-    start = max(starts) + 1
+    start = _sentence_start(text, at)
     ends = [e for e in (text.find(ch, at) for ch in (". ", "! ", "? ", "\n")) if e >= 0]
     return text[start : min(ends) if ends else len(text)]
 
@@ -2499,10 +2503,7 @@ def find_directions(text: str) -> list[Cue]:
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
             # the verb must be in the same sentence (not the headline's "crosses")
-            cut = max(
-                before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? ")
-            )
-            before = before[cut + 1 :]
+            before = before[_sentence_start(before, len(before)) :]
             if kind in ("left", "entered"):
                 if not re.search(_MOVE, before, re.I) and not m.group().lower().startswith("reach"):
                     continue
@@ -2668,12 +2669,7 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
             words = tokens[i : i + width]
             if any(w.i in covered or not w.is_alpha for w in words):
                 continue
-            # Swedish and Finnish letters as their plain ones: "Treriksröysä"
-            phrase = "".join(
-                ch
-                for ch in unicodedata.normalize("NFKD", doc[i : i + width].text.lower())
-                if not unicodedata.combining(ch)
-            )
+            phrase = _fold(doc[i : i + width].text)  # "Treriksröysä": treriksroysa
             if len(phrase) < 6:
                 continue
             for spelling, place in index.get(phrase[0], ()):
@@ -2691,7 +2687,11 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
 
 
 def _fold(name: str) -> str:
-    return name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+    """Lower case in plain letters, as the gazetteer's ASCII spellings are: ø and æ as o
+    and ae, and å, ö, ä, é … without their marks ("Treriksröysä" → "treriksroysa")."""
+    name = name.lower().replace("ø", "o").replace("æ", "ae")
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
 RIVER_END_BEFORE = _compile(
@@ -4033,6 +4033,13 @@ def _anchor(draft: Draft) -> Clause | None:
     )
 
 
+def _gap(cue: Cue, trigger: Cue) -> str:
+    """Which side of the crossing verb a cue stands and how far: "after:30" (a feature)."""
+    if cue.start >= trigger.end:
+        return f"after:{_bin(cue.start - trigger.end, (10, 30, 80, 200))}"
+    return f"before:{_bin(trigger.start - cue.end, (10, 30, 80, 200))}"
+
+
 def _around(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], list[str]]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -4112,9 +4119,7 @@ def _place_candidates(
             if cl.heading:
                 feats.append("heading")
         if trigger is not None:
-            gap = c.start - trigger.end if c.start >= trigger.end else trigger.start - c.end
-            side = "after" if c.start >= trigger.end else "before"
-            feats.append(f"gap:{side}:{_bin(gap, (10, 30, 80, 200))}")
+            feats.append(f"gap:{_gap(c, trigger)}")
         before, after = _around(text, c.start, c.end, 3)
         feats += [f"b{i}:{w}" for i, w in enumerate(reversed(before))]
         feats += [f"a{i}:{w}" for i, w in enumerate(after[:2])]
@@ -4243,9 +4248,7 @@ def _detection_candidates(
         ):
             feats.append(f"{m}:agent")
         if trigger is not None:
-            gap = cue.start - trigger.end if cue.start >= trigger.end else trigger.start - cue.end
-            side = "after" if cue.start >= trigger.end else "before"
-            feats.append(f"{m}:gap:{side}:{_bin(gap, (10, 30, 80, 200))}")
+            feats.append(f"{m}:gap:{_gap(cue, trigger)}")
         result.append((m, cue, feats))
     return result
 
@@ -4422,7 +4425,7 @@ def _build_event(
         count_cue = firm[0] if firm else count_cue
     if count_cue is None and draft.trigger is not None:
         # "he crossed", "The man, 29, had crossed": one person, named before in the text
-        sentence = max(text.rfind(c, 0, draft.trigger.start) for c in ".!?\n") + 1
+        sentence = _sentence_start(text, draft.trigger.start)
         m = SINGULAR_SUBJECT.search(text, sentence, draft.trigger.start)
         if m is not None:
             count_cue = Cue("count", (1, False), m.start("who"), m.end("who"))

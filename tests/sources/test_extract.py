@@ -1940,3 +1940,11 @@ def test_a_helpers_conviction_is_neither_an_event_nor_the_crossers_charge():
 )
 def test_a_crossing_told_by_the_boat_steered_or_the_soldiers_come_to(sentence):
     assert len(_events(sentence, date(2025, 12, 1))) == 1
+
+
+def test_one_fold_serves_the_gazetteers_spellings_and_the_texts():
+    from borderwatch.sources.extract import _fold
+
+    assert _fold("Treriksröysä") == _fold("Treriksrøysa") == "treriksroysa"
+    assert _fold("Sør-Varanger") == "sor-varanger"
+    assert _fold("Pasvikælva") == "pasvikaelva"
