@@ -118,9 +118,9 @@ def test_extraction_evaluate_scores_a_folder(db):
     body = json.loads(out)
     assert body["documents"] >= 25
     assert set(body["fields"]) >= {"events", "when", "places", "detection", "outcomes"}
-    # the rules were tuned on most of these texts; the latest rounds (c*, e*, f*: 0.86 when
-    # held out) joined after scoring, untuned
-    assert body["micro"]["f1"] >= 0.91
+    # the rules were tuned on most of these texts; the latest rounds (k*, l*, o*, p*:
+    # 0.81-0.88 when held out) joined after scoring, untuned
+    assert body["micro"]["f1"] >= 0.90
     out, _ = run("extraction", "evaluate", str(CORPUS / "test"))
     assert "all (micro)" in out
 
