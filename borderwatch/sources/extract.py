@@ -752,6 +752,14 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
+    # "09/04/2025", "27/01/25", "26-07-2025": the day first, as Europe writes it
+    (
+        "numeric",
+        _compile(
+            r"\b(?P<d>\d{1,2})(?:/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})|-(?P<m2>\d{1,2})-(?P<y2>\d{4}))"
+            r"\b(?![/-]\d)"
+        ),
+    ),
     (
         # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245")
         "stamp",
@@ -900,7 +908,7 @@ TIME_GATES = {
     "night_of": _compile(r"\bnight\b"),
     "night_span": _compile(r"\bnight\s+(?:between|from|of)\s+(?:the\s+)?\d"),
     "week": _compile(r"\bweek(?:end)?\b"),
-    "numeric": re.compile(r"\d[./]\d"),
+    "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
     "part_year": _compile(r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"),
     "later_year": _compile(r"\blater\b"),
@@ -1075,11 +1083,12 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         except ValueError:
             return None
     if kind in ("numeric", "stamp"):
-        day, month = int(g["d"]), int(g["m"])
+        day, month = int(g["d"]), int(g["m"] or g.get("m2"))
+        year_text = g.get("y") or g.get("y2")
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
-        if g.get("y"):
-            year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         else:
             year = _year_for(month, day, published)
             if year is None:
@@ -1287,6 +1296,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
 
 
 # a date right before a weekday that names its day ("7 June, a Saturday")
+BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
 
 
@@ -1314,6 +1324,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
                 continue
+            if kind == "ago" and BOUND_BEFORE.search(text[max(0, start - 20) : start]):
+                continue  # "more than a week ago": a bound, not a day
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
             value = _resolve_time(kind, m, published)
@@ -1574,6 +1586,14 @@ COUNT_PATTERNS = [
         ),
     ),
     ("group_of", _compile(rf"\b(?:group|family)\s+of\s+(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b")),
+    # a report's field: "Persons: 2", "Number of persons: at least 7"
+    (
+        "group_of",
+        _compile(
+            r"(?m)^[ \t\-*•]*(?:(?:number|no\.)\s+of\s+)?(?:persons|people|individuals)"
+            rf"(?:\s+involved)?\s*:\s*(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b"
+        ),
+    ),
     (
         "single",
         _compile(
@@ -1721,6 +1741,11 @@ SERVICE_NOUN = (
     r"veterans?|lieutenants?|captains?|majors?|sergeants?|corporals?|privates?"
 )
 NATIONALITY_PATTERNS = [
+    # a report's field: "Nationality: Somali (stated)", "Citizenship: Russian Federation"
+    _compile(
+        r"(?m)^[ \t\-*•]*(?:nationality|nationalities|citizenship)\s*:\s*"
+        rf"(?:(?:the\s+)?(?P<c>{COUNTRY_RE})\b|(?P<dem>{DEMONYM_RE})s?\b)"
+    ),
     _compile(rf"\b(?P<dem>{DEMONYM_RE})(?=(?:,\s+|\s+and\s+)(?:{DEMONYM_RE})\b)"),
     _compile(
         rf"\b(?P<dem>{DEMONYM_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
@@ -1784,6 +1809,7 @@ NATIONALITY_PATTERNS = [
     ),
 ]
 
+CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
 MOVED_FROM = _compile(
     r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski)"
     r"\w*\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
@@ -1930,6 +1956,7 @@ def _anchored(pattern: re.Pattern, text: str, windows):
 
 # where each nationality pattern is looked for: near a people's name or a country's
 _NATIONALITY_ANCHORS = (
+    None,
     "demonym",
     "demonym",
     "determiner",
@@ -1983,8 +2010,8 @@ def find_nationalities(text: str) -> list[Cue]:
                 ).upper()
                 iso = ISO3.get(iso, iso)
                 span = (m.start(), m.end())
-                if iso not in ISO_CODES:
-                    continue
+                if iso not in ISO_CODES or CLOCK_BEFORE.search(text[max(0, span[0] - 8) : span[0]]):
+                    continue  # "23:50 (LT)": local time, not Lithuania
             if iso is None or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             cues.append(Cue("nationality", iso, span[0], span[1]))
@@ -2213,6 +2240,8 @@ OUTCOME_PATTERNS = [
             r"want(?:s|ed)?)"
             r"\s+(?:\w+\s+){0,3}?(?:asylum|protection|refuge)\b"
             r"|\basylum\s+(?:request|application|claim)s?\b|\basylum[- ]seekers?\b"
+            # a report's "Asylum requested upon apprehension"
+            r"|\b(?:asylum|protection)\s+(?:was\s+|were\s+)?(?:requested|sought|claimed)\b"
             r"|\bformally\s+requested\s+asylum\b|\breq\.?\s+(?:asylum|protection)\b"
         ),
     ),
@@ -2261,6 +2290,9 @@ OUTCOME_PATTERNS = [
             r"sentenced|convicted|be\s+fined)\b"
             r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
             r"(?:a\s+|an\s+)?(?:fine|penalty\s+notice|fixed\s+penalty)\b"
+            # "a fine will be issued", "a penalty notice was issued"
+            r"|\b(?:fine|penalty\s+notice|fixed\s+penalty)\s+(?:will\s+be|was|has\s+been|is)\s+"
+            r"(?:issued|imposed)\b"
         ),
     ),
     (
@@ -2284,6 +2316,10 @@ OUTCOME_PATTERNS = [
             r"|\b(?:are|were|was|is)\s+(?:both\s+|all\s+)?refused\b(?=\s+(?:in|on|by|last|this)\b"
             r"|\s*[.;])"
             r"|\b(?:received|got|was\s+given)\s+a\s+negative\s+(?:answer|decision)\b"
+            # "refused entry to Norway", "entry refused", "denied them entry"
+            r"|\b(?:refused|denied)\s+(?:(?:him|her|them)\s+)?entry\b"
+            r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b"
+            r"|\brefusal\s+of\s+entry\b"
         ),
     ),
 ]
@@ -2903,6 +2939,50 @@ LABELLED_ENTRY = _compile(r"[ \t\-*•]*(?:\d{1,2}[.)]\s+|[\w' -]{1,30}[.:]\s+)"
 DATE_HEADER = _compile(r"\s*date\s*:")
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 
+# An event report's fields, one a line, as border agencies and EUROSUR write them
+# ("Date/time: 09/04/2025, approx. 22:15", "Location: …", "Persons: 2", "Outcome: …")
+REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[a-z][a-z /.()-]{1,30}?)\s*:(?!\d)")
+REPORT_DATE = _compile(
+    r"date(?:\s*(?:/|and|&)\s*time)?|time|date\s+of\s+(?:the\s+)?(?:event|incident)"
+)
+REPORT_LABELS = _compile(
+    r"location|place|area|sector|persons|people|(?:number|no\.)\s+of\s+persons|"
+    r"nationalit(?:y|ies)|citizenship|detected\s+by|detection|outcome|actions?\s+taken|"
+    r"measures\s+taken|event\s+type|type\s+of\s+(?:event|incident)|incident\s+type"
+)
+# the fields that may tell other events ("Remarks: Similar attempt recorded on 02/04/2025
+# (4 persons, same outcome)")
+REPORT_ASIDE = _compile(r"remarks?|related\s+events?|similar\s+events?|notes?|comments?")
+SAME_OUTCOME = _compile(r"\bsame\s+(?:outcome|result|measures|action)\b")
+
+
+def report_blocks(text: str) -> list[tuple[list[int], list[int]]]:
+    """The event reports of a text: runs of "Field: value" lines (a blank line may part
+    them) with a date field and at least two of an event's fields. Each as the numbers of
+    its own lines and of its asides (remarks, related events)."""
+    blocks: list[tuple[list[int], list[int]]] = []
+    run: list[tuple[int, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate([*lines, ""]):
+        m = REPORT_FIELD.match(line)
+        if m is not None:
+            run.append((number, m.group("label").strip().lower()))
+            continue
+        if not line.strip() and run and run[-1][0] == number - 1:
+            continue  # a blank line within the report
+        labels = {label for _, label in run}
+        if any(REPORT_DATE.fullmatch(label) for label in labels) and (
+            sum(bool(REPORT_LABELS.fullmatch(label)) for label in labels) >= 2
+        ):
+            blocks.append(
+                (
+                    [n for n, label in run if not REPORT_ASIDE.fullmatch(label)],
+                    [n for n, label in run if REPORT_ASIDE.fullmatch(label)],
+                )
+            )
+        run = []
+    return blocks
+
 
 @dataclass
 class Clause:
@@ -3185,6 +3265,13 @@ class _Assembler:
         # the time told before any crossing ("At about 01:15 in the night to Sunday a
         # resident called the police"): the time of the first event, if it gives none
         self.lead: tuple[Cue, When] | None = None
+        # an event report's lines: its own (one event) and its asides (other events)
+        self.report_of: dict[int, int] = {}
+        self.aside_of: dict[int, int] = {}
+        for i, (own, asides) in enumerate(report_blocks(text)):
+            self.report_of.update(dict.fromkeys(own, i))
+            self.aside_of.update(dict.fromkeys(asides, i))
+        self.reports: dict[int, Draft] = {}
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -3564,6 +3651,10 @@ class _Assembler:
         paragraph_drafts: list[Draft] = []
         spread: list[Clause] = []
         for clause in self.clauses:
+            if clause.line in self.report_of or clause.line in self.aside_of:
+                self.report_field(clause)
+                last_line = clause.line
+                continue
             if clause.header and DATE_HEADER.match(
                 self.text, self.text.rfind("\n", 0, clause.start) + 1
             ):
@@ -3874,6 +3965,50 @@ class _Assembler:
                 self.orphans.append(clause)
         self.log_entries()
         return self.drafts
+
+    def report_field(self, clause: Clause) -> None:
+        """A line of an event report: the report's event takes its own fields' clauses,
+        dated by its date field. An aside that gives a day of its own and people ("Similar
+        attempt recorded on 02/04/2025 (4 persons, same outcome)") is another event."""
+        lines = [n for n, i in self.report_of.items() if i == self.report_of.get(clause.line)]
+        if clause.line in self.aside_of:
+            report = self.reports.get(self.aside_of[clause.line])
+            timed = self.clause_time(clause)
+            if (
+                timed is not None
+                and clause.of("count")
+                and (report is None or not _same_time(report.when or UNKNOWN, timed[1]))
+            ):
+                trigger = _first(clause.of("trigger") + clause.of("weak_trigger"))
+                trigger = trigger or Cue("weak_trigger", None, timed[0].start, timed[0].end)
+                self.focus = self.new(clause, timed, trigger)
+                if report is not None and SAME_OUTCOME.search(self.text, clause.start, clause.end):
+                    # "same outcome": what became of the report's persons
+                    self.focus.clauses += [
+                        Clause(c.start, c.end, c.line, False, False, c.of("outcome"), c.sent)
+                        for c in report.clauses
+                        if c.of("outcome") and c.line not in self.aside_of
+                    ]
+            elif self.focus is not None:
+                self.attach(self.focus, clause)
+            return
+        block = self.report_of[clause.line]
+        draft = self.reports.get(block)
+        if draft is None:
+            own = [c for c in self.clauses if c.line in lines]
+            timed = next((t for c in own if (t := self.clause_time(c)) is not None), None)
+            trigger = _first([c for c in own for c in c.cues if c.kind == "trigger"])
+            trigger = trigger or _first(
+                [c for c in own for c in c.cues if c.kind == "weak_trigger"]
+            )
+            if trigger is None:
+                anchor = timed[0] if timed is not None else clause
+                trigger = Cue("weak_trigger", None, anchor.start, anchor.end)
+            draft = self.new(clause, timed, trigger)
+            self.reports[block] = draft
+        else:
+            draft.clauses.append(clause)
+        self.focus = draft
 
     def continues(self, clause: Clause) -> bool:
         """Does the sentence go on after this clause (in a clause of its own)?"""

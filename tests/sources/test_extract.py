@@ -1948,3 +1948,73 @@ def test_one_fold_serves_the_gazetteers_spellings_and_the_texts():
     assert _fold("Treriksröysä") == _fold("Treriksrøysa") == "treriksroysa"
     assert _fold("Sør-Varanger") == "sor-varanger"
     assert _fold("Pasvikælva") == "pasvikaelva"
+
+
+REPORT = """EVENT REPORT - FI/RU LAND BORDER
+
+Date/time: 14/03/2025, approx. 02:40 (LT)
+Location: green border, FI-RU land border
+Event type: Attempted irregular entry
+Persons: at least 5
+Nationality: Eritrean (stated)
+Outcome: entry refused; persons returned to RU side
+
+Remarks: Similar attempt recorded on 07/03/2025 in the same sector (3 persons, same outcome).
+"""
+
+
+def test_an_event_report_of_fields_is_one_event_with_its_fields():
+    events = extract(REPORT, date(2025, 3, 16)).as_dict()["events"]
+    assert len(events) == 2
+    main, other = events
+    assert main["role"] == "main"
+    assert (main["when"]["start"], main["when"]["precision"]) == ("2025-03-14", "day")
+    assert main["people"] == {"count": 5, "lower_bound": True}
+    assert main["nationality"] == "ER"  # not "LT" of "(LT)", the local time
+    assert set(main["outcomes"]) == {"refused", "returned"}
+    # the remark's attempt of its own day and people, with the report's outcome
+    assert other["role"] == "previous"
+    assert other["when"]["start"] == "2025-03-07"
+    assert other["people"] == {"count": 3, "lower_bound": False}
+    assert set(other["outcomes"]) == {"refused", "returned"}
+
+
+def test_a_field_list_without_a_date_or_event_fields_is_no_report():
+    text = "From: Border Guard\nTo: Editors\nSubject: Press conference\nLocation: Helsinki\n"
+    assert extract(text, date(2025, 3, 16)).as_dict()["events"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "start"),
+    [("09/04/2025", "2025-04-09"), ("26-07-2025", "2025-07-26"), ("27/01/25", "2025-01-27")],
+)
+def test_a_date_in_figures_with_slashes_or_dashes_is_day_first(written, start):
+    text = f"Two men crossed the border near Svanvik on {written} and were detained."
+    (event,) = extract(text, date(2025, 8, 1)).as_dict()["events"]
+    assert (event["when"]["start"], event["when"]["precision"]) == (start, "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("A man crossed at Storskog on Monday and was refused entry to Norway.", "refused"),
+        ("A man crossed at Storskog on Monday; entry was denied.", "refused"),
+        ("A man crossed at Storskog on Monday. A fine will be issued.", "charged"),
+        (
+            "A man crossed at Storskog on Monday. Asylum was requested on arrival.",
+            "asylum_requested",
+        ),
+    ],
+)
+def test_outcomes_in_report_wording(sentence, outcome):
+    (event,) = extract(sentence, date(2025, 8, 25)).as_dict()["events"]
+    assert outcome in event["outcomes"]
+
+
+def test_more_than_a_week_ago_is_no_day_of_the_crossing():
+    text = (
+        "A soldier who deserted more than a week ago crossed into Finland on Sunday night "
+        "near Salla."
+    )
+    (event,) = extract(text, date(2025, 11, 17)).as_dict()["events"]
+    assert event["when"]["start"] == "2025-11-16"
