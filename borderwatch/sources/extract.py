@@ -2580,6 +2580,16 @@ REFERENCE_BEFORE = _compile(
     r"|\b(?:km|kilomet(?:re|er)s?|metres?|meters?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+"
     r"(?:the\s+)?$"
 )
+# "in the Murmansk region": the region a town gives its name to, not the town
+REGION_AFTER = _compile(r"^\s+(?:region|oblast)\b")
+# "Vaggetem lies in the southern part of the Pasvik valley", "the river, which forms the
+# border down to the sea at Grense Jakobselv": a sentence or clause that says where places
+# lie, not where anything happened
+LIES_IN = _compile(
+    r"^\W*(?:[\w-]+\s+){1,2}(?:lies|is\s+(?:located|situated))\b[^.;!?\n]*$"
+    r"|\b(?:which|where|that)\s+(?:the\s+[\w-]+\s+(?:river\s+)?)?forms?\s+the\s+border"
+    r"[^.;!?\n]*$"
+)
 ORGANISATION_BEFORE = _compile(
     r"\b(?:garrison|police|politi|politiet|municipality|county\s+governor)\s+(?:of|in|i)\s+"
     r"(?:the\s+)?$"
@@ -2595,7 +2605,9 @@ ORGANISATION_AFTER = _compile(
     r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
     r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily|"
     # newspapers and police districts by their short names: "Finnmark Dagblad", "FINNMARK PD"
-    r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal)\b"
+    r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal|"
+    # "Murmansk media report": the outlets of a place
+    r"media|press)\b"
 )
 AVOIDED_BEFORE = _compile(
     r"\b(?:to\s+avoid|avoid(?:ed|ing)?\s+being|so\s+as\s+not\s+to|for\s+fear\s+of\s+being)\b"
@@ -2612,13 +2624,18 @@ DESTINATION_BEFORE = _compile(
     r"(?:\w+\s+){0,3}?to\s+(?:the\s+)?$"
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
-    r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
+    r"|\bfrom\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$"
     # "drove him to Kirkenes", "handed over to POL Kirkenes": where they were taken after
     r"|\b(?:drove|drives|driving|escorted|escorting|accompanied|carried|flew|ferried)\s+"
     r"(?:him|her|them|the(?:\s+\w+){1,2}?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
     r"|\b(?:handed|turned)\s+over\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     r"|\b(?:visit|see|meet|join|stay\s+with)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$"
-    r"|\b(?:residents?|residing|lives|living|born)\s+(?:in|of)\s+(?:the\s+)?$"
+    r"|\b(?:residents?|residing|lives|living|works|working|born)\s+"
+    r"(?:and\s+(?:lives|works)\s+)?(?:in|of)\s+(?:the\s+)?$"
+    # "heading for the Pasvik valley", "bound for Kirkenes": where they meant to go
+    r"|\b(?:heading|headed|bound|making)\s+(?:for|towards?)\s+(?:the\s+)?$"
+    # "the commissioners met at Storskog", "a meeting in Kirkenes": where people met
+    r"|\b(?:met|meet|meeting|meetings|conference|seminar|exercise)\s+(?:at|in)\s+$"
     # "They are being questioned in Kirkenes", "which registers asylum seekers in Kirkenes"
     r"|\b(?:questioned|interviewed|registered|registers|housed|accommodated|processed|lodged|"
     r"waiting|treated)\s+(?:[\w-]+\s+){0,3}?in\s+$"
@@ -2635,11 +2652,15 @@ DESTINATION_BEFORE = _compile(
 )
 
 
-# "crossed the border illegally from the Pasvik valley", "crossing from Pasvik valley"
+# "crossed the border illegally from the Pasvik valley", "crossing from Pasvik valley",
+# "walked from Grense Jakobselv", "rowed across the Pasvikelva from Skogfoss"
 CROSSED_FROM = _compile(
-    r"\bcross(?:ed|es|ing)?\s+(?:(?:the\s+)?(?:border|line|river)\s+)?(?:\w+ly\s+)?from\s+"
-    r"(?:the\s+)?$"
+    r"\b(?:cross|walk|row|swim|swam|wade|waded|wading|ski|skied|stepp?)(?:ed|es|s|ing)?\s+"
+    r"(?:(?:across|over)\s+(?:the\s+)?[\w-]+\s+)?(?:(?:the\s+)?(?:border|line|river)\s+)?"
+    r"(?:\w+ly\s+)?from\s+(?:the\s+)?$"
 )
+# "three Murmansk residents": where people live
+RESIDENTS_AFTER = _compile(r"^\s+(?:residents?|natives?|inhabitants?)\b")
 
 
 PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "towards", "of"}
@@ -2734,7 +2755,7 @@ RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
 )
 RIVER_END_AFTER = _compile(
-    r"\s+(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?(?P<end>mouth|source)\b"
+    r"\s+(?:(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?(?P<end>mouth|source)\b"
 )
 
 
@@ -2748,7 +2769,14 @@ def find_places(doc, text: str) -> list[Cue]:
     rivers = {p["name"]: p for p in _gazetteer() if p.get("kind") == "river"}
     for cue in cues:
         after = re.match(r"[ -]river\b", text[cue.end : cue.end + 7], re.I)
-        if after and cue.value not in rivers:
+        # "the Jakobselv mouth": the river's end, not the village of its name
+        end_after = re.match(r"\s+(?:mouth|source)\b", text[cue.end : cue.end + 9], re.I)
+        if end_after and cue.value not in rivers:
+            stem = _fold(text[cue.start : cue.end])[:5]
+            same = [name for name in rivers if _fold(name).startswith(stem)]
+            if len(same) == 1:
+                cue.value = same[0]
+        elif after and cue.value not in rivers:
             stem = _fold(cue.value)[:5]
             same = [name for name in rivers if _fold(name).startswith(stem)]
             if len(same) == 1:
@@ -2768,7 +2796,18 @@ def find_places(doc, text: str) -> list[Cue]:
         end = {"estuary": "mouth", "headwaters": "source"}.get(end, end)
         place = names.get(f"{cue.value.lower()} {end}") if end else None
         if place is not None:
+            cue.extra["river"] = cue.value
             cue.value = place["name"]
+    # "the source of the Jakobselva (Vorjema) river": the same river by its other name
+    cues = [
+        c
+        for i, c in enumerate(cues)
+        if not (
+            i
+            and re.fullmatch(r"\s*\(\s*", text[cues[i - 1].end : c.start])
+            and c.value in (cues[i - 1].value, cues[i - 1].extra.get("river"))
+        )
+    ]
     for cue in cues:
         before = text[max(0, cue.start - 45) : cue.start]
         # (what names an organisation stands on the same line: "… into Pasvik valley\n\n
@@ -2776,7 +2815,14 @@ def find_places(doc, text: str) -> list[Cue]:
         after = text[cue.end : cue.end + 30].split("\n")[0]
         line_start = text.rfind("\n", 0, cue.start) + 1
         role = "place"
-        if REFERENCE_BEFORE.search(before):
+        start = _sentence_start(text, cue.start)
+        if (
+            REFERENCE_BEFORE.search(before)
+            or REGION_AFTER.match(after)
+            # the place the sentence says lies somewhere, or one after "which forms the border"
+            or LIES_IN.match(text[start : _sentence_end(text, cue.start)])
+            or LIES_IN.search(text[start : cue.start])
+        ):
             role = "reference"
         elif (
             ORGANISATION_BEFORE.search(before)
@@ -2787,7 +2833,7 @@ def find_places(doc, text: str) -> list[Cue]:
             role = "organisation"
         elif ALTERNATIVE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]):
             role = "alternative"
-        elif DESTINATION_BEFORE.search(before) and not (
+        elif (DESTINATION_BEFORE.search(before) or RESIDENTS_AFTER.match(after)) and not (
             # a river is where they crossed, also "from the river"
             place_names().get(text[cue.start : cue.end].lower(), {}).get("kind") == "river"
             and re.search(r"\bfrom\s+(?:the\s+)?$", before)
@@ -2797,9 +2843,10 @@ def find_places(doc, text: str) -> list[Cue]:
         ):
             role = "destination"
         elif (
-            cue.start == line_start
+            # "MURMANSK/KIRKENES, July 15 -": a dateline of several places
+            re.fullmatch(r"(?:[^\W\d_]+/)*", text[line_start : cue.start])
             and (
-                (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,-]", after))
+                (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,/-]", after))
                 # "kirkenes (bd) - a man walked …", "kirkenes,norway,29.04.2025 (NPA) - a man …":
                 # a dateline in any case
                 or re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?-\s", after)
@@ -4527,6 +4574,36 @@ def _build_event(
         place_cues = _places_referred_to(draft, all_clauses, text)
     if not place_cues:
         place_cues = list(draft.places_from)
+    if not place_cues and draft.when_cue is not None:
+        # "05.50: ground sensors at Skroytnes registered movement. A patrol found two men an
+        # hour later": the places said between the time and the crossing, in one paragraph
+        # and not in a headline, when no other event has them
+        at = draft.when_cue.start
+        until = draft.trigger.start if draft.trigger is not None else at
+        own_ids = {id(cl) for cl in clauses}
+        dated = [
+            cl
+            for cl in all_clauses
+            if not cl.heading
+            and (
+                cl.start <= at < cl.end
+                or at < cl.start < until
+                and "\n\n" not in text[at:until]
+                and id(cl) not in own_ids
+            )
+        ]
+        if dated and not any(
+            id(cl) in claimed
+            and id(cl) not in own_ids
+            or any(c.kind == "trigger" and c is not draft.trigger for c in cl.cues)
+            for cl in dated
+        ):
+            place_cues = [
+                c
+                for cl in dated
+                for c in cl.cues
+                if c.kind == "place" and c.extra["role"] == "place"
+            ]
     model = learned.model()
     learning: dict | None = {} if (model is not None or learned.capturing) else None
     if learning is not None:

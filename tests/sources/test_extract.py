@@ -2018,3 +2018,93 @@ def test_more_than_a_week_ago_is_no_day_of_the_crossing():
     )
     (event,) = extract(text, date(2025, 11, 17)).as_dict()["events"]
     assert event["when"]["start"] == "2025-11-16"
+
+
+# --- after rounds 17 and 18 joined dev: what a gazetteer mention is, by kind -------------
+
+
+def _roles(text):
+    from borderwatch.sources.extract import find_places, pipeline
+
+    text = normalise(text).text
+    return [(c.value, c.extra["role"]) for c in find_places(pipeline()(text), text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        # a dateline of several places
+        (
+            "MURMANSK/KIRKENES, July 15 - Russian border guards detained a man on Sunday.",
+            [("Murmansk", "dateline"), ("Kirkenes", "dateline")],
+        ),
+        # the region a town gives its name to
+        (
+            "An attempt was stopped at Nikel in the Murmansk region.",
+            [("Nikel", "place"), ("Murmansk", "reference")],
+        ),
+        # where people live or work, the outlets of a town
+        (
+            "Three Murmansk residents were detained at Korpfjell, Murmansk media report.",
+            [("Murmansk", "destination"), ("Korpfjell", "place"), ("Murmansk", "organisation")],
+        ),
+        (
+            "The man, who lives and works in Kirkenes, rowed across the river.",
+            [("Kirkenes", "destination")],
+        ),
+        # where they were going, where people met
+        (
+            "The group was heading for the Pasvik valley on foot.",
+            [("Pasvik valley", "destination")],
+        ),
+        ("The commissioners met at Storskog on Wednesday.", [("Storskog", "destination")]),
+        # a sentence or clause that says where places lie
+        (
+            "Vaggetem lies in the southern part of the Pasvik valley.",
+            [("Vaggetem", "reference"), ("Pasvik valley", "reference")],
+        ),
+        (
+            "They were stopped before the river, which forms the border down to the sea at "
+            "Grense Jakobselv.",
+            [("Grense Jakobselv", "reference")],
+        ),
+        # the side they left, for a place of the border
+        (
+            "A man walked from Grense Jakobselv across the border into Russia.",
+            [("Grense Jakobselv", "place")],
+        ),
+        (
+            "He rowed across the Pasvikelva from Skogfoss to the Russian bank.",
+            [("Pasvikelva", "place"), ("Skogfoss", "place")],
+        ),
+        # a river's other name beside it, the river's end by the village's spelling
+        (
+            "The group was stopped at the source of the Jakobselva (Vorjema) river.",
+            [("Jakobselva source", "place")],
+        ),
+        ("Two men rowed across the Jakobselv mouth.", [("Jakobselva mouth", "place")]),
+    ],
+)
+def test_a_gazetteer_mention_has_the_role_a_reader_gives_it(sentence, roles):
+    assert _roles(sentence) == roles
+
+
+def test_a_region_or_a_home_town_is_not_where_they_crossed():
+    [e] = _events(
+        "On Wednesday evening three Murmansk residents were detained at Korpfjell in the "
+        "Murmansk region as they tried to cross into Norway."
+    )
+    assert e.places == ["Korpfjell"]
+
+
+def test_the_sentence_that_dates_a_finding_says_where_when_its_own_does_not():
+    from borderwatch.sources import learned
+
+    text = (
+        "Tuesday 2.9. kl. 05.50: ground sensors at Skroytnes registered movement. A patrol "
+        "found two men in the forest an hour later. They were detained."
+    )
+    with learned.use(None):
+        [e] = _events(text, date(2025, 9, 8))
+    assert e.places == ["Skrøytnes"]
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
