@@ -2064,12 +2064,23 @@ def find_affiliations(text: str) -> list[Cue]:
 
 # Detection and outcomes -----------------------------------------------------------------
 
+# "stopped at passport control by the police", "turned back by the police": the police's
+# border control found them
+POLICE_STOP_RE = (
+    r"\b(?:stopped|turned\s+back|refused\s+entry)\s+(?:(?:at|in)\s+(?:the\s+)?(?:passport|border)\s+"
+    r"control\s+)?by\s+(?:the\s+)?(?:norwegian\s+|local\s+)?police\b(?!\s+(?:helicopter|after))"
+)
+# the same sentence, not ended by ". " before a capital ("kl. 15.20" does not end it)
+STOPPED_AFTER = _compile(r"(?:(?![.!?]\s+(?-i:[A-Z]))[^\n]){0,150}?" + POLICE_STOP_RE)
+# "arrived at the Storskog border crossing point": came to the border post of their own
+WALKED_UP = _compile(r"(?:arriv|walk|went|goes|came|comes)")
+
 DETECTION_PATTERNS = [
     (
         "border_patrol",
         _compile(
-            r"\bborder\s+(?:guards?|patrols?|soldiers?|detail|troops|service\s+patrol)\b"
-            r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+of\s+s[øo]e?r-varanger\b"
+            r"\bborder\s+(?:guards?|patrols?|soldiers?|details?|troops|service\s+patrol)\b"
+            r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+(?:of|in)\s+s[øo]e?r-varanger\b"
             r"|\bs[øo]e?r-varanger\s+garrison\b|\bgsv\b|\bsoldiers\s+(?:from|of)\s+the\s+garrison\b"
             r"|(?<!police\s)(?<!police\s\w\w\w\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
             # "Officers at the checkpoint stopped them" (the police's, in a police paragraph)
@@ -2080,7 +2091,7 @@ DETECTION_PATTERNS = [
             r"|\bborder\s+commissariat\b(?=[^.;,]{0,40}?\b(?:apprehended|stopped|found|detained|"
             r"caught|spotted|intercepted)\b)"
             r"|\bsoldiers\b(?=\s+(?:\w+\s+){0,2}?(?:stop|stopped|found|find|saw|spotted|caught|"
-            r"detained|apprehended|picked|observed|discovered|intercepted)\b)"
+            r"detained|arrested|apprehended|picked|observed|discovered|intercepted)\b)"
             r"|\bsoldiers\b(?=" + FINDERS_AFTER_RE + r")"
             r"|\bby\s+(?:the\s+)?(?:two\s+)?soldiers\b(?!\s+(?:from|of)\s+(?:his|her|their))"
         ),
@@ -2095,9 +2106,19 @@ DETECTION_PATTERNS = [
             r"|\bperimeter\s+(?:system|sensors?|alarms?)\b|\bthermal\s+imag(?:er|ing)\b"
             r"|\bvideo\s+surveillance\b|\belectronic\s+(?:barrier|fence)\b"
             r"|\b(?:barrier|fence)\s+(?:alarm\s+)?system\b"
+            # Russian border service's wording: "detected by a signalling complex"
+            r"|\bsignal(?:l)?ing\s+(?:system|complex|device|equipment|means)s?\b"
+            r"|\b(?:engineering\s+and\s+)?technical\s+(?:means|equipment)\s+of\s+"
+            r"(?:border\s+)?(?:protection|security|surveillance)\b"
         ),
     ),
-    ("uav", _compile(r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b")),
+    (
+        "uav",
+        _compile(
+            r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b"
+            r"|\b(?:quad|multi|hexa|octo)copters?\b"
+        ),
+    ),
     ("helicopter", _compile(r"\bhelicopters?\b|\bheli\b")),
     (
         "police",
@@ -2129,6 +2150,8 @@ DETECTION_PATTERNS = [
             r"by\s+(?:a\s+|the\s+)?police\s+(?:\w+\s+)?patrol\b"
             r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
             r"spotted|discovered|caught|located)\b"
+            # "stopped at passport control by the police", "turned back by the police"
+            r"|" + POLICE_STOP_RE
         ),
     ),
     (
@@ -2140,15 +2163,17 @@ DETECTION_PATTERNS = [
             r"|\b(?:came|come|comes|coming)\s+forward\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
-            r"|\breport(?:s|ed)?\s+"
+            # "must be reported to the border commissioner": told of by others, not coming forward
+            r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\breport(?:s|ed)?\s+"
             r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+|a\s+|an\s+)?"
             r"(?:norwegian\s+|finnish\s+|russian\s+|local\s+)?(?:police|border|"
             r"authorities)(?!\s+that\b)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
             r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
-            r"(?:border\s+station|border\s+post|crossing\s+point|checkpoint|grensestasjon)"
+            r"(?:border\s+(?:guard\s+)?(?:station|post)|(?:border\s+)?crossing(?:\s+point)?\b|checkpoint|"
+            r"grensestasjon)"
             r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
-            r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+station|border\s+post|"
+            r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
             r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+station)\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
             r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
@@ -2164,20 +2189,31 @@ DETECTION_PATTERNS = [
         "public_tip",
         _compile(
             r"\btip(?:-off|\s+off)?\s+(?:from|by)\b|\b(?:residents?|locals?|passers?-by|hunters?|"
-            r"fisherm[ae]n|farmers?|owners?|drivers?|members?\s+of\s+the\s+public|neighbou?rs?|"
-            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?)\b[^.;]{0,80}?\b(?:called|"
-            r"alerted|phoned|contacted|notified|tipped|told|rang|calls|phones|reports?|reported)\b"
+            r"fisherm[ae]n|farmers?|owners?|drivers?|members?(?!\s+of\s+(?:the\s+)?(?:group|family))|"
+            r"neighbou?rs?|herders?|volunteers?|"
+            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?|witness(?:es)?|husband|"
+            r"wife)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
+            r"tipped|told|rang|calls|phones|reports?|reported)\b"
             r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
+            # "after a bus driver reported him"
+            r"(?<=reported)\s+(?:him|her|them)\b(?!sel)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
             r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|an?\s+(?:\w+\s+)?(?:man|woman|person|group|"
             r"stranger)))"
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
-            r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple)"
-            r"\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
-            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+(?:us|the\s+police)\b"
+            r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple|"
+            r"herders?)\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
+            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+"
+            r"(?:us|the\s+(?:police|border\s+guards?))\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
-            r"phoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|02800)\b"
+            r"phoned|telephoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|"
+            r"02800|border\s+guards?)\b"
+            # "Johnsen called the border guards": a person named, not a service
+            r"|(?<!\bthe\s)(?<!\bof\s)(?<![-'’])\b(?!(?:guards?|police|soldiers|officers|patrols?|service|garrison|they|"
+            r"he|she)\b)(?-i:[A-ZÁÄÆÖØÅ][a-zäæöøåáéš]+)\s+(?:(?:(?!\b(?:he|she|they|I)\b)[^.;\"]){0,60}?"
+            r"\band\s+)?(?:then\s+)?(?:called|phoned|telephoned|rang|alerted)\s+(?:the\s+|local\s+)?"
+            r"(?:police|border\s+guards?)\b"
             r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
             r"rang|alerted\s+(?:us|the\s+police))\b"
             r"|\b(?:call|tip|phone\s+call|message)\s+from\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
@@ -2210,6 +2246,13 @@ DEVICE_BEFORE = _compile(
 ARRESTED_BY = _compile(
     r"\b(?:detained|arrested|apprehended)\s+(?:by\s+(?:the\s+|a\s+)?(?:\w+\s+)?)?$"
 )
+# "border guards, who came after twenty minutes and took them away", "two soldiers arrived and
+# arrested him": the guards detained them
+DETAINED_AFTER = _compile(
+    r",?\s+(?:(?:who|which|whose\s+[^\W\d_]+)\s+)?(?:[^\W\d_]+\s+){0,5}?(?:detained|arrested|"
+    r"apprehended|stopped|found|caught|intercepted|took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
+)
+TIPPED_THEMSELVES = _compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:him|her|them)sel(?:f|ves)\b")
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
 DETECTION_PASSIVE = _compile(
     r"^\s*(?:(?:was|were|has\s+been|have\s+been)\s+(?:informed|notified|told)\b"
@@ -2328,6 +2371,10 @@ NOTHING_FOUND = _compile(
     r"contacts?|results?|detections?)\b|\bfound\s+(?:nothing|nobody|no\s+one|no\s+trace)\b|"
     r"\bwithout\s+(?:result|success|finding\s+(?:anyone|anybody|anything)))"
 )
+NO_COMMENT = _compile(
+    r"\s+(?:\w+\s+){0,2}?[‘'\"“]?(?:cannot|can't|could\s+not|would\s+not|will\s+not|won't|"
+    r"declined\s+to|declines\s+to|refused\s+to)\s+comment\b"
+)
 SURVEILLANCE_IN_GENERAL = _compile(
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:monitored|watched|patrolled|guarded|surveyed)\s+(?:by|with)\b"
     r"|\b(?:can|could|may)\s+(?:also\s+)?be\s+(?:used|deployed|called\s+in)\b"
@@ -2375,6 +2422,9 @@ def find_detection(text: str) -> list[Cue]:
     cues = []
     for method, pattern in DETECTION_PATTERNS:
         for m in pattern.finditer(text):
+            if method == "public_tip" and TIPPED_THEMSELVES.match(text, m.end()):
+                # "he phoned the police himself": the person who crossed, not a resident
+                continue
             if method == "helicopter" and TRANSPORT.search(
                 text[max(0, m.start() - 60) : m.end() + 40]
             ):
@@ -2396,10 +2446,19 @@ def find_detection(text: str) -> list[Cue]:
                     # "Police have found two men. «Our patrol found them …»": the police's
                     # own patrol, in a paragraph that names no border guards
                     method = "police"
+            if (
+                method == "surrendered"
+                and WALKED_UP.match(m.group(0))
+                and STOPPED_AFTER.match(text, m.end())
+            ):
+                # "arrived at the crossing point and were stopped at passport control by the
+                # police": the police's control stopped them, they did not give themselves up
+                continue
             cue = Cue("detection", method, m.start(), m.end())
             cue.extra["arrested"] = bool(
                 ARRESTED_BY.search(text[max(0, m.start() - 40) : m.start()])
             )
+            cue.extra["detainer"] = bool(DETAINED_AFTER.match(text, m.end()))
             before = _without_papers_blanked(text, m.start())
             cue.extra["negated"] = (
                 _negated(before, len(before), 20)
@@ -2415,6 +2474,8 @@ def find_detection(text: str) -> list[Cue]:
                 # "The border is monitored with patrols, cameras and sensors, and the police
                 # helicopter can be used in searches": how the border is watched, not a finding
                 or bool(SURVEILLANCE_IN_GENERAL.search(_sentence_around(text, m.start())))
+                # "the border guard says it cannot comment on individual cases"
+                or bool(NO_COMMENT.match(text, m.end()))
             )
             cues.append(cue)
     cues.sort(key=lambda c: c.start)
@@ -4655,6 +4716,20 @@ def _build_event(
 
     detection: list[str] = []
     found_by = [c for c in cues if c.kind == "detection" and not c.extra["negated"]]
+    anchor = _anchor(draft)
+    if anchor is not None:
+        # "A sensor gave an alarm at 04:10. A patrol stopped a woman half an hour later": the
+        # equipment that saw them, in the paragraph's sentence before
+        found_by += [
+            c
+            for cl in all_clauses
+            if cl.line == anchor.line and cl.start < anchor.start and id(cl) not in claimed
+            for c in cl.cues
+            if c.kind == "detection"
+            and c.value in ("sensor", "uav", "helicopter")
+            and not c.extra["negated"]
+            and c not in found_by
+        ]
     kinds_found = {c.value for c in found_by}
     if "surrendered" in kinds_found:
         # they came forward: the guards or police they came to did not find them (unless
@@ -4666,8 +4741,13 @@ def _build_event(
             or (c.value == "border_patrol" and c.extra.get("arrested"))
         ]
     elif "public_tip" in kinds_found:
-        # a resident told the authorities: the patrol sent to the address did not find them
-        found_by = [c for c in found_by if c.value != "border_patrol"]
+        # a resident told the authorities: the patrol sent to the address did not find them,
+        # unless told to have detained them ("called the border guard, who arrested him")
+        found_by = [
+            c
+            for c in found_by
+            if c.value != "border_patrol" or c.extra.get("arrested") or c.extra.get("detainer")
+        ]
     for cue in found_by:
         if cue.value not in detection:
             detection.append(cue.value)
@@ -4698,6 +4778,19 @@ def _build_event(
         # a border service's log: a sensor saw them, and its own patrol apprehended them
         detection.append("border_patrol")
         add("detection", issuer)
+    if not detection and "detained" in outcomes and _close_in_time(draft, draft.place_of):
+        # "The next day two more were detained at the same spot": by whoever found the others
+        for cue in (
+            c
+            for cl in draft.place_of.clauses
+            for c in cl.cues
+            if c.kind == "detection"
+            and not c.extra["negated"]
+            and c.value in ("border_patrol", "police")
+        ):
+            detection.append(cue.value)
+            add("detection", cue)
+            break
     if not detection and "asylum_requested" in outcomes and "detained" not in outcomes:
         # arriving at a crossing point and asking for protection there: they came forward
         point = next((c for c in place_cues if _place_kind(c.value) == "crossing"), None)

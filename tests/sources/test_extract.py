@@ -1428,7 +1428,8 @@ def test_the_learned_detection_keeps_the_guards_who_detained_after_a_tip():
     with learned.use(None):
         [by_rules] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
     [e] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
-    assert by_rules.detection == ["public_tip"]
+    # the rules keep them too: the text says the guards detained them
+    assert by_rules.detection == ["border_patrol", "public_tip"]
     assert e.detection == ["border_patrol", "public_tip"]
     assert {ev.text for ev in e.evidence if ev.field == "detection"} == {
         "resident called",
@@ -2108,3 +2109,91 @@ def test_the_sentence_that_dates_a_finding_says_where_when_its_own_does_not():
         [e] = _events(text, date(2025, 9, 8))
     assert e.places == ["Skrøytnes"]
     assert (e.country_left, e.country_entered) == ("RU", "NO")
+
+
+# --- detection after rounds 17 and 18 joined dev: the finding in Russian and Nordic copy ---
+
+
+def test_a_signalling_complex_and_a_quadcopter_are_the_border_services_equipment():
+    [e] = _events(
+        "Border guards of the FSB of Russia detained a citizen of Iraq on Tuesday who tried to "
+        "cross into Norway near Nikel. A signalling system had detected him on his way to "
+        "the line."
+    )
+    assert e.detection == ["border_patrol", "sensor"]
+    [e] = _events(
+        "On Tuesday three men crossed into Finland on a snowmobile near Salla. A quadcopter "
+        "followed their tracks, and border guards detained them."
+    )
+    assert e.detection == ["border_patrol", "uav"]
+
+
+def test_walking_to_the_border_guard_station_is_coming_forward():
+    [e] = _events(
+        "On Tuesday a Russian man crossed the Pasvikelva and walked straight to the Border "
+        "Guard station at Svanvik, where he asked for asylum."
+    )
+    assert e.detection == ["surrendered"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men crossed the Pasvikelva from Russia at Vaggetem on Tuesday. Reindeer herders "
+        "saw them and phoned the border guard, and a patrol detained the men.",
+        "Late on Tuesday I saw a woman row a small boat across the Pasvikelva near Skogfoss. "
+        "I called the border guard, and two soldiers came and arrested her.",
+    ],
+)
+def test_a_tip_to_the_border_guard_whose_patrol_detained_them(text):
+    [e] = _events(text)
+    assert e.detection == ["border_patrol", "public_tip"]
+
+
+def test_a_person_named_who_called_the_border_guards_tipped_them():
+    [e] = _events(
+        "On Tuesday a Russian man waded across the Jakobselva and came to a cabin near the "
+        "chapel. Halvorsen gave him dry clothes and then rang the border guards."
+    )
+    assert e.detection == ["public_tip"]
+
+
+def test_phoning_the_police_oneself_is_coming_forward_not_a_tip():
+    [e] = _events(
+        "On Tuesday a Russian man crossed into Norway at Nyrud. He phoned the police himself "
+        "and said he wanted to apply for asylum."
+    )
+    assert e.detection == ["surrendered"]
+
+
+def test_stopped_at_passport_control_by_the_police_is_no_walk_up():
+    [e] = _events(
+        "Two men who arrived at the Storskog border crossing point on Tuesday were stopped at "
+        "passport control by the police and sent back to Russia."
+    )
+    assert e.detection == ["police"]
+
+
+def test_more_detained_at_the_same_spot_were_detained_by_the_same_guards():
+    first, second = _events(
+        "On 5 March 2024 border guards detained a man who tried to cross the border into "
+        "Norway on the Pasvik river. The next day two more men were detained at the same spot.",
+        None,
+    )
+    assert first.detection == second.detection == ["border_patrol"]
+
+
+def test_a_border_guard_that_cannot_comment_found_nobody():
+    [e] = _events(
+        "In May 2024 two Russian men rowed across the Pasvikelva near Skogfoss. The border "
+        "guard says it cannot comment on individual cases."
+    )
+    assert e.detection == []
+
+
+def test_the_sensor_in_the_paragraphs_sentence_before_the_finding_saw_them():
+    [e] = _events(
+        "Tuesday 18.3. kl. 04.10: a motion sensor at Korpfjell gave an alarm. A patrol "
+        "stopped a woman on the track half an hour later. She had crossed from Russia."
+    )
+    assert e.detection == ["border_patrol", "sensor"]
