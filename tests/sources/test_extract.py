@@ -1964,8 +1964,11 @@ Remarks: Similar attempt recorded on 07/03/2025 in the same sector (3 persons, s
 """
 
 
-def test_an_event_report_of_fields_is_one_event_with_its_fields():
-    events = extract(REPORT, date(2025, 3, 16)).as_dict()["events"]
+# as filed, as pasted into the form (no last line break) and as a browser sends a form's
+# text (CRLF)
+@pytest.mark.parametrize("text", [REPORT, REPORT.rstrip("\n"), REPORT.replace("\n", "\r\n")])
+def test_an_event_report_of_fields_is_one_event_with_its_fields(text):
+    events = extract(text, date(2025, 3, 16)).as_dict()["events"]
     assert len(events) == 2
     main, other = events
     assert main["role"] == "main"
