@@ -7,7 +7,7 @@ Every ingest and extraction goes through here with the acting user: the policy
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import (
@@ -69,7 +69,8 @@ def record_source_report(
     if published_at is not None and timezone.is_naive(published_at):
         raise DomainError("Give the publication time with its time zone.", field="published_at")
     if published_at is not None:
-        aware(published_at, "published_at")
+        # in UTC, as it is read back: the answer to this request and to the next agree
+        published_at = aware(published_at, "published_at").astimezone(UTC)
     if published_at is not None and published_at > timezone.now() + timedelta(days=1):
         raise DomainError("The publication time lies in the future.", field="published_at")
     digest = text_hash(text)

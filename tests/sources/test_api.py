@@ -44,6 +44,8 @@ def test_the_same_text_again_answers_200_with_the_first_report(client, police):
     again = post(client, BODY)
     assert again.status_code == 200
     assert again.json()["id"] == first["id"] and again.json()["created"] is False
+    # the same instant written the same way both times (in UTC, as stored)
+    assert first["published_at"] == again.json()["published_at"] == "2025-08-25T07:00:00Z"
 
 
 def test_it_reads_one_report_for_those_who_may(client, police, lawyer):
