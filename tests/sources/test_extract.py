@@ -1983,6 +1983,21 @@ def test_an_event_report_of_fields_is_one_event_with_its_fields(text):
     assert set(other["outcomes"]) == {"refused", "returned"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRESS INVITATION\nDate/time: 14/10/2025, 11:00\nLocation: Kirkenes police station\n"
+        "Persons: the chief of police and the border commissioner\nTopic: the border",
+        "Border commissioners' meeting\nDate: 03.10.2025\nLocation: Storskog\n"
+        "Persons present: 6\nOutcome: protocol signed",
+        "EXERCISE NOTICE\nDate/time: 20/10/2025, 08:00-16:00\nLocation: near Svanvik\n"
+        "Persons: 40 soldiers\nDetection: drones will be used\nOutcome: none expected",
+    ],
+)
+def test_a_notice_in_fields_with_no_crossing_finding_or_outcome_is_no_event(text):
+    assert extract(text, date(2025, 10, 12)).as_dict()["events"] == []
+
+
 def test_a_field_list_without_a_date_or_event_fields_is_no_report():
     text = "From: Border Guard\nTo: Editors\nSubject: Press conference\nLocation: Helsinki\n"
     assert extract(text, date(2025, 3, 16)).as_dict()["events"] == []
