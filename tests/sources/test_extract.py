@@ -1983,6 +1983,17 @@ def test_an_event_report_of_fields_is_one_event_with_its_fields(text):
     assert set(other["outcomes"]) == {"refused", "returned"}
 
 
+@pytest.mark.parametrize("label", ["Location", "Place", "Area"])
+def test_a_reports_location_field_gives_its_place_but_not_its_reference_point(label):
+    text = (
+        "Incident report\nDate and time: 2025-10-11 21:30\n"
+        f"{label}: Korpfjell, 3 km from Grense Jakobselv\nNumber of persons: about 6\n"
+        "Detection: UAV\nActions taken: persons apprehended and handed over to police"
+    )
+    (event,) = extract(text, date(2025, 10, 12)).as_dict()["events"]
+    assert event["places"] == ["Korpfjell"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
