@@ -3053,14 +3053,16 @@ REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[a-z][a-z /.()-]{1,30}?)\s*:(?!\
 REPORT_DATE = _compile(
     r"date(?:\s*(?:/|and|&)\s*time)?|time|date\s+of\s+(?:the\s+)?(?:event|incident)"
 )
+# the field that says where (its places are the event's)
+_LOCATION_LABELS = r"location|place|area|sector|site|position"
+REPORT_LOCATION = _compile(_LOCATION_LABELS)
 REPORT_LABELS = _compile(
-    r"location|place|area|sector|persons|people|(?:number|no\.)\s+of\s+persons|"
+    _LOCATION_LABELS + r"|persons|people|(?:number|no\.)\s+of\s+persons|"
     r"nationalit(?:y|ies)|citizenship|detected\s+by|detection|outcome|actions?\s+taken|"
     r"measures\s+taken|event\s+type|type\s+of\s+(?:event|incident)|incident\s+type"
 )
 # the fields that may tell other events ("Remarks: Similar attempt recorded on 02/04/2025
 # (4 persons, same outcome)")
-REPORT_LOCATION = _compile(r"location|place|area|sector|site|position")
 REPORT_ASIDE = _compile(r"remarks?|related\s+events?|similar\s+events?|notes?|comments?")
 SAME_OUTCOME = _compile(r"\bsame\s+(?:outcome|result|measures|action)\b")
 
@@ -4095,7 +4097,6 @@ class _Assembler:
         """A line of an event report: the report's event takes its own fields' clauses,
         dated by its date field. An aside that gives a day of its own and people ("Similar
         attempt recorded on 02/04/2025 (4 persons, same outcome)") is another event."""
-        lines = [n for n, i in self.report_of.items() if i == self.report_of.get(clause.line)]
         if clause.line in self.aside_of:
             report = self.reports.get(self.aside_of[clause.line])
             timed = self.clause_time(clause)
@@ -4120,7 +4121,7 @@ class _Assembler:
         block = self.report_of[clause.line]
         draft = self.reports.get(block)
         if draft is None:
-            own = [c for c in self.clauses if c.line in lines]
+            own = [c for c in self.clauses if self.report_of.get(c.line) == block]
             timed = next((t for c in own if (t := self.clause_time(c)) is not None), None)
             trigger = _first([c for c in own for c in c.cues if c.kind == "trigger"])
             trigger = trigger or _first(
