@@ -12,6 +12,10 @@ proposed events with the annotated ones, and counts per field:
 
 An unpaired annotated event counts every value it has as missed; an unpaired proposed one
 every value as extra. `when` compares start, end and precision; `people` count and bound.
+
+`evaluate(folder, against=other)` scores a second annotator's answers (`other/NAME.json`)
+instead of the extractor's, the same way: how far two people reading the same conventions
+agree, the ceiling for any extractor scored against one of them.
 """
 
 from __future__ import annotations
@@ -215,8 +219,11 @@ def read_text(path: Path) -> str:
         return f.read()
 
 
-def evaluate(folder: Path | str, *, with_ner: bool = False) -> Report:
-    """Score the extractor on every NAME.txt with a NAME.json in `folder`."""
+def evaluate(
+    folder: Path | str, *, with_ner: bool = False, against: Path | str | None = None
+) -> Report:
+    """Score the extractor on every NAME.txt with a NAME.json in `folder`; with `against`,
+    score the answers `against/NAME.json` instead (texts without one are left out)."""
     folder = Path(folder)
     report = Report(folder=str(folder))
     for text_path in sorted(folder.glob("*.txt")):
@@ -224,10 +231,17 @@ def evaluate(folder: Path | str, *, with_ner: bool = False) -> Report:
         if not answer_path.exists():
             continue
         answer = load_answer(answer_path)
-        published = date.fromisoformat(answer["published"]) if answer.get("published") else None
-        facts = extract(read_text(text_path), published, with_ner=with_ner).as_dict()
+        if against is not None:
+            other = Path(against) / answer_path.name
+            if not other.exists():
+                continue
+            got = load_answer(other)["events"]
+        else:
+            published = answer.get("published")
+            published = date.fromisoformat(published) if published else None
+            got = extract(read_text(text_path), published, with_ner=with_ner).as_dict()["events"]
         report.documents += 1
-        gold, got = answer["events"], facts["events"]
+        gold = answer["events"]
         for gi, pj in pair_events(gold, got):
             score_pair(
                 report,

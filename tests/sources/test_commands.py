@@ -125,6 +125,51 @@ def test_extraction_evaluate_scores_a_folder(db):
     assert "all (micro)" in out
 
 
+def test_extraction_evaluate_against_a_second_annotator(db, tmp_path):
+    gold, other = tmp_path / "gold", tmp_path / "other"
+    gold.mkdir()
+    other.mkdir()
+    event = {
+        "role": "main",
+        "when": {"start": "2025-03-04", "end": "2025-03-05", "precision": "day", "text": "x"},
+        "places": ["Storskog"],
+        "country_entered": "NO",
+        "country_left": "RU",
+        "people": {"count": 2, "lower_bound": False},
+        "nationality": "SY",
+        "affiliation": None,
+        "detection": ["border_patrol"],
+        "outcomes": ["detained"],
+    }
+    for name in ("a", "b", "c"):
+        (gold / f"{name}.txt").write_text("Two Syrians crossed at Storskog.", encoding="utf-8")
+        (gold / f"{name}.json").write_text(json.dumps({"published": None, "events": [event]}))
+    (other / "a.json").write_text(json.dumps({"published": None, "events": [event]}))
+    # the second annotator heard of one more person and no detention; c: not annotated
+    changed = {**event, "people": {"count": 3, "lower_bound": False}, "outcomes": []}
+    (other / "b.json").write_text(json.dumps({"published": None, "events": [changed]}))
+
+    out, _ = run("extraction", "evaluate", str(gold), "--against", str(other), "--json")
+    body = json.loads(out)
+    assert body["documents"] == 2
+    assert body["fields"]["events"]["f1"] == 1.0
+    assert body["fields"]["people"]["tp"] == 1 and body["fields"]["people"]["fn"] == 1
+    assert body["fields"]["outcomes"]["fn"] == 1 and body["fields"]["outcomes"]["fp"] == 0
+    assert body["micro"]["f1"] < 1.0
+
+    out, _ = run("extraction", "evaluate", str(gold), "--against", str(gold))
+    assert "all (micro)       1.000  1.000  1.000" in out
+    with pytest.raises(CommandError, match="is not a folder"):
+        run("extraction", "evaluate", str(gold), "--against", str(tmp_path / "missing"))
+    (other / "a.json").write_text(json.dumps({"published": None}))
+    with pytest.raises(CommandError, match="could not be scored"):
+        run("extraction", "evaluate", str(gold), "--against", str(other))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CommandError, match="with a NAME.json in"):
+        run("extraction", "evaluate", str(gold), "--against", str(empty))
+
+
 def test_extraction_show_and_rerun(files, world):
     run("ingest", str(files / "article.txt"), "--published", "2025-08-25")
     report = SourceReport.objects.get()

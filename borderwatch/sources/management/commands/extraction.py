@@ -37,6 +37,12 @@ class Command(BaseCommand):
             "--with-ner", action="store_true", help="with the model's statistical NER too"
         )
         e.add_argument("--confusions", action="store_true", help="list every miss and extra value")
+        e.add_argument(
+            "--against",
+            metavar="OTHER",
+            help="score a second annotator's answers (OTHER/NAME.json) instead of the "
+            "extractor: how far two annotators agree",
+        )
 
         s = sub.add_parser("show", help="a stored report's proposed events")
         s.add_argument("report", type=int, metavar="REPORT", help="the report's id")
@@ -77,9 +83,16 @@ class Command(BaseCommand):
         folder = Path(options["folder"])
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder.")
-        report = evaluate(folder, with_ner=options["with_ner"])
+        against = options["against"]
+        if against is not None and not Path(against).is_dir():
+            raise CommandError(f"{against} is not a folder.")
+        try:
+            report = evaluate(folder, with_ner=options["with_ner"], against=against)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CommandError(f"An answer file could not be scored: {exc!r}.") from None
         if report.documents == 0:
-            raise CommandError(f"{folder} holds no NAME.txt with a NAME.json.")
+            where = f" with a NAME.json in {against}" if against else ""
+            raise CommandError(f"{folder} holds no NAME.txt with a NAME.json{where}.")
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
             return
