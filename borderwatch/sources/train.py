@@ -10,14 +10,15 @@ paired annotated event has its value (each gazetteer mention near the event: a p
 it?). The model is written to
 borderwatch/sources/data/learned.json, which extract() loads once.
 Deterministic: the same folders and seed give the same file. `--loro` writes nothing and
-measures instead, leave one round out: each round (a text's first letter) is scored with
-a model trained on the other rounds, against the rules alone.
+measures instead, leave one round out: each round (the letters a text's name begins with)
+is scored with a model trained on the other rounds, against the rules alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -119,6 +120,11 @@ def score(paths: list[Path], model: learned.Model | None, *reports: Report) -> N
                     score_pair(report, path.stem, g, got[pj] if pj is not None else None)
 
 
+def round_of(path: Path) -> str:
+    """A text's round: the letters its name begins with ("q07-…" is round q, "aa07-…" aa)."""
+    return re.match(r"[A-Za-z]*", path.name).group()
+
+
 def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, dict]:
     """By round ("all": pooled), the reports of the rules alone, of the model trained on
     the other rounds, and of that model without each head but the first ("without
@@ -128,9 +134,9 @@ def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, 
     variants = ["rules", "learned"] + [f"without {h}" for h in list(HEADS)[1:]]
     pooled = {v: Report("all") for v in variants}
     result = {}
-    for r in sorted({p.name[0] for p in paths}):
-        held = [p for p in paths if p.name[0] == r]
-        model = fit([rows[p] for p in paths if p.name[0] != r], seed=seed)
+    for r in sorted({round_of(p) for p in paths}):
+        held = [p for p in paths if round_of(p) == r]
+        model = fit([rows[p] for p in paths if round_of(p) != r], seed=seed)
         result[r] = {v: Report(r) for v in variants}
         score(held, None, result[r]["rules"], pooled["rules"])
         score(held, model, result[r]["learned"], pooled["learned"])
