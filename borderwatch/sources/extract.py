@@ -1874,7 +1874,8 @@ FINDERS_AFTER = _compile(FINDERS_AFTER_RE)
 # "would not say whether either man had served in the army", "has not decided whether he
 # will be fined": neither said nor denied
 UNCERTAIN = _compile(
-    r"\b(?:whether|unclear\s+if|not\s+(?:known|clear|decided|say|said|confirm\w*)\s+if)\b"
+    r"\b(?:whether|unclear\s+if|not\s+(?:yet\s+)?(?:known|clear|clarified|established|decided|say|"
+    r"said|confirm\w*)\s+if)\b"
     r"[^.;!?]{0,50}$"
 )
 _GUARDS_BEFORE = _compile(
@@ -2161,6 +2162,11 @@ DETECTION_PATTERNS = [
             r"|\b(?:gave|give|gives|giving|given)\s+(?:himself|herself|themselves)\s+up\b"
             r"|\b(?:turned|turn|turns|turning)\s+(?:himself|herself|themselves)\s+in\b"
             r"|\b(?:came|come|comes|coming)\s+forward\b"
+            # "went himself to the police office and made himself known", "came to us himself"
+            r"|\bmade\s+(?:himself|herself|themselves)\s+known\b"
+            r"(?!\s+to\s+(?:the\s+)?(?:press|media|public|journalists|audience))"
+            r"|\b(?:went|came|walked|reported)\s+(?:himself|herself|themselves)\s+to\b"
+            r"|\b(?:came|walked)\s+to\s+us\s+(?:himself|herself|themselves)\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
             # "must be reported to the border commissioner": told of by others, not coming forward
@@ -2174,7 +2180,7 @@ DETECTION_PATTERNS = [
             r"grensestasjon)"
             r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
             r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
-            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+station)\b"
+            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+(?:station|office))\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
             r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
             r"(?:asylum|protection|help)\b"
@@ -2204,7 +2210,7 @@ DETECTION_PATTERNS = [
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
             r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple|"
             r"herders?)\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
-            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+"
+            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted|notified|informed)\s+"
             r"(?:us|the\s+(?:police|border\s+guards?))\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
             r"phoned|telephoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|"
@@ -2250,7 +2256,8 @@ ARRESTED_BY = _compile(
 # arrested him": the guards detained them
 DETAINED_AFTER = _compile(
     r",?\s+(?:(?:who|which|whose\s+[^\W\d_]+)\s+)?(?:[^\W\d_]+\s+){0,5}?(?:detained|arrested|"
-    r"apprehended|stopped|found|caught|intercepted|took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
+    r"apprehended|stopped|found|caught|intercepted|met|"
+    r"took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
 )
 TIPPED_THEMSELVES = _compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:him|her|them)sel(?:f|ves)\b")
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
@@ -2308,6 +2315,7 @@ OUTCOME_PATTERNS = [
         "released",
         _compile(
             r"\breleased\b(?!\s+(?:to|for)\s+(?:the\s+)?(?:press|media|publication|public))"
+            r"|\b(?:decided|ordered|agreed)\s+to\s+release\s+(?:him|her|them)\b"
             r"|\blet\s+go\b|\bset\s+free\b"
         ),
     ),
@@ -2322,15 +2330,26 @@ OUTCOME_PATTERNS = [
             r"|\b(?:hand(?:ed|ing|s)?|sen(?:t|ding|ds)|turn(?:ed|ing|s)?|push(?:ed|ing|es)?|"
             r"escort(?:ed|ing|s)?)\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:man|woman|men|women|"
             r"group|pair|family|couple))\s+back\b"
-            r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian|ru|fi)\s+"
+            # "handed over to representatives of the Norwegian side", "transferred to Norwegian
+            # side" (the other country's border officials take them back)
+            r"|\b(?:handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:representatives\s+of\s+"
+            r"(?:the\s+)?)?(?:russian|finnish|norwegian|belarusian|ru|fi|no)\s+"
             r"(?:authorities|border|side)"
+            # "administrative expulsion", "sent out of the country after serving"
+            r"|\b(?:administrative\s+)?expulsion\s+(?:from|out\s+of|order|decision)\b"
+            r"|\bsent\s+out\s+of\s+(?:the\s+)?(?:country|norway|finland|russia)\b"
         ),
     ),
     (
         "charged",
         _compile(
-            r"\b(?:charged|fined|indicted|prosecuted|faces?\s+charges|criminal\s+proceedings|"
-            r"sentenced|convicted|be\s+fined)\b"
+            r"\b(?:charged|fined|indicted|prosecuted|(?:faces?|facing)\s+(?:criminal\s+)?charges|"
+            r"criminal\s+proceedings|sentenced|convicted|be\s+fined)\b"
+            # Russian notices: "brought to administrative responsibility", "a fine of 5
+            # thousand roubles"
+            r"|\bbrought\s+to\s+(?:administrative|criminal)\s+(?:responsibility|liability)\b"
+            r"|\b(?:appointed|imposed|issued|given|received|paid|form\s+of|sentenced\s+to)\s+"
+            r"(?:\w+\s+){0,2}?(?:a|the)\s+fine\s+of\s+(?:NOK\s+|EUR\s+|€\s*)?\d"
             r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
             r"(?:a\s+|an\s+)?(?:fine|penalty\s+notice|fixed\s+penalty)\b"
             # "a fine will be issued", "a penalty notice was issued"
@@ -2363,6 +2382,12 @@ OUTCOME_PATTERNS = [
             r"|\b(?:refused|denied)\s+(?:(?:him|her|them)\s+)?entry\b"
             r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b"
             r"|\brefusal\s+of\s+entry\b"
+            # an appeals board's or a court's word: "upheld the refusal", "The appeal is not
+            # upheld", "The Board refuses the appeal"
+            r"|\b(?:upheld|upholds|uphold)\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?refusal\b"
+            r"|\bappeal\s+(?:is|was|has\s+been)\s+(?:not\s+upheld|refused|rejected|dismissed)\b"
+            r"|\b(?:refuses|refused|rejects|rejected|dismisses|dismissed)\s+(?:the|his|her|their)\s+"
+            r"appeal\b"
         ),
     ),
 ]
@@ -2530,10 +2555,12 @@ def find_outcomes(text: str) -> list[Cue]:
 _MOVE = (
     r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
     r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push|"
-    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl)"
+    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl|\bgo(?:es|ing)?\s|\bwent\s)"
 )
 # "from the territory of Norway into the territory of the Russian Federation" (notices)
-TERRITORY_OF = r"(?:(?:state\s+)?territory\s+of\s+(?:the\s+)?)?"
+TERRITORY_OF = (
+    r"(?:(?:state\s+)?territory\s+of\s+(?:the\s+)?)?(?:(?:kingdom|republic)\s+of\s+(?:the\s+)?)?"
+)
 DIRECTION_PATTERNS = [
     (
         "left",
@@ -2552,10 +2579,26 @@ DIRECTION_PATTERNS = [
         ),
     ),
     (
+        # "tried to enter Finland", "attempting to leave Norway": the verb names the side
+        "entered_verb",
+        _compile(
+            rf"\b(?:enter|enters|entered|entering)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+        ),
+    ),
+    (
+        "left_verb",
+        _compile(
+            rf"\b(?:leave|leaves|leaving|left)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+        ),
+    ),
+    (
         "returned_to",
         _compile(
             rf"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
             rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?to\s+(?P<c>{COUNTRY_RE})\b"
+            # "patrols turned them back into Belarus", "pushed the group back to Russia"
+            rf"|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+(?:him|her|them|"
+            rf"the\s+(?:\w+\s+)?\w+)\s+back\s+(?:in)?to\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
         ),
     ),
     (
@@ -2571,11 +2614,20 @@ DIRECTION_PATTERNS = [
         "entered_in",
         _compile(
             rf"\b(?:asylum|protection|refuge|detained|arrested|held)\s+in\s+(?P<c>{COUNTRY_RE})\b"
+            # "located him about two kilometres inside Finland"
+            rf"|\b(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?)\s+inside\s+(?:the\s+)?"
+            rf"{TERRITORY_OF}(?P<c2>{COUNTRY_RE})\b"
         ),
     ),
 ]
 
 
+# "decisions obliging them to leave Poland", "ordered to leave Finland": an order after the
+# event, not the way they came
+ORDERED_TO_BEFORE = _compile(
+    r"\b(?:oblig\w*|order(?:ed|s|ing)?|told|requir\w*|instruct\w*|must|ha(?:ve|s|d)\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:to\s+)?$"
+)
 STOPPED_BEFORE_THE_LINE = _compile(
     r"[^.;!?\n]{0,60}?\bbefore\s+(?:he|she|they|it|the\s+[\w-]+)\s+(?:had\s+|could\s+)?"
     r"(?:reached|reach|got\s+to|get\s+to|crossed|cross)\s+the\s+(?:border\s+)?(?:line|border|fence)\b"
@@ -2593,7 +2645,7 @@ def find_directions(text: str) -> list[Cue]:
         )
         for m in matches:
             g = m.groupdict()
-            iso = COUNTRIES.get((g.get("c") or "").lower()) or DEMONYMS.get(
+            iso = COUNTRIES.get((g.get("c") or g.get("c2") or "").lower()) or DEMONYMS.get(
                 (g.get("d") or g.get("d2") or "").lower()
             )
             if iso is None:
@@ -2601,14 +2653,23 @@ def find_directions(text: str) -> list[Cue]:
             before = text[max(0, m.start() - 60) : m.start()]
             # the verb must be in the same sentence (not the headline's "crosses")
             before = before[_sentence_start(before, len(before)) :]
-            if kind in ("left", "entered"):
+            if kind in ("left_verb", "entered_verb"):
+                if (
+                    ALTERNATIVE_BEFORE.search(before)
+                    or AVOIDED_BEFORE.search(before)
+                    or ORDERED_TO_BEFORE.search(before)
+                ):
+                    continue
+                kind = kind.removesuffix("_verb")
+            elif kind in ("left", "entered"):
                 if not re.search(_MOVE, before, re.I) and not m.group().lower().startswith("reach"):
                     continue
                 if ALTERNATIVE_BEFORE.search(before) or AVOIDED_BEFORE.search(before):
                     continue  # "rather than be sent to Ukraine": where they did not go
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-                    r"be\s+returned)\s+$",
+                    r"be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
+                    r"(?:\w+\s+){1,3}?back\s+$",
                     before,
                     re.I,
                 ):

@@ -2236,3 +2236,92 @@ def test_the_sensor_in_the_paragraphs_sentence_before_the_finding_saw_them():
         "stopped a woman on the track half an hour later. She had crossed from Russia."
     )
     assert e.detection == ["border_patrol", "sensor"]
+
+
+def test_russian_notices_state_fines_and_expulsion_in_their_own_words():
+    [e] = _events(
+        "On Saturday the border detail detained a citizen of Syria who tried to cross the "
+        "state border into Norway. He was brought to administrative responsibility: the court "
+        "appointed a fine of 5 thousand roubles with administrative expulsion from Russia."
+    )
+    assert e.outcomes == ["detained", "returned", "charged"]
+
+
+def test_face_criminal_charges_and_handed_over_to_the_other_side_are_outcomes():
+    [e] = _events(
+        "On Tuesday border guards detained a Norwegian hunter who had crossed into Russia. "
+        "He faces criminal charges and was transferred to the Norwegian side at Storskog."
+    )
+    assert e.outcomes == ["detained", "returned", "charged"]
+
+
+def test_an_appeals_board_upholding_the_refusal_refused_the_application():
+    [e] = _events(
+        "A Russian man crossed at Storskog on 3 October 2022 and applied for asylum. The "
+        "Directorate refused the application, and the Appeals Board upheld the refusal."
+    )
+    assert e.outcomes == ["asylum_requested", "refused"]
+    [e] = _events(
+        "A Russian man crossed at Storskog on 3 October 2022 and applied for asylum. His "
+        "appeal is not upheld"
+    )
+    assert e.outcomes == ["asylum_requested", "refused"]
+
+
+def test_the_verbs_enter_and_leave_name_the_sides_of_an_attempt():
+    [e] = _events("On 12 April a man who tried to enter Finland on foot was turned back to Russia.")
+    assert (e.country_left, e.country_entered) == ("RU", "FI")
+    [e] = _events(
+        "On Monday border guards detained two men who attempted to leave the territory of the "
+        "Russian Federation into the Kingdom of Norway outside the checkpoint."
+    )
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
+
+
+def test_an_order_to_leave_a_country_is_not_the_way_they_came():
+    [e] = _events(
+        "Yesterday at about 03:00 a group of 12 foreigners crossed the barrier from Belarus. "
+        "Border guards apprehended them, and they were issued decisions obliging them to "
+        "leave Poland."
+    )
+    assert (e.country_left, e.country_entered) == ("BY", "PL")
+
+
+def test_found_some_kilometres_inside_a_country_entered_it():
+    [e] = _events(
+        "A conscript crossed the border in the terrain on Monday at about 14.00. A drone "
+        "located him about two kilometres inside Finland, and a patrol apprehended him.\r\n"
+    )
+    assert e.country_entered == "FI"
+
+
+def test_going_to_the_police_office_oneself_is_coming_forward():
+    [e] = _events(
+        "A Russian conscript crossed the Pasvikelva last week. After the crossing he went "
+        "himself to the police office at Svanvik and made himself known."
+    )
+    assert e.detection == ["surrendered"]
+
+
+def test_not_yet_clarified_if_they_will_apply_for_asylum_is_no_request():
+    [e] = _events(
+        "Two men walked over the border from Russia at Grense Jakobselv on Tuesday. We have "
+        "not yet clarified if they will apply for asylum, says the police."
+    )
+    assert "asylum_requested" not in e.outcomes
+
+
+def test_pushed_back_into_a_country_is_the_side_they_left():
+    [e] = _events(
+        "More than forty migrants tried to force the fence on the Latvia-Belarus border on "
+        "Thursday night, the State Border Guard said. Patrols turned them back into Belarus"
+    )
+    assert (e.country_left, e.country_entered) == ("BY", "LV")
+
+
+def test_border_guards_alerted_by_a_resident_who_met_them_handled_the_event():
+    [e] = _events(
+        "A Ukrainian woman rowed over the Pasvikelva on Saturday and went ashore at Svanvik. "
+        "A farmer who saw the boat notified the Border Guard, which met the two on the bank."
+    )
+    assert e.detection == ["border_patrol", "public_tip"]
