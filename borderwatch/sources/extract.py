@@ -71,6 +71,7 @@ OUTCOMES = (
 PRECISIONS = ("day", "month", "season", "year", "unknown")
 RECENT_DAYS = 120  # an event this close to publication can be the report's news
 FRESH_DAYS = 14  # an event this close is the news rather than an older recent one
+DOCUMENT_DAYS = 31  # in a judgment or an official report, an older event is background
 
 # --- reference words ---------------------------------------------------------------------
 
@@ -4663,9 +4664,12 @@ def _build_event(
     issuer: Cue | None = None,
     issuer_iso: str | None = None,
     claimed: set[int] = frozenset(),
+    of_headline: bool = False,
 ) -> Event:
     """One event from its draft. `issuer`: the border service whose log or message the
-    text is (its events count as found by border guards when nothing else is said)."""
+    text is (its events count as found by border guards when nothing else is said).
+    `of_headline`: the headline tells of this event though it is not the news (the case of
+    a judgment or a decision)."""
     text = norm.text
     evidence: list[Evidence] = []
 
@@ -4678,6 +4682,11 @@ def _build_event(
     clauses = list(draft.clauses)
     cues = [c for cl in clauses for c in cl.cues]
     title_cues = [c for cl in titles for c in cl.cues] if is_main else []
+    # a judgment's heading tells whom its case is about and what became of them, though
+    # the case is not news ("Regarding my client, a 23-year-old Russian conscript")
+    head_cues = title_cues or (
+        [c for cl in titles for c in cl.cues if c.kind in HEADLINE_FACTS] if of_headline else []
+    )
 
     if draft.trigger is not None:
         add("event", draft.trigger)
@@ -4770,7 +4779,7 @@ def _build_event(
         if not found and kind in ("nationality", "affiliation"):
             found = [c for c in same_cues if c.kind == kind and not c.extra.get("negated")]
         if not found:
-            found = [c for c in title_cues if c.kind == kind and not c.extra.get("negated")]
+            found = [c for c in head_cues if c.kind == kind and not c.extra.get("negated")]
         return _first(found)
 
     count_cue = pick("count")
@@ -4846,7 +4855,7 @@ def _build_event(
         detection.append("border_patrol")
         add("detection", issuer)
     outcomes: list[str] = []
-    for cue in cues + title_cues:
+    for cue in cues + head_cues:
         if cue.kind == "outcome" and not cue.extra["negated"]:
             if cue.value not in outcomes:
                 outcomes.append(cue.value)
@@ -5158,12 +5167,18 @@ def _main_index(
     published: date | None,
     title_has_trigger: bool = False,
     review: bool = False,
+    document: bool = False,
+    reviewed_year: int | None = None,
 ) -> int | None:
     """The report's news: the first event that is recent (or whose time is relative); when
-    none is, the first event if the headline is about a crossing; with no publication day,
-    the first event. In a timeline, a year's review, memories or an interview only a
-    crossing of the last days is news."""
-    if review:
+    none is, the first event if the headline is about a crossing of the last year (not one
+    said to be of "last year"); with no publication day, the first event. In a timeline, a
+    year's review, memories or an interview only a crossing of the last days is news; in a
+    court's judgment or decision, an ombudsman's report, an answer to a parliamentary
+    question or counsel's statement, only one of the last month (or "this year"): an older
+    crossing is the case's background."""
+    if review or document:
+        window = FRESH_DAYS if review else DOCUMENT_DAYS
         for i, draft in enumerate(drafts):
             when = draft.when
             if when is None:
@@ -5173,7 +5188,14 @@ def _main_index(
                 # days, not "last summer" or "a few winters ago"
                 if when.precision == "unknown" and not LONG_AGO.search(when.text):
                     return i
-            elif when.start and when.start >= published - timedelta(days=FRESH_DAYS):
+            elif not when.start:
+                continue
+            elif reviewed_year is not None and when.start.year <= reviewed_year < published.year:
+                # "The border year 2024", published on 3 January 2025: all of it is the past
+                continue
+            elif when.start >= published - timedelta(days=window) or (
+                document and THIS_YEAR.search(when.text)
+            ):
                 return i
         return None
     if published is None:
@@ -5210,17 +5232,56 @@ def _main_index(
     if undated is not None:
         return undated
     if title_has_trigger and drafts:
-        return 0
+        # not a crossing of years before ("In 2023 …" in a report of this week's crossing)
+        # nor one told as of "last year" (a verdict in February on a crossing in August)
+        when = drafts[0].when
+        if when is None or (
+            not PAST.search(when.text)
+            and (not when.end or when.end >= published - timedelta(days=365))
+        ):
+            return 0
     return None
 
 
 REVIEW_TITLE = _compile(
     r"\b(?:timeline|year\s+in\s+review|review\s+of\s+the\s+year|chronology|a\s+look\s+back|"
     r"through\s+the\s+years|(?:a\s+)?(?:short\s+)?history\s+of|\w+\s+years\s+of|"
-    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories)\b"
+    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories|memoirs?|chapter\s+\d+)\b"
     # a year's review by its headline: "2024 at the border: seven crossings, …"
     r"|^\W*(?:19|20)\d\d\s+(?:at|on|in)\s+the\b"
 )
+# the year a review's headline names ("The border year 2024 – a timeline")
+REVIEWED_YEAR = _compile(r"\b((?:19|20)\d\d)\b")
+# a legal or official document by its own heading (not a news headline about one): a
+# court's name or its judgment, a decision summary, an ombudsman, a parliamentary question
+# and its answer, counsel's or a prosecutor's statement
+DOCUMENT_HEAD = _compile(
+    r"\b(?:summary\s+of\s+(?:the\s+)?(?:decision|judge?ment)|"
+    r"(?:decision|judge?ment)\s*[-–:]?\s*(?:\(?summary|in\s+summary|in\s+case)|"
+    r"(?:decision|ruling)\s+on\s+remand|judge?ment\s+of|"
+    r"(?:county|district|regional|city|municipal)\s+court\s*(?:$|[-–])|"
+    r"court\s+of\s+appeal\s*(?:$|[-–])|tingrett\s*[-–]|ombudsman|written\s+question|"
+    r"statement\s+from\s+(?:counsel|the\s+(?:police\s+)?prosecutor))"
+)
+# a time said to lie in a year before the publication's ("in August last year", "two years
+# ago", "back in 2023"): a headline does not make it the news
+PAST = _compile(r"\b(?:last|previous)\s+year\b|\byears?\s+ago\b|\bback\s+in\b|\byear\s+before\b")
+# a time said to be of the publication's year ("On 3rd Feb. this year", "this spring")
+THIS_YEAR = _compile(
+    r"\bthis\s+(?:year|spring|summer|autumn|fall|winter|month|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+
+
+def _document(text: str) -> bool:
+    """Is the text a legal or official document by a heading in its first lines (a line
+    that is not a sentence)?"""
+    lines = [m.group().strip() for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()]
+    return any(
+        DOCUMENT_HEAD.search(line) for line in lines[:3] if not re.search(r"[.!?]\W*$", line)
+    )
+
+
 # an interviewer's or an explainer's question on a line of its own: a text in questions and
 # answers tells a story again ("When did you cross?" – "On the 3rd of September 2023 …")
 QUESTION_LINE = re.compile(r"^[^\S\n]*[^\n?.!]{3,150}\?[^\S\n]*$", re.M)
@@ -5233,6 +5294,7 @@ CLASS_WHO = _compile(
     r"\b(?:the\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|people|ones|[\w-]+s)|those)\s+who\s+$"
 )
 TOLD = {"count", "nationality", "affiliation", "detection", "outcome"}
+HEADLINE_FACTS = {"count", "nationality", "affiliation", "outcome"}
 
 
 def _told(draft: Draft) -> bool:
@@ -5317,7 +5379,25 @@ def extract(
         any(REVIEW_TITLE.search(t[cl.start : cl.end]) for cl in assembler.titles if cl.line == 0)
         or len(QUESTION_LINE.findall(t)) >= 2
     )
-    main = _main_index(drafts, published, title_has_trigger, review)
+    reviewed = [
+        int(m.group(1))
+        for cl in assembler.titles
+        if cl.line == 0 and REVIEW_TITLE.search(t[cl.start : cl.end])
+        for m in [REVIEWED_YEAR.search(t[cl.start : cl.end])]
+        if m
+    ]
+    document = not review and _document(t)
+    main = _main_index(
+        drafts,
+        published,
+        title_has_trigger,
+        review,
+        document=document,
+        reviewed_year=reviewed[0] if reviewed else None,
+    )
+    # a judgment's or a decision's heading is about its case (the first event) even when
+    # the case is old: "Regarding my client, a 23-year-old Russian conscript"
+    of_headline = main if main is not None else (0 if document else None)
     mentions = country_mentions(t)
 
     events: list[Event] = []
@@ -5340,6 +5420,7 @@ def extract(
             issuer,
             issuer_iso,
             claimed,
+            of_headline=i == of_headline,
         )
         built[i] = event
         if i == main or doc_direction == (None, None):

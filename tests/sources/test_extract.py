@@ -2325,3 +2325,100 @@ def test_border_guards_alerted_by_a_resident_who_met_them_handled_the_event():
         "A farmer who saw the boat notified the Border Guard, which met the two on the bank."
     )
     assert e.detection == ["border_patrol", "public_tip"]
+
+
+def test_a_judgments_crossing_of_months_before_is_background_not_news():
+    text = (
+        "ØST-FINNMARK DISTRICT COURT\n"
+        "Judgment – summary\n\n"
+        "The defendant, a Russian citizen aged 31, crossed the Pasvikelva at Svanvik on "
+        "14 June 2025 and was detained by the police. He is fined NOK 15 000."
+    )
+    [e] = _events(text, date(2025, 11, 20))
+    assert e.role == "previous"
+    assert e.nationality == "RU"
+    # a crossing of the last days is the news of a remand ruling
+    [e] = _events(text.replace("14 June 2025", "Monday 17 November 2025"), date(2025, 11, 20))
+    assert e.role == "main"
+    # "this year" marks the case as current, and CRLF line ends change nothing
+    crlf = text.replace("14 June 2025", "3 February this year").replace("\n", "\r\n")
+    [e] = _events(crlf, date(2025, 6, 14))
+    assert e.role == "main"
+
+
+def test_an_undated_decision_summary_or_counsels_statement_has_no_news():
+    [e] = _events(
+        "Summary of decision – Protection – Russia – Evasion of mobilisation\n"
+        "The Board's conclusion: The appeal is not upheld.\n"
+        "1. The complainant, a Russian citizen, crossed into Norway at Storskog on "
+        "3 October 2022 and applied for asylum.",
+        None,
+    )
+    assert e.role == "previous"
+    [e] = _events(
+        "PRESS STATEMENT FROM COUNSEL\n"
+        "Regarding my client, a 23-year-old Russian conscript\n"
+        "1. My client crossed the border by swimming across the Pasvikelva at Skrøytnes on "
+        "Saturday 12 August 2023.",
+        None,
+    )
+    assert (e.role, e.nationality, e.affiliation) == ("previous", "RU", "armed forces")
+
+
+def test_a_news_story_about_a_court_case_keeps_its_news():
+    # a headline, not a court's own heading: the writers of news take the case as news
+    [e] = _events(
+        "Court fines Russian who crossed at Svanvik\n\n"
+        "A Russian man who crossed the Pasvikelva at Svanvik on 12 January was fined on "
+        "Tuesday by the district court.",
+        date(2025, 3, 5),
+    )
+    assert e.role == "main"
+
+
+def test_a_crossing_last_year_or_years_before_is_not_the_news():
+    [e] = _events(
+        "Norwegian angler fined for straying into Russia\n\n"
+        "A Norwegian man was fined on Tuesday for crossing the border river at Nyrud "
+        "in August last year.",
+        date(2025, 2, 18),
+    )
+    assert e.role == "previous"
+    # a headline of this week's crossing does not make one of 2023 the news
+    [e] = _events(
+        "Man who says he is FSB officer came over at Storskog\n\n"
+        "In 2023 a Russian man crossed the border at Storskog.",
+        date(2025, 11, 12),
+    )
+    assert e.role == "previous"
+
+
+def test_a_years_review_published_after_that_year_has_no_news():
+    events = _events(
+        "The border year 2024 – a timeline\n\n"
+        "12.2. A Russian man crosses the Pasvik river at Svanvik.\n\n"
+        "21.12. Two men are detained at Korpfjell after crossing the border.",
+        date(2025, 1, 3),
+    )
+    assert [e.role for e in events] == ["previous", "previous"]
+
+
+def test_a_memoirs_chapter_has_no_news():
+    [e] = _events(
+        "Chapter 7: Forty below\n\n"
+        "In February 2001 a Russian soldier crossed the Jakobselva and was detained by the "
+        "border patrol.",
+        None,
+    )
+    assert e.role == "previous"
+
+
+def test_words_of_a_court_or_an_ombudsman_inside_prose_make_no_document():
+    # a news report that mentions a written question and a court in its sentences
+    [e] = _events(
+        "Two men crossed at Svanvik\n\n"
+        "Two Russian men crossed the Pasvikelva at Svanvik on 2 October, police said. "
+        "An MP has sent a written question to the minister. The district court will decide.",
+        date(2025, 11, 20),
+    )
+    assert e.role == "main"
