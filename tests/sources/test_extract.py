@@ -2422,3 +2422,91 @@ def test_words_of_a_court_or_an_ombudsman_inside_prose_make_no_document():
         date(2025, 11, 20),
     )
     assert e.role == "main"
+
+
+def test_norwegian_month_names_as_translated_copy_keeps_them():
+    [e] = _events("On 4. mars 2025 a man from Syria went over the ice of the Pasvikelva.", None)
+    assert (e.when.start, e.when.precision) == (date(2025, 3, 4), "day")
+    [e] = _events("In januar a Syrian citizen went over the frontier by Jakobselva.")
+    assert (e.when.start, e.when.end) == (date(2025, 1, 1), date(2025, 2, 1))
+    [e] = _events("Januar 2024: two Russian men came over the frontier at Storskog.")
+    assert (e.when.start, e.when.precision) == (date(2024, 1, 1), "month")
+    # "Juli" alone is a name, not July
+    assert not _events("Juli Kask met the press at the border station on Monday.")
+
+
+def test_a_month_after_a_season_of_the_same_line_falls_within_it():
+    [_, e] = _events(
+        "On Tuesday a man crossed the Jakobselva. It is the second time this winter. In "
+        "January a Syrian crossed the ice of the Pasvikelva.",
+        date(2025, 3, 6),
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 1, 1), date(2025, 2, 1))
+
+
+def test_a_date_after_the_weekday_of_a_night_dates_it():
+    [e] = _events(
+        "In the night to Sunday 14 January 2024, at about 03.15, a man crossed the river."
+    )
+    assert (e.when.start, e.when.end) == (date(2024, 1, 14), date(2024, 1, 15))
+    [e] = _events("In the night to Sunday 8 June 2025, at about 23.40, two men crossed the river.")
+    assert (e.when.start, e.when.end) == (date(2025, 6, 7), date(2025, 6, 8))
+    [e] = _events(
+        "In the night between Friday 6 and Saturday 7 September 2024 three men crossed the "
+        "river by boat.",
+        None,
+    )
+    assert (e.when.start, e.when.end) == (date(2024, 9, 6), date(2024, 9, 8))
+    [e] = _events("In the night from 4 on 5 October two men tried to cross the border.")
+    assert (e.when.start, e.when.end) == (date(2024, 10, 4), date(2024, 10, 6))
+
+
+def test_hours_as_translated_copy_writes_them_pick_the_night():
+    [e] = _events(
+        "In the night to Wednesday at 3 h 10 min a group of ten tried to cross the border."
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 3, 19), date(2025, 3, 20))
+    for hour in ("kl. 02.10", "2 h 10 min"):
+        [e] = _events(
+            "Three Russian men crossed the Pasvik river during the night to Tuesday.\n\nThe "
+            f"three were detained after ground sensors were triggered at about {hour}."
+        )
+        assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+
+
+def test_a_weekday_of_this_or_last_week_is_that_day():
+    [e] = _events("On Tuesday of this week a Russian national crossed the Jakobselva on the ice.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events("On Tuesday last week a Russian national crossed the Jakobselva on the ice.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 11), date(2025, 3, 12))
+
+
+def test_the_beginning_or_end_of_a_year_is_its_early_or_late_part():
+    [e] = _events("In the beginning of 2023 a former fighter crossed the Pasvikelva.")
+    assert (e.when.start, e.when.end, e.when.precision) == (
+        date(2023, 1, 1),
+        date(2023, 5, 1),
+        "year",
+    )
+
+
+def test_a_numbered_section_is_not_a_day_of_a_log():
+    text = "3.1 A man crossed the river on Sunday.\n3.2 He asked for asylum.\n3.3 Outlook"
+    assert [e.when.start for e in _events(text)] == [date(2025, 3, 16)]
+    [e] = _events("02.06: One person crossed from the Russian side at Skrøytnes.")
+    assert e.when.start == date(2025, 6, 2) - timedelta(days=365)
+
+
+def test_not_less_than_is_a_lower_bound_and_not_a_negation():
+    [e] = _events("On Monday a group of not less than twelve people tried to cross the border.")
+    assert (e.people_count, e.people_lower_bound) == (12, True)
+    [e] = _events("On Monday no fewer than sixty migrants crossed the border into Poland.")
+    assert (e.people_count, e.people_lower_bound) == (60, True)
+    [e] = _events("On Monday the border detail detained two violators of the state border.")
+    assert e.people_count == 2
+
+
+def test_went_over_the_frontier_is_a_crossing_and_went_over_the_figures_is_not():
+    [e] = _events("On Monday a Syrian went over the frontier by the Jakobselva.")
+    assert e.people_count == 1
+    assert not _events("On Monday the committee went over the border budget for 2026.")
