@@ -36,6 +36,14 @@ class IntegrationToken(HttpBearer):
 class SignedIn(SessionAuth):
     """A signed-in person (session cookie; CSRF token on writes)."""
 
+    def _get_key(self, request: HttpRequest):
+        # Without a session cookie there is no session for another site to ride on: the
+        # answer is 401 (not signed in), not ninja's "CSRF check Failed" (403), which sent
+        # integrations with a wrong token and clients without a session the wrong way.
+        if self.param_name not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
         if user is None or getattr(request, "actor", None) is None:

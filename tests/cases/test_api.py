@@ -414,6 +414,22 @@ def test_it_refuses_a_session_post_without_the_csrf_token(pu, main_case):
     assert response.status_code == 200, response.content
 
 
+def test_a_write_without_a_session_is_unauthorised_not_a_csrf_failure(main_case, db):
+    client = Client(enforce_csrf_checks=True)
+    for headers in ({}, {"HTTP_AUTHORIZATION": "Bearer bw_wrong_token"}):
+        body = {"transition": "register", "expected_version": main_case.version}
+        response = post(client, f"/api/v1/cases/{main_case.pk}/transitions", body, **headers)
+        assert response.status_code == 401, response.content
+        response = post(client, "/api/v1/reports", {"text": "Two men crossed."}, **headers)
+        assert response.status_code == 401, response.content
+    # a session cookie that is not signed in still needs the token on writes
+    client.cookies["sessionid"] = "not-a-session"
+    response = post(client, "/api/v1/reports", {"text": "Two men crossed."})
+    assert response.status_code == 403, response.content
+    main_case.refresh_from_db()
+    assert main_case.state == "accepted"
+
+
 def test_it_answers_with_only_the_head_when_the_step_hides_the_case(client, pu, police, world):
     [case] = many_cases(police, 1, timezone.now() - timedelta(hours=1))
     services.refer_case(case, actor=police, to_unit=world["pu"], reason="Please register")
