@@ -2866,13 +2866,26 @@ PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "
 
 
 @lru_cache(maxsize=1)
-def _fuzzy_index() -> dict[str, list[tuple[str, dict]]]:
-    """Spellings of one or two words of at least five letters, by their first letter."""
-    index: dict[str, list[tuple[str, dict]]] = {}
+def _fuzzy_index() -> dict[str, list[tuple[str, str, dict]]]:
+    """Spellings of one or two words of at least five letters, by their first letter, each
+    with its letters run together ("grensejakobselv")."""
+    index: dict[str, list[tuple[str, str, dict]]] = {}
     for spelling, place in place_names().items():
         if len(spelling) >= 5 and len(spelling.split()) <= 2 and spelling.isascii():
-            index.setdefault(spelling[0], []).append((spelling, place))
+            run = spelling.replace(" ", "").replace("-", "")
+            index.setdefault(spelling[0], []).append((spelling, run, place))
     return index
+
+
+@lru_cache(maxsize=1)
+def _run_together() -> tuple[dict[str, dict], set[str]]:
+    """The same spellings by their letters run together (the first place of a run), and
+    every beginning of one ("grense", "grensejakob")."""
+    runs: dict[str, dict] = {}
+    for entries in _fuzzy_index().values():
+        for _, run, place in entries:
+            runs.setdefault(run, place)
+    return runs, {run[:k] for run in runs for k in range(1, len(run))}
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -2906,38 +2919,49 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 def _fuzzy_places(doc, text: str) -> list[Cue]:
-    """Capitalised words (or pairs) one letter off a gazetteer spelling: "Korpfjel"."""
+    """Capitalised words (or pairs) one letter off a gazetteer spelling: "Korpfjel"; and a
+    name heard as two or three words, as transcripts write it ("store skog", "grense jakob
+    selv", "ny rud"): their letters run together are a spelling, or one letter off one."""
     index = _fuzzy_index()
+    runs, beginnings = _run_together()
     cues = []
     covered = {t.i for ent in doc.ents if ent.label_ == "PLACE" for t in ent}
     tokens = list(doc)
     for i, token in enumerate(tokens):
         if i in covered or not token.is_alpha:
             continue
-        if not token.text[:1].isupper() and not (
-            # lower-case copy: a word after a preposition of place ("near skogfos")
-            i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS
-        ):
+        # lower-case copy: a word after a preposition of place ("near skogfos")
+        placed = token.text[:1].isupper() or (i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS)
+        if not placed and _fold(token.text) not in beginnings:
             continue
-        for width in (2, 1):
+        for width in (3, 2, 1):
             if i + width > len(tokens):
                 continue
             words = tokens[i : i + width]
             if any(w.i in covered or not w.is_alpha for w in words):
                 continue
-            phrase = _fold(doc[i : i + width].text)  # "Treriksröysä": treriksroysa
-            if len(phrase) < 6:
+            span = doc[i : i + width]
+            phrase = _fold(span.text)  # "Treriksröysä": treriksroysa
+            joined = phrase.replace(" ", "")
+            # split words run together into a spelling: any case, anywhere
+            place = runs.get(joined) if width > 1 and len(joined) >= 5 else None
+            if place is None and placed and len(phrase) >= 6:
+                for spelling, run, candidate in index.get(phrase[0], ()):
+                    if spelling[:2] == phrase[:2] and (
+                        width < 3
+                        and _within_one_edit(phrase, spelling)
+                        or width > 1
+                        and len(joined) >= 7
+                        and _within_one_edit(joined, run)
+                    ):
+                        place = candidate
+                        break
+            if place is None:
                 continue
-            for spelling, place in index.get(phrase[0], ()):
-                if spelling[:2] == phrase[:2] and _within_one_edit(phrase, spelling):
-                    span = doc[i : i + width]
-                    cue = Cue("place", place["name"], span.start_char, span.end_char)
-                    cue.extra["fuzzy"] = True
-                    cues.append(cue)
-                    covered.update(w.i for w in words)
-                    break
-            else:
-                continue
+            cue = Cue("place", place["name"], span.start_char, span.end_char)
+            cue.extra["fuzzy"] = True
+            cues.append(cue)
+            covered.update(w.i for w in words)
             break
     return cues
 
@@ -2954,7 +2978,8 @@ RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
 )
 RIVER_END_AFTER = _compile(
-    r"\s+(?:(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?(?P<end>mouth|source)\b"
+    r"\s+(?:(?:river\s+)?(?:(?:right|just)\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?"
+    r"(?P<end>mouth|source)\b"
 )
 
 

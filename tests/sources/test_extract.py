@@ -328,6 +328,28 @@ def test_lower_case_misspelling_after_a_preposition():
     assert e.places == ["Skogfoss"]
 
 
+@pytest.mark.parametrize(
+    ("words", "place"),
+    [
+        ("at store skog", "Storskog"),
+        ("at grense jakob selv", "Grense Jakobselv"),
+        ("at ny rud", "Nyrud"),
+        ("over the frozen jakob selva", "Jakobselva"),
+        ("at svan vik", "Svanvik"),
+    ],
+)
+def test_a_place_heard_as_separate_words(words, place):
+    # a transcript's spelling: the words run together are a spelling, or one letter off
+    [e] = _events(f"A man crossed the border {words} on Sunday and asked for asylum.")
+    assert e.places == [place]
+
+
+def test_separate_words_that_make_no_place_are_not_one():
+    text = "A man crossed the border on Sunday.\r\nThe store skipped no tasks in the valley"
+    [e] = _events(text)
+    assert e.places == []
+
+
 def test_places_that_are_a_destination_or_an_origin_are_not_where_it_happened():
     [e] = _events(
         "Two persons crossed south of Svanvik on Monday and were apprehended on the road to "
@@ -1485,6 +1507,8 @@ def test_the_shipped_weights_are_what_training_on_dev_produces():
         ("On Friday a woman waded across at the mouth of the Jakobselva.", "Jakobselva mouth"),
         ("On Friday a woman crossed the Jakobselva at its mouth.", "Jakobselva mouth"),
         ("On Friday a woman crossed the Jakobselva at the river mouth.", "Jakobselva mouth"),
+        ("On Friday a woman crossed the Jakobselva right at the mouth.", "Jakobselva mouth"),
+        ("On Friday a man crossed the Jakobselva just by its source", "Jakobselva source"),
         (
             "On Friday a hunter crossed the line near the source of the river Jakobselva.",
             "Jakobselva source",
