@@ -2243,7 +2243,10 @@ DETECTION_PATTERNS = [
             r"|\bmade\s+(?:himself|herself|themselves)\s+known\b"
             r"(?!\s+to\s+(?:the\s+)?(?:press|media|public|journalists|audience))"
             r"|\b(?:went|came|walked|reported)\s+(?:himself|herself|themselves)\s+to\b"
-            r"|\b(?:came|walked)\s+to\s+us\s+(?:himself|herself|themselves)\b"
+            r"|\b(?:came|walked|reported)\s+to\s+us\s+(?:himself|herself|themselves)\b"
+            # "came to a patrol of the frontier station himself"
+            r"|\b(?:came|walked|went)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?patrol\b[^.;\n]{0,40}?"
+            r"\b(?:himself|herself|themselves)\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
             # "must be reported to the border commissioner": told of by others, not coming forward
@@ -2255,11 +2258,17 @@ DETECTION_PATTERNS = [
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:border\s+(?:guard\s+)?(?:station|post)|(?:border\s+)?crossing(?:\s+point)?\b|checkpoint|"
             r"grensestasjon)"
-            r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
+            # "drove to the Storskog crossing point" (not "drove her to the police station")
+            r"|\b(?:(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?|"
+            r"(?:drove|drives|cycled|cycles)\s+)(?:to|at)\s+"
             r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
-            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+(?:station|office))\b"
+            r"checkpoint|(?:border\s+)?crossing\s+point|border\s+crossing|passport\s+(?:booth|control)|"
+            r"booth|police\s+(?:station|office))\b"
+            # "told the police at the border that they wanted asylum"
+            r"|\btold\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|border\s+guards?|officers?)\b[^.;\n]{0,40}?"
+            r"\bwant(?:ed|s)?\s+(?:to\s+(?:seek|apply\s+for|ask\s+for)\s+)?(?:asylum|protection)\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
-            r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
+            r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers|police)\s+for\s+"
             r"(?:asylum|protection|help)\b"
             # "he used his own phone to call the police": the person who crossed called
             r"|\b(?:used|took\s+out)\s+(?:his|her|their)\s+own\s+(?:mobile\s+)?phones?\s+to\s+"
@@ -2365,7 +2374,8 @@ OUTCOME_PATTERNS = [
             r"\b(?:ask(?:ed|s|ing)?|appl(?:y|ied|ies|ying)|request(?:ed|s|ing)?|seek(?:s|ing)?|"
             r"sought|claim(?:ed|s|ing)?|want(?:s|ed)?\s+to\s+apply|wish(?:es)?\s+to\s+apply|"
             r"want(?:s|ed)?)"
-            r"\s+(?:\w+\s+){0,3}?(?:asylum|protection|refuge)\b"
+            # "asked the Norwegian police for asylum"
+            r"\s+(?:\w+\s+){0,4}?(?:asylum|protection|refuge)\b"
             r"|\basylum\s+(?:request|application|claim)s?\b|\basylum[- ]seekers?\b"
             # a report's "Asylum requested upon apprehension"
             r"|\b(?:asylum|protection)\s+(?:was\s+|were\s+)?(?:requested|sought|claimed)\b"
@@ -2376,7 +2386,8 @@ OUTCOME_PATTERNS = [
         "referred",
         _compile(
             r"\brefer(?:red|ral|s)?\b"
-            r"|\b(?:transferred|handed\s+over|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
+            # "handed over to PU", "the case has been handed to PU"
+            r"|\b(?:transferred|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
             r"(?:\w+\s+){0,2}?to\s+"
             r"(?:the\s+)?(?:(?:national\s+)?police\s+immigration|immigration|pu\b|udi\b|"
             r"directorate|state\s+police)"
@@ -2672,7 +2683,7 @@ DIRECTION_PATTERNS = [
         "returned_to",
         _compile(
             rf"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-            rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?to\s+(?P<c>{COUNTRY_RE})\b"
+            rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?(?:to|towards)\s+(?P<c>{COUNTRY_RE})\b"
             # "patrols turned them back into Belarus", "pushed the group back to Russia"
             rf"|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+(?:him|her|them|"
             rf"the\s+(?:\w+\s+)?\w+)\s+back\s+(?:in)?to\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
@@ -2745,7 +2756,7 @@ def find_directions(text: str) -> list[Cue]:
                     continue  # "rather than be sent to Ukraine": where they did not go
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-                    r"be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
+                    r"turned\s+back|be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
                     r"(?:\w+\s+){1,3}?back\s+$",
                     before,
                     re.I,

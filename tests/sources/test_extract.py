@@ -2541,3 +2541,83 @@ def test_went_over_the_frontier_is_a_crossing_and_went_over_the_figures_is_not()
     )
     assert e.people_count == 2 and "Svanvik" in e.places
     assert not _events("On Monday the committee went over the border budget across all units.")
+
+
+# Tuning after round 28: countries, detection and outcomes
+
+
+def test_a_case_handed_to_the_immigration_police_is_referred():
+    [e] = _events(
+        "On Monday two Russian men crossed the Pasvik river at Svanvik and asked for asylum. "
+        "The case has been handed to PU, which will register the applications today."
+    )
+    assert e.outcomes == ["asylum_requested", "referred"]
+    # CRLF line ends and no final line break: a pasted e-mail
+    [e] = _events(
+        "Hi,\r\n\r\nOn Monday one pers. waded across the Jakobselva and asked for asylum.\r\n"
+        "Case handed to the police immigration service"
+    )
+    assert "referred" in e.outcomes
+    # handed to the police (not the immigration police) is no referral
+    [e] = _events("On Monday a man crossed the Pasvik river at Svanvik. He was handed to police.")
+    assert "referred" not in e.outcomes
+
+
+def test_turned_back_towards_a_country_is_the_side_they_came_from():
+    [e] = _events(
+        "On Wednesday a patrol detected a group of six persons cutting the border fence. The "
+        "persons were turned back towards Belarus. Among them were citizens of India."
+    )
+    assert (e.country_left, e.country_entered) == ("BY", None)
+    [e] = _events(
+        "On Wednesday a group of six migrants crossed from Belarus into Lithuania and were "
+        "turned back towards Belarus the same night."
+    )
+    assert (e.country_left, e.country_entered) == ("BY", "LT")
+
+
+def test_those_who_reported_to_us_or_came_to_a_patrol_themselves_surrendered():
+    [e] = _events(
+        "POLICE: the family crossed at Storskog on Saturday and reported to us themselves, "
+        "they have applied for asylum"
+    )
+    assert e.detection == ["surrendered"]
+    [e] = _events(
+        "Over the weekend a soldier crossed the border into Lithuania and came to a patrol of "
+        "the frontier station himself. He asked for asylum."
+    )
+    assert "surrendered" in e.detection
+    [e] = _events(
+        "On Monday a Syrian man crossed at Storskog. At the checkpoint he asked the Norwegian "
+        "police for asylum."
+    )
+    assert (e.detection, e.outcomes) == (["surrendered"], ["asylum_requested"])
+    # a patrol that found them, and a press invitation, are no surrender
+    [e] = _events("On Monday a patrol found two men who had crossed the Pasvik river at Svanvik.")
+    assert "surrendered" not in e.detection
+    assert (
+        _events(
+            "Press invitation: Date: Monday 10:00. Location: Kirkenes police station. The police "
+            "will present the annual report; journalists came to us themselves last year."
+        )
+        == []
+    )
+
+
+def test_telling_the_police_at_the_border_they_want_asylum_is_coming_forward():
+    [e] = _events(
+        "On Monday a family from Syria crossed at Storskog. At the border they told the "
+        "Norwegian police that they wanted asylum."
+    )
+    assert e.detection == ["surrendered"]
+    [e] = _events(
+        "On Monday a man from Nikel drove to the Storskog crossing point and asked for "
+        "protection at the checkpoint."
+    )
+    assert e.detection == ["surrendered"]
+    # a neighbour who drove her to the police station found her: no surrender
+    [e] = _events(
+        "On Monday a woman crossed the frozen Pasvik river at Skogfoss. A neighbour found her "
+        "by the road and drove her to the police station in Kirkenes."
+    )
+    assert "surrendered" not in e.detection
