@@ -3408,26 +3408,35 @@ class Draft:
     report: bool = False  # an event report's event: its location field says where
 
 
+def _is_heading(line_text: str, line_no: int) -> bool:
+    """A title or heading line: short, with no full stop at its end, not a list item or a
+    log line stamped with its day or hour."""
+    return (
+        bool(line_text)
+        and not re.search(r"[.!?]\W*$", line_text)
+        and len(line_text.split()) <= 16
+        and not re.match(r"^[\-*•]|\d{1,2}\.\d{1,2}\b", line_text)
+        # "0146 2 pers cross river on ice": a log line stamped with its hour
+        and not (line_no > 0 and re.match(r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s+\S", line_text))
+    )
+
+
 def _clauses(doc, text: str) -> list[Clause]:
     clauses = []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = [line.strip() for line in text.split("\n")]
+    # A text of short lines without full stops only (a text message, a one-line note, a
+    # pasted sentence without its last stop) has no headings: its lines are what it says.
+    headings = [_is_heading(line, no) for no, line in enumerate(lines)]
+    if all(h for h, line in zip(headings, lines, strict=True) if line):
+        headings = [False] * len(lines)
     for sent_no, sent in enumerate(doc.sents):
         s, e = sent.start_char, sent.end_char
         if not text[s:e].strip():
             continue
         line_no = bisect.bisect_right(line_starts, s) - 1
-        line_start = line_starts[line_no]
-        line_end = text.find("\n", s)
-        line_end = len(text) if line_end < 0 else line_end
-        line_text = text[line_start:line_end].strip()
-        heading = (
-            bool(line_text)
-            and not re.search(r"[.!?]\W*$", line_text)
-            and len(line_text.split()) <= 16
-            and not re.match(r"^[\-*•]|\d{1,2}\.\d{1,2}\b", line_text)
-            # "0146 2 pers cross river on ice": a log line stamped with its hour
-            and not (line_no > 0 and re.match(r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s+\S", line_text))
-        )
+        line_text = lines[line_no]
+        heading = headings[line_no]
         header = bool(HEADER_LINE.match(line_text))
         cuts = [s] + [s + m.end() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
         for a, b in zip(cuts, cuts[1:], strict=False):

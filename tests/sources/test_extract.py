@@ -2687,3 +2687,16 @@ def test_trying_to_enter_from_a_country_is_a_crossing_but_goods_entering_are_not
     assert (
         _events("Timber worth 3 million kroner entered from Russia last year, customs said.") == []
     )
+
+
+def test_a_text_of_lines_without_full_stops_is_read_not_taken_for_headings():
+    # a sentence pasted without its last stop, a text message, a one-line note (found
+    # trying the rules as a user: each gave no event before)
+    [e] = _events("Two men crossed the border at Storskog on Monday and asked for asylum")
+    assert e.people_count == 2 and "asylum_requested" in e.outcomes
+    [e] = _events("Svanvik 0340\r\n2 pers RU nat apprehended near Svanvik, asked asylum\r\n")
+    assert "Svanvik" in e.places and "detained" in e.outcomes
+    # a headline over a body still is one, and a notice without a crossing is no event
+    assert not _events("Minister to visit Storskog on Monday")
+    [e] = _events("Two men crossed at Storskog\n\nTwo Syrians crossed at Storskog on Monday.")
+    assert e.nationality == "SY"
