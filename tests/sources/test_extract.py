@@ -328,6 +328,28 @@ def test_lower_case_misspelling_after_a_preposition():
     assert e.places == ["Skogfoss"]
 
 
+@pytest.mark.parametrize(
+    ("words", "place"),
+    [
+        ("at store skog", "Storskog"),
+        ("at grense jakob selv", "Grense Jakobselv"),
+        ("at ny rud", "Nyrud"),
+        ("over the frozen jakob selva", "Jakobselva"),
+        ("at svan vik", "Svanvik"),
+    ],
+)
+def test_a_place_heard_as_separate_words(words, place):
+    # a transcript's spelling: the words run together are a spelling, or one letter off
+    [e] = _events(f"A man crossed the border {words} on Sunday and asked for asylum.")
+    assert e.places == [place]
+
+
+def test_separate_words_that_make_no_place_are_not_one():
+    text = "A man crossed the border on Sunday.\r\nThe store skipped no tasks in the valley"
+    [e] = _events(text)
+    assert e.places == []
+
+
 def test_places_that_are_a_destination_or_an_origin_are_not_where_it_happened():
     [e] = _events(
         "Two persons crossed south of Svanvik on Monday and were apprehended on the road to "
@@ -1485,6 +1507,8 @@ def test_the_shipped_weights_are_what_training_on_dev_produces():
         ("On Friday a woman waded across at the mouth of the Jakobselva.", "Jakobselva mouth"),
         ("On Friday a woman crossed the Jakobselva at its mouth.", "Jakobselva mouth"),
         ("On Friday a woman crossed the Jakobselva at the river mouth.", "Jakobselva mouth"),
+        ("On Friday a woman crossed the Jakobselva right at the mouth.", "Jakobselva mouth"),
+        ("On Friday a man crossed the Jakobselva just by its source", "Jakobselva source"),
         (
             "On Friday a hunter crossed the line near the source of the river Jakobselva.",
             "Jakobselva source",
@@ -2320,10 +2344,16 @@ def test_pushed_back_into_a_country_is_the_side_they_left():
 
 
 def test_border_guards_alerted_by_a_resident_who_met_them_handled_the_event():
-    [e] = _events(
-        "A Ukrainian woman rowed over the Pasvikelva on Saturday and went ashore at Svanvik. "
-        "A farmer who saw the boat notified the Border Guard, which met the two on the bank."
-    )
+    from borderwatch.sources import learned
+
+    # the rules' candidates; the learned decision weighs them (since 1.22's retraining it
+    # keeps only the tip here, measured better over all rounds left out one by one)
+    with learned.use(None):
+        [e] = _events(
+            "A Ukrainian woman rowed over the Pasvikelva on Saturday and went ashore at "
+            "Svanvik. A farmer who saw the boat notified the Border Guard, which met the two "
+            "on the bank."
+        )
     assert e.detection == ["border_patrol", "public_tip"]
 
 
@@ -2517,3 +2547,162 @@ def test_went_over_the_frontier_is_a_crossing_and_went_over_the_figures_is_not()
     )
     assert e.people_count == 2 and "Svanvik" in e.places
     assert not _events("On Monday the committee went over the border budget across all units.")
+
+
+# Tuning after round 28: countries, detection and outcomes
+
+
+def test_a_case_handed_to_the_immigration_police_is_referred():
+    [e] = _events(
+        "On Monday two Russian men crossed the Pasvik river at Svanvik and asked for asylum. "
+        "The case has been handed to PU, which will register the applications today."
+    )
+    assert e.outcomes == ["asylum_requested", "referred"]
+    # CRLF line ends and no final line break: a pasted e-mail
+    [e] = _events(
+        "Hi,\r\n\r\nOn Monday one pers. waded across the Jakobselva and asked for asylum.\r\n"
+        "Case handed to the police immigration service"
+    )
+    assert "referred" in e.outcomes
+    # handed to the police (not the immigration police) is no referral
+    [e] = _events("On Monday a man crossed the Pasvik river at Svanvik. He was handed to police.")
+    assert "referred" not in e.outcomes
+
+
+def test_turned_back_towards_a_country_is_the_side_they_came_from():
+    [e] = _events(
+        "On Wednesday a patrol detected a group of six persons cutting the border fence. The "
+        "persons were turned back towards Belarus. Among them were citizens of India."
+    )
+    assert (e.country_left, e.country_entered) == ("BY", None)
+    [e] = _events(
+        "On Wednesday a group of six migrants crossed from Belarus into Lithuania and were "
+        "turned back towards Belarus the same night."
+    )
+    assert (e.country_left, e.country_entered) == ("BY", "LT")
+
+
+def test_those_who_reported_to_us_or_came_to_a_patrol_themselves_surrendered():
+    [e] = _events(
+        "POLICE: the family crossed at Storskog on Saturday and reported to us themselves, "
+        "they have applied for asylum"
+    )
+    assert e.detection == ["surrendered"]
+    [e] = _events(
+        "Over the weekend a soldier crossed the border into Lithuania and came to a patrol of "
+        "the frontier station himself. He asked for asylum."
+    )
+    assert "surrendered" in e.detection
+    [e] = _events(
+        "On Monday a Syrian man crossed at Storskog. At the checkpoint he asked the Norwegian "
+        "police for asylum."
+    )
+    assert (e.detection, e.outcomes) == (["surrendered"], ["asylum_requested"])
+    # a patrol that found them, and a press invitation, are no surrender
+    [e] = _events("On Monday a patrol found two men who had crossed the Pasvik river at Svanvik.")
+    assert "surrendered" not in e.detection
+    assert (
+        _events(
+            "Press invitation: Date: Monday 10:00. Location: Kirkenes police station. The police "
+            "will present the annual report; journalists came to us themselves last year."
+        )
+        == []
+    )
+
+
+def test_telling_the_police_at_the_border_they_want_asylum_is_coming_forward():
+    [e] = _events(
+        "On Monday a family from Syria crossed at Storskog. At the border they told the "
+        "Norwegian police that they wanted asylum."
+    )
+    assert e.detection == ["surrendered"]
+    [e] = _events(
+        "On Monday a man from Nikel drove to the Storskog crossing point and asked for "
+        "protection at the checkpoint."
+    )
+    assert e.detection == ["surrendered"]
+    # a neighbour who drove her to the police station found her: no surrender
+    [e] = _events(
+        "On Monday a woman crossed the frozen Pasvik river at Skogfoss. A neighbour found her "
+        "by the road and drove her to the police station in Kirkenes."
+    )
+    assert "surrendered" not in e.detection
+
+
+# --- Tuning after round 28: times said in words, hours as forms write them ---------------
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("in march twenty twenty-three", ("2023-03-01", "2023-04-01", "month")),
+        ("in the winter of twenty twenty-four", ("2023-12-01", "2024-03-01", "season")),
+        ("late in twenty twenty-three", ("2023-09-01", "2024-01-01", "year")),
+        ("in two thousand and fifteen", ("2015-01-01", "2016-01-01", "year")),
+        ("on the fourteenth of may", ("2025-05-14", "2025-05-15", "day")),
+        ("on the twenty-second of november", ("2024-11-22", "2024-11-23", "day")),
+        ("on march the third, twenty twenty-four", ("2024-03-03", "2024-03-04", "day")),
+    ],
+)
+def test_dates_said_in_words_are_read_as_figures(phrase, expected):
+    text = f"A Russian man crossed the river near Svanvik {phrase}, the border guard said."
+    assert _when(text) == [expected]
+    # as pasted: CRLF line ends, no final line break; the evidence is still the words said
+    text = f"A Russian man crossed the river near Svanvik {phrase}.\r\nHe was detained"
+    [e] = _events(text, PUBLISHED)
+    assert e.when.text.endswith(phrase.split()[-1])
+
+
+def test_numbers_in_words_that_are_no_year_stay_counts():
+    text = "In June, twenty twenty-year-olds crossed the border at Storskog, police said."
+    [e] = _events(text, PUBLISHED)
+    assert (e.when.start, e.when.precision) == (date(2025, 6, 1), "month")
+    text = "The press conference starts at 10. Twenty twenty-three was a quiet year, he said."
+    assert _events(text, PUBLISHED) == []
+
+
+def test_a_forms_hour_and_a_spoken_hour_pick_the_night():
+    [e] = _events("In the night to Tuesday, kl. 0230, one man crossed at Storskog on foot.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events("In the night to Tuesday at about one a m a Russian man crossed the river.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 18), date(2025, 3, 19))
+    [e] = _events("In the night to Tuesday, kl. 2330, one man crossed at Storskog on foot.")
+    assert (e.when.start, e.when.end) == (date(2025, 3, 17), date(2025, 3, 18))
+
+
+def test_an_e_mails_sent_line_dates_the_message_not_the_event():
+    text = (
+        "From: Border Guard ops\r\nSent: Fri 19.12.25 06:45\r\n\r\nTwo Tajik men crossed the "
+        "border from Russia near Korpfjell and were apprehended by a Norwegian border patrol"
+    )
+    [e] = _events(text, date(2025, 12, 19))
+    assert e.when.precision == "unknown"  # no time of its own; the message's is not one
+    [e] = _events(text.replace("Korpfjell", "Korpfjell on Thursday"), date(2025, 12, 19))
+    assert (e.when.start, e.when.end) == (date(2025, 12, 18), date(2025, 12, 19))
+
+
+def test_trying_to_enter_from_a_country_is_a_crossing_but_goods_entering_are_not():
+    text = (
+        "On Monday border guards turned back at least 14 migrants who tried to enter from Belarus."
+    )
+    [e] = _events(text)
+    assert (e.when.start, e.people_count, e.people_lower_bound) == (date(2025, 3, 17), 14, True)
+    assert e.country_left == "BY"
+    text = "Press invitation\r\nThe minister will speak about timber that entered from Russia"
+    assert _events(text) == []
+    assert (
+        _events("Timber worth 3 million kroner entered from Russia last year, customs said.") == []
+    )
+
+
+def test_a_text_of_lines_without_full_stops_is_read_not_taken_for_headings():
+    # a sentence pasted without its last stop, a text message, a one-line note (found
+    # trying the rules as a user: each gave no event before)
+    [e] = _events("Two men crossed the border at Storskog on Monday and asked for asylum")
+    assert e.people_count == 2 and "asylum_requested" in e.outcomes
+    [e] = _events("Svanvik 0340\r\n2 pers RU nat apprehended near Svanvik, asked asylum\r\n")
+    assert "Svanvik" in e.places and "detained" in e.outcomes
+    # a headline over a body still is one, and a notice without a crossing is no event
+    assert not _events("Minister to visit Storskog on Monday")
+    [e] = _events("Two men crossed at Storskog\n\nTwo Syrians crossed at Storskog on Monday.")
+    assert e.nationality == "SY"
