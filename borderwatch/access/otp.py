@@ -63,7 +63,12 @@ def owes_second_factor(user, memberships: list[Membership] | None = None) -> boo
     """Signed in with the password, but the code this account needs is not given yet."""
     if not user.is_authenticated or user.is_verified():
         return False
-    return requires_second_factor(user, memberships) or confirmed_device(user) is not None
+    if requires_second_factor(user, memberships):
+        return True
+    has_device = getattr(user, "request_has_device", None)  # read with the user, this request
+    if has_device is None:
+        has_device = confirmed_device(user) is not None
+    return has_device
 
 
 class SecondFactorMiddleware:

@@ -527,3 +527,25 @@ def test_a_signed_in_request_reads_the_user_with_their_units_and_sees_a_change_a
     assert unit.name in client.get("/cases/").content.decode()
     Membership.objects.filter(user__username="police").delete()
     assert unit.name not in client.get("/cases/").content.decode()
+
+
+def test_a_signed_in_request_reads_the_second_factor_device_with_the_user(world, console):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    assert sign_in(client, "police").status_code == 302
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/api/v1/border").status_code == 200
+    statements = [q["sql"] for q in ctx.captured_queries]
+    # the session, then the user with their units and whether they have a device: no more
+    assert [s for s in statements if "otp_totp_totpdevice" in s] == statements[1:2], statements
+    assert '"access_membership"' in statements[1]
+    # a device confirmed elsewhere (here at the console) counts from this session's next
+    # request: the code is owed before any page, and the API no longer sees a signed-in user
+    police = User.objects.get(username="police")
+    otp.enrol_with_key(actor=console, user=police, key_hex="31323334353637383930", name="phone")
+    assert client.get("/cases/")["Location"] == "/accounts/otp/?next=/cases/"
+    assert client.get("/api/v1/border").status_code == 401
+    otp.reset_devices(actor=console, user=police)
+    assert client.get("/cases/").status_code == 200
