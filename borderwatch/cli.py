@@ -55,8 +55,37 @@ def main(argv: list[str] | None = None) -> None:
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "borderwatch.settings")
     from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError, ProgrammingError
 
-    execute_from_command_line(["borderwatch", *argv])
+    try:
+        execute_from_command_line(["borderwatch", *argv])
+    except (OperationalError, ProgrammingError) as exc:
+        problem = database_problem(exc)
+        if problem is None:
+            raise
+        sys.stderr.write(f"borderwatch {argv[0]}: {problem}\n")
+        sys.exit(1)
+
+
+def database_problem(exc: Exception) -> str | None:
+    """What to tell someone whose command met a database that is not set up or not there
+    (a first run before `borderwatch migrate`, a server that is down); None for any other
+    database error, which is raised as it is."""
+    from django.conf import settings
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['NAME']} on {db['HOST']}"
+    text = str(exc)
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return (
+            f"the database ({where}) has no borderwatch tables yet, or not all of them: "
+            "run 'borderwatch migrate' first (make run does it)."
+        )
+    if isinstance(exc, OperationalError) and connection.connection is None:  # never opened
+        return f"cannot open the database ({where}): {text.strip().splitlines()[0]}"
+    return None
 
 
 if __name__ == "__main__":

@@ -187,3 +187,25 @@ def test_every_subcommand_has_help(argv):
     )
     assert done.returncode == 0, done.stderr
     assert "usage:" in done.stdout
+
+
+def test_it_says_what_to_do_when_the_database_is_not_set_up_or_not_there(tmp_path):
+    import os
+
+    report = tmp_path / "report.txt"
+    report.write_text("Two men crossed the border at Storskog on Monday.", encoding="utf-8")
+
+    def borderwatch(database_url, *argv):
+        env = {**os.environ, "DATABASE_URL": database_url}
+        return subprocess.run(
+            [sys.executable, "-m", "borderwatch.cli", *argv],
+            capture_output=True, text=True, timeout=60, env=env,
+        )  # fmt: skip
+
+    empty = borderwatch(f"sqlite:///{tmp_path / 'new.sqlite3'}", "extract", str(report))
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr, empty.stderr
+    assert "has no borderwatch tables yet" in empty.stderr
+    assert "run 'borderwatch migrate' first" in empty.stderr
+    down = borderwatch("postgres://nobody@127.0.0.1:1/borderwatch", "audit", "verify")
+    assert down.returncode == 1 and "Traceback" not in down.stderr, down.stderr
+    assert "borderwatch audit: cannot open the database (borderwatch on 127.0.0.1)" in down.stderr
