@@ -1944,7 +1944,7 @@ NATIONALITY_PATTERNS = [
     # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
     re.compile(
         r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]"
-        r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nationals?|nationality)\b"
+        r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nat\b\.?|nationals?|nationality)\b"
         r"|\b[Nn]ationality(?:\s+\w+)?:?\s*(?P<iso3>[A-Z]{2,3})\b"
         # a log's "both state ru cit", "states RU national"
         r"|\b(?i:states?|stated|claims?|claimed|says?)\s+(?P<iso4>[A-Za-z]{2,3})\s+"
@@ -1964,8 +1964,8 @@ NATIONALITY_PATTERNS = [
         rf"(?:originally\s+|all\s+|both\s+)?from\s+(?:the\s+)?(?P<c>{COUNTRY_RE})\b"
         rf"|\boriginally\s+from\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
     ),
-    # "holding Russian passports", "with an Afghan passport"
-    _compile(rf"\b(?P<dem>{DEMONYM_RE})\s+(?:passports?|citizenship)\b"),
+    # "holding Russian passports", "with an Afghan passport", "1 pers Syrian nat" (shorthand)
+    _compile(rf"\b(?P<dem>{DEMONYM_RE})\s+(?:passports?|citizenship|nat)\b"),
     # "Both are Syrians", "he is Russian"
     _compile(
         rf"\b(?:is|are|was|were)\s+(?:both\s+|all\s+|reportedly\s+|said\s+to\s+be\s+)?"
@@ -2059,7 +2059,15 @@ _GUARDS_BEFORE = _compile(
     r"to\s+the|to)\s+$"
     # "with the support of soldiers of the Polish Army": those who helped stop them
     r"|\b(?:support|help|assistance|backing|aid)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "Border guards and soldiers stopped the group": sent with the guards
+    r"|\b(?:guards?|patrols?|police)\s+and\s+$"
+    # "He told the soldiers he was a deserter": those he spoke to
+    r"|\b(?:told|tells?|telling|asked|thanked)\s+(?:the\s+)?$"
 )
+# "Polish soldiers and the Border Guard stopped them"
+_WITH_GUARDS_AFTER = _compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border\s+guards?|police)\b")
+# "two border soldiers met them … the soldiers said": the guards named before
+_BORDER_SOLDIERS = _compile(r"\bborder(?:\s+guard)?\s+soldiers\b")
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -2206,10 +2214,17 @@ def find_affiliations(text: str) -> list[Cue]:
             if name == "armed forces" and re.match(
                 r"soldiers?\b|servicem[ae]n\b", m.group(0), re.I
             ):
-                if FINDERS_AFTER.match(text, m.end()):
+                if FINDERS_AFTER.match(text, m.end()) or _WITH_GUARDS_AFTER.match(text, m.end()):
                     # "Soldiers on patrol saw them": who found them, not who crossed
                     finders_named = True
                     continue
+                if not finders_named and re.match(
+                    # "the soldiers" once "border soldiers" were named: those guards
+                    r"the\s",
+                    text[max(0, m.start() - 4) : m.start()],
+                    re.I,
+                ):
+                    finders_named = bool(_BORDER_SOLDIERS.search(text, 0, m.start()))
                 if finders_named and not re.search(
                     rf"\b(?:{DEMONYM_RE})\s+(?:[\w-]+\s+)?$",
                     text[max(0, m.start() - 40) : m.start()],
@@ -2742,7 +2757,8 @@ def find_outcomes(text: str) -> list[Cue]:
 _MOVE = (
     r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
     r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push|"
-    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl|\bgo(?:es|ing)?\s|\bwent\s)"
+    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl|\bgo(?:es|ing)?\s|\bwent\s|"
+    r"\bget(?:s|ting)?\s)"
 )
 # "from the territory of Norway into the territory of the Russian Federation" (notices)
 TERRITORY_OF = (
@@ -2770,6 +2786,9 @@ DIRECTION_PATTERNS = [
         "entered_verb",
         _compile(
             rf"\b(?:enter|enters|entered|entering)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+            # "heading for the Norwegian border", "making for the Finnish side"
+            rf"|\b(?:head(?:s|ed|ing)?|mak(?:es|ing)|made|bound)\s+(?:for|towards?)\s+(?:the\s+)?"
+            rf"(?P<d>{DEMONYM_RE})\s+(?:border|side)\b"
         ),
     ),
     (
@@ -2815,6 +2834,11 @@ ORDERED_TO_BEFORE = _compile(
     r"\b(?:oblig\w*|order(?:ed|s|ing)?|told|requir\w*|instruct\w*|must|ha(?:ve|s|d)\s+to)\s+"
     r"(?:\w+\s+){0,2}?(?:to\s+)?$"
 )
+# "had entered Russia on student visas and intended to cross into Norway": a lawful entry
+# into the country they then tried to leave, not the crossing
+LAWFUL_ENTRY_AFTER = _compile(
+    r"\s+(?:legally|lawfully|on\s+(?:an?\s+)?(?:valid\s+)?(?:[\w-]+\s+)?visas?\b)"
+)
 STOPPED_BEFORE_THE_LINE = _compile(
     r"[^.;!?\n]{0,60}?\bbefore\s+(?:he|she|they|it|the\s+[\w-]+)\s+(?:had\s+|could\s+)?"
     r"(?:reached|reach|got\s+to|get\s+to|crossed|cross)\s+the\s+(?:border\s+)?(?:line|border|fence)\b"
@@ -2845,6 +2869,10 @@ def find_directions(text: str) -> list[Cue]:
                     ALTERNATIVE_BEFORE.search(before)
                     or AVOIDED_BEFORE.search(before)
                     or ORDERED_TO_BEFORE.search(before)
+                    or (
+                        m.group().lower().startswith("entered")
+                        and LAWFUL_ENTRY_AFTER.match(text, m.end())
+                    )
                 ):
                     continue
                 kind = kind.removesuffix("_verb")
@@ -2972,6 +3000,7 @@ CROSSED_FROM = _compile(
 RESIDENTS_AFTER = _compile(r"^\s+(?:residents?|natives?|inhabitants?)\b")
 
 
+DATELINE_PLACES = re.compile(r"(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+)*/)*")
 PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "towards", "of"}
 
 
@@ -3181,8 +3210,10 @@ def find_places(doc, text: str) -> list[Cue]:
         ):
             role = "destination"
         elif (
-            # "MURMANSK/KIRKENES, July 15 -": a dateline of several places
-            re.fullmatch(r"(?:[^\W\d_]+/)*", text[line_start : cue.start])
+            # "MURMANSK/KIRKENES, July 15 -", "ST PETERSBURG/MURMANSK, Aug 23": a dateline of
+            # several places (a name of several words in capitals)
+            DATELINE_PLACES.fullmatch(text, line_start, cue.start)
+            and (" " not in text[line_start : cue.start] or text[line_start : cue.start].isupper())
             and (
                 (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,/-]", after))
                 # "kirkenes (bd) - a man walked …", "kirkenes,norway,29.04.2025 (NPA) - a man …":

@@ -2706,3 +2706,53 @@ def test_a_text_of_lines_without_full_stops_is_read_not_taken_for_headings():
     assert not _events("Minister to visit Storskog on Monday")
     [e] = _events("Two men crossed at Storskog\n\nTwo Syrians crossed at Storskog on Monday.")
     assert e.nationality == "SY"
+
+
+def test_heading_for_a_countrys_border_is_where_they_were_going():
+    [e] = _events(
+        "Border guards on Tuesday detained a soldier near Nikel who was heading for the "
+        "Norwegian border."
+    )
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
+
+
+def test_a_lawful_entry_on_a_visa_is_not_the_crossing():
+    [e] = _events(
+        "Border guards detained two men near Nikel on Monday. They had entered Russia on "
+        "tourist visas and intended to cross into Norway.\r\nThey will be deported."
+    )
+    assert (e.country_left, e.country_entered) == ("RU", "NO")
+
+
+def test_trying_to_get_into_a_country_names_the_side():
+    [e] = _events("About 30 people tried to get over into Latvia from Belarus on Monday evening")
+    assert (e.country_left, e.country_entered) == ("BY", "LV")
+
+
+def test_shorthand_nat_after_a_code_or_a_demonym_is_the_nationality():
+    [e] = _events("2 pers RU nat apprehended 0340 on Tuesday near Svanvik, asked asylum")
+    assert e.nationality == "RU"
+    [e] = _events("- Tue: 1 pers Syrian nat crossed the Pasvikelva on ice, apprehended by patrol.")
+    assert e.nationality == "SY"
+
+
+def test_soldiers_with_the_guards_or_spoken_to_are_not_the_crossers():
+    [e] = _events(
+        "On Sunday a group of migrants crossed the fence from Belarus. Polish border guards and "
+        "soldiers were sent to the barrier."
+    )
+    assert e.affiliation is None
+    [e] = _events(
+        "Two border soldiers detained a man who swam the Pasvikelva at Skogfoss on Monday. He "
+        "told the soldiers he was a citizen of Tajikistan, and the soldiers handed him to the "
+        "police"
+    )
+    assert (e.affiliation, e.nationality) == (None, "TJ")
+
+
+def test_a_dateline_of_several_places_in_capitals_is_no_place():
+    [e] = _events(
+        "ST PETERSBURG/MURMANSK, Mar 20 (Wire) - Estonian border guards detained a man who swam "
+        "across the Narva river from Russia on Wednesday night."
+    )
+    assert (e.places, e.country_left, e.country_entered) == ([], "RU", "EE")
