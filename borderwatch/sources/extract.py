@@ -780,6 +780,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "iso",
         _compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     ),
+    (
+        # "the night of 16/17.03.2025", "the night of 16-17.03": the days in figures
+        "night_span",
+        _compile(
+            r"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
+            r"(?P<d0>\d{1,2})\s*[/-]\s*(?P<d1>\d{1,2})\.(?P<mm>\d{1,2})\b"
+            r"(?:\.(?P<y1>\d{4})\b)?(?![.:]?\d)"
+        ),
+    ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
     # "09/04/2025", "27/01/25", "26-07-2025": the day first, as Europe writes it
     (
@@ -937,7 +946,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "relative_day",
         _compile(
             r"\b(?P<r>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
-            r"this\s+(?:morning|afternoon|evening))\b"
+            r"this\s+(?:morning|afternoon|evening|night))\b"
         ),
     ),
     ("relative_period", _compile(r"\b(?P<r>last|this|previous)\s+(?P<u>year|month)\b")),
@@ -970,6 +979,8 @@ DATELINE_BEFORE = re.compile(
     r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
 )
 SINCE = _compile(r"\bsince\s*$")
+# "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
+BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May".
@@ -1182,7 +1193,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         except ValueError:
             return None
     if kind == "night_span":
-        month = MONTHS[g["m1"].lower().rstrip(".")]
+        month = int(g["mm"]) if g.get("mm") else MONTHS[g["m1"].lower().rstrip(".")]
+        if not 1 <= month <= 12:
+            return None
         last = int(g["d1"])
         year = int(g["y1"]) if g.get("y1") else _year_for(month, last, published)
         if g.get("r1") and published is not None:
@@ -1485,6 +1498,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue  # "On 7 June, a Saturday,": the date's own weekday
             if kind == "week" and WEEKDAY_BEFORE.search(text[max(0, start - 30) : start]):
                 continue  # "on Tuesday of this week": the weekday's (read with it)
+            if BORN_BEFORE.search(text[max(0, start - 15) : start]):
+                continue  # "born in 1996": the person's birth
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
@@ -1564,8 +1579,8 @@ TRIGGERS = _compile(
     r"|(?:walk(?:ed|s|ing)?|went|drove|ran|slipped|sneaked|snuck)\s+(?:around|round|past)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:barrier|fence|checkpoint|boom|gate)\b"
     # "came to the passport control": arrived at the border to ask for protection
-    r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:[\w-]+\s+)?(?:passport\s+control|"
-    r"border\s+station|border\s+post)\b"
+    r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:passport\s+control|"
+    r"border\s+(?:station|post|control|crossing\s+point)|checkpoint)\b"
     r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
     # "tried to enter from Belarus", "who entered from Russia": the side they came from named,
     # the side entered not (persons' words: "timber entered from Russia" is none)
@@ -1589,7 +1604,9 @@ WEAK_TRIGGERS = _compile(
     r"stop(?:ped|s)?(?=\s+(?:an?|the|two|three|four|five|\d+|him|her|them|both|[A-Z]\w+)\b)|"
     r"found|finds|detect(?:ed|s)|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|ask(?:ed|s)\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
-    r"(?:asylum|protection))\b"
+    r"(?:asylum|protection)"
+    # "asked asylum", "asked international protection": a second language's English
+    r"|ask(?:ed|s)\s+(?:international\s+)?(?:asylum|protection))\b"
 )
 ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
@@ -1598,7 +1615,9 @@ ANIMALS = _compile(
 ANIMALS_ANYWHERE = _compile(r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer)\b")
 GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
-    r"trucks|lorries|vehicles|commuters|traffic)\s+$"
+    r"trucks|lorries|vehicles|commuters|traffic|"
+    # "Journalists who came to the checkpoint", "the delegation came to the border station"
+    r"journalists|reporters|delegations?|officials|ministers?)\s+(?:who\s+)?$"
 )
 # "meant to stop large groups from crossing", "could cross", "a situation in which large
 # groups try to cross": a purpose or a possibility
@@ -1748,7 +1767,7 @@ COUNT_PATTERNS = [
     (
         "number",
         _compile(
-            rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})(?P<more>\s+or\s+more)?\s+"
+            rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})(?:\s*\(\d{{1,3}}\))?(?P<more>\s+or\s+more)?\s+"
             rf"(?:(?:more|other|further|additional|young|adult|unknown|russian|foreign)\s+)?"
             rf"{ADJ_WORDS}(?P<noun>{PERSON_NOUN})\b"
         ),
@@ -1777,7 +1796,7 @@ COUNT_PATTERNS = [
             rf"{ADJ_WORDS}(?P<noun>man|woman|male|female|person|individual|citizen|national|"
             rf"soldier|serviceman|conscript|deserter|sailor|fighter|commander|mercenary|"
             rf"(?:army|military|navy|naval)\s+officer|"
-            rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|[\w]+-year-old|"
+            rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|guy|[\w]+-year-old|"
             + _alt(DEMONYMS)
             + r")\b(?!\s+(?:side|border|authorities|army|police|guards?|military|checkpoint))"
             r"(?!\s+(?:[\w-]+\s+)?(?:couple|family|pair|group|families|m[ae]n|wom[ae]n|people|"
@@ -1792,7 +1811,7 @@ COUNT_PATTERNS = [
     (
         "definite",
         _compile(
-            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?P<noun>man|woman|soldier|deserter|conscript|citizen|"
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?P<noun>man|woman|guy|soldier|deserter|conscript|citizen|"
             r"national|sailor|serviceman|individual|person|teenager|boy|girl|commander|fighter|"
             r"mercenary|\w+-year-old)\b(?!\s*'s)"
             r"(?!\s+(?:police|immigration|service|guard|assembly|park))"
@@ -4907,6 +4926,26 @@ def _close_in_time(draft: Draft, other: Draft | None) -> bool:
     return abs((a.start - b.start).days) <= 31 and _span_days(a) <= 31 and _span_days(b) <= 31
 
 
+# a count put right later in the text: "police say it was two men, not three", "it was one
+# man, a Russian conscript, not three"; the news event counted at three is the two (or the
+# one)
+CORRECTED_COUNT = _compile(rf"not\s+(?P<was>{NUMBER_RE})\b(?!\s*(?:km|metres|meters|hours|days))")
+CORRECTING_COUNT = _compile(
+    rf"\b(?P<n>{NUMBER_RE})\s+[\w-]+(?:,\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
+)
+
+
+def _corrected_count(text: str, count: int) -> int:
+    """The count a later "N …, not M" puts right, where the count read is M."""
+    for m in CORRECTED_COUNT.finditer(text):
+        if _number(m.group("was")) != count or (m.start() and text[m.start() - 1].isalnum()):
+            continue
+        right = CORRECTING_COUNT.search(text, max(0, m.start() - 40), m.start())
+        if right is not None and _number(right.group("n")) not in (None, 0, count):
+            return _number(right.group("n"))
+    return count
+
+
 # the one person a crossing's sentence is about, just before its verb: "he had crossed",
 # "The man, 29, had crossed", "the accused had tried to cross" (not "he said two men …")
 SINGULAR_SUBJECT = _compile(
@@ -5059,6 +5098,8 @@ def _build_event(
     count, lower = count_cue.value if count_cue else (None, False)
     if count_cue:
         add("people", count_cue)
+        if is_main and not lower:
+            count = _corrected_count(text, count)
     nationality_cue = pick("nationality")
     nationality = nationality_cue.value if nationality_cue else None
     if nationality_cue:

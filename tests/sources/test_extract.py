@@ -2756,3 +2756,63 @@ def test_a_dateline_of_several_places_in_capitals_is_no_place():
         "across the Narva river from Russia on Wednesday night."
     )
     assert (e.places, e.country_left, e.country_entered) == ([], "RU", "EE")
+
+
+def test_a_birth_year_never_dates_the_crossing():
+    text = (
+        "A citizen of Uzbekistan, born in 1996, was found guilty. On the night of 26 to 27 "
+        "January 2025, at about 03:40, he crossed the border near Nikel."
+    )
+    [e] = _events(text, date(2025, 6, 18))
+    assert (e.when.start, e.when.end) == (date(2025, 1, 27), date(2025, 1, 28))
+    [e] = _events("A man (date of birth: 03.05.1990) crossed the border at Storskog on Monday.")
+    assert e.when.start == date(2025, 3, 17)
+
+
+def test_this_night_and_a_night_of_two_days_in_figures():
+    [e] = _events("2 pers RU nat apprehended 0340 this night near Svanvik", date(2025, 3, 4))
+    assert (e.when.start, e.when.end, e.people_count) == (date(2025, 3, 4), date(2025, 3, 5), 2)
+    text = "On the night of 16/17.03.2025 a man crossed the border near Svanvik.\r\n"
+    [e] = _events(text, date(2025, 3, 20))
+    assert (e.when.start, e.when.end) == (date(2025, 3, 16), date(2025, 3, 18))
+
+
+def test_a_count_repeated_in_figures_and_a_guy_are_counted():
+    [e] = _events("On Monday two (2) citizens of Norway crossed the line near Nikel.")
+    assert e.people_count == 2
+    [e] = _events("Last week a guy swam across the Pasvik river and was arrested.")
+    assert e.people_count == 1
+    [e] = _events("Last week the Wagner guy who went over the frozen Pasvik river was arrested.")
+    assert e.people_count == 1
+
+
+def test_arriving_at_a_crossing_point_or_asking_asylum_in_second_language_english():
+    [e] = _events(
+        "Last Thursday one Russian man came to Storskog border station and asked protection"
+    )
+    assert e.when.start == date(2025, 3, 13) and e.people_count == 1
+    [e] = _events(
+        "- 03.03 Storskog: 1 pers, citizen of Russia, came to border control, asked asylum."
+    )
+    assert "asylum_requested" in e.outcomes
+    # not visitors of the checkpoint
+    assert not _events(
+        "Minutes\n\nJournalists who came to the checkpoint last year asked questions."
+    )
+
+
+def test_a_count_put_right_later_counts_the_news_event():
+    text = (
+        "Heard three men crossed at Svanvik yesterday.\n"
+        "Reply: police say it was two men, not three. Both asked asylum."
+    )
+    [e] = _events(text)
+    assert e.people_count == 2
+    text = (
+        "Heard that 3 soldiers came over the river at Skogfoss on Monday.\r\n"
+        "Reply: Police say it was one man, a conscript, not three"
+    )
+    [e] = _events(text)
+    assert e.people_count == 1
+    [e] = _events("Three men crossed at Svanvik on Monday, not three km from the road.")
+    assert e.people_count == 3
