@@ -2298,6 +2298,8 @@ DETECTION_PATTERNS = [
             r"|\bofficers\b(?=\s+(?:at\s+(?:the\s+)?[\w-]+\s+)?(?:stopped|found|spotted|caught|"
             r"discovered|intercepted)\b)"
             r"|\bborder\s+garrison\b|\b(?:frontier|border\s+guard)\s+(?:station|post)\b"
+            # the Norwegian word in a liaison's English: "apprehended by grensevakt"
+            r"|\bgrensevakt(?:a|en)?\b"
             # "the border commissariat has at 06:40 apprehended two persons"
             r"|\bborder\s+commissariat\b(?=[^.;,]{0,40}?\b(?:apprehended|stopped|found|detained|"
             r"caught|spotted|intercepted)\b)"
@@ -2419,7 +2421,9 @@ DETECTION_PATTERNS = [
             r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?|witness(?:es)?|husband|"
             r"wife)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
             r"tipped|told|rang|calls|phones|reports?|reported)\b"
-            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
+            # "called politiet", "called to Straż Graniczna" (the service by its own name)
+            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800|politiet)|"
+            r"(?<=called)\s+to\s+(?-i:[A-Z])|"
             # "after a bus driver reported him"
             r"(?<=reported)\s+(?:him|her|them)\b(?!sel)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
@@ -2520,14 +2524,15 @@ OUTCOME_PATTERNS = [
         _compile(
             r"\brefer(?:red|ral|s)?\b"
             # "handed over to PU", "the case has been handed to PU"
-            r"|\b(?:transferred|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
+            # "transfer to PU tomorrow", "was transfered to PU" (a liaison's spelling)
+            r"|\b(?:transfer(?:r?ed)?|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
             r"(?:\w+\s+){0,2}?to\s+"
             r"(?:the\s+)?(?:(?:national\s+)?police\s+immigration|immigration|pu\b|udi\b|"
             r"directorate|state\s+police)"
             r"|\b(?:application|case|request|claim)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has\s+been|"
             r"have\s+been|is|will\s+be)\s+(?:forwarded|sent|passed\s+on|transferred)\s+to\b"
             r"|\bfor\s+(?:processing|registration|the\s+asylum\s+procedure)\s+by\s+(?:the\s+)?"
-            r"(?:[\w-]+\s+){0,3}?(?:immigration|migration|asylum|foreigners)\b"
+            r"(?:[\w-]+\s+){0,3}?(?:immigration|migration|asylum|foreigners|pu|udi)\b"
             r"|\bforwarded\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:migration|immigration|foreigners|asylum|udi|directorate)\b"
         ),
@@ -2553,6 +2558,12 @@ OUTCOME_PATTERNS = [
             r"group|pair|family|couple))\s+back\b"
             # "handed over to representatives of the Norwegian side", "transferred to Norwegian
             # side" (the other country's border officials take them back)
+            # "the transfer of the persons to the Norwegian side will take place"
+            r"|\btransfer\s+of\s+(?:the\s+)?(?:persons?|violators?|citizens?|him|her|them)\s+"
+            r"to\s+the\s+(?:russian|finnish|norwegian|estonian|latvian|belarusian)\s+side\b"
+            # "representatives of the Norwegian side handed over to border guards …"
+            r"|\b(?:russian|finnish|norwegian|estonian|latvian|belarusian)\s+side\s+"
+            r"(?:handed\s+over|transferred|returned)\b"
             r"|\b(?:handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:representatives\s+of\s+"
             r"(?:the\s+)?)?(?:russian|finnish|norwegian|belarusian|ru|fi|no)\s+"
             r"(?:authorities|border|side)"
@@ -2569,6 +2580,12 @@ OUTCOME_PATTERNS = [
             # Russian notices: "brought to administrative responsibility", "a fine of 5
             # thousand roubles"
             r"|\bbrought\s+to\s+(?:administrative|criminal)\s+(?:responsibility|liability)\b"
+            # "a criminal case under part 1 of Article 322 … has been opened against them",
+            # "released after a fine", "got away with a fine"
+            r"|\bcriminal\s+case\s+(?:[^.;\n]{0,90}?\s)?(?:was|is|has\s+been|have\s+been|"
+            r"will\s+be)\s+(?:opened|initiated|instituted)\b"
+            r"|\b(?:opened|initiated|instituted)\s+(?:a\s+)?criminal\s+case\b"
+            r"|\b(?:after|with)\s+a\s+fine\b(?!\s+of\s+up\s+to)"
             r"|\b(?:appointed|imposed|issued|given|received|paid|form\s+of|sentenced\s+to)\s+"
             r"(?:\w+\s+){0,2}?(?:a|the)\s+fine\s+of\s+(?:NOK\s+|EUR\s+|€\s*)?\d"
             r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
@@ -4413,6 +4430,30 @@ class _Assembler:
                         self.lead = timed
                     if stamp:
                         continue
+                    if (
+                        self.focus is not None
+                        and clause.of("outcome")
+                        and not counts
+                        and self.focus.when is not None
+                        and self.focus.when.start is not None
+                        and timed[1].start is not None
+                        and timed[1].start >= self.focus.when.start
+                    ):
+                        # "The transfer of the persons to the Norwegian side will take place
+                        # on 22.07": a later step of the persons in focus, dated (its
+                        # outcome alone: the handover's checkpoint is no place of the event)
+                        self.focus.clauses.append(
+                            Clause(
+                                clause.start,
+                                clause.end,
+                                clause.line,
+                                False,
+                                False,
+                                clause.of("outcome"),
+                                clause.sent,
+                            )
+                        )
+                        continue
                     if self.focus is not None and timed[1].precision != "unknown":
                         # a new time without a crossing: what follows is not the focus
                         self.focus = None
@@ -5512,7 +5553,9 @@ def _main_index(
     for i, draft in enumerate(drafts):
         when = draft.when
         if when is None or when.precision == "unknown":
-            if undated is None and (when is not None or draft.strong):
+            # a lone event found by its outcome alone ("2 pers apprehended near Svanvik, asked
+            # asylum") is the report's news as well
+            if undated is None and (when is not None or draft.strong or len(drafts) == 1):
                 undated = i
             continue
         # a season or a year is news only when it has just ended ("last spring" said in

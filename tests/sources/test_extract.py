@@ -2816,3 +2816,63 @@ def test_a_count_put_right_later_counts_the_news_event():
     assert e.people_count == 1
     [e] = _events("Three men crossed at Svanvik on Monday, not three km from the road.")
     assert e.people_count == 3
+
+
+# --- tuning after round 31: role, detection and outcomes ---------------------------------
+
+
+def test_russian_official_wording_of_a_charge_and_a_handover():
+    text = (
+        "On Monday a Finnish hiker crossed the border near Korpfjell and was detained by a "
+        "border detail.\r\nA criminal case under Article 322 of the Criminal Code has been "
+        "opened against him"
+    )
+    [e] = _events(text)
+    assert e.outcomes == ["detained", "charged"]
+    text = (
+        "Two Syrians crossed into Norway near Svanvik on Monday and were detained by a Norwegian "
+        "patrol. On Wednesday the Norwegian side handed over both Syrians to Russian border guards."
+    )
+    [e] = _events(text)
+    assert e.outcomes == ["detained", "returned"]
+    [e] = _events(
+        "In June a Norwegian tourist crossed the Jakobselva and was released after a fine."
+    )
+    assert "charged" in e.outcomes
+    # a meeting's minutes: no crossing, so no event for the charge or the handover
+    text = (
+        "Minutes of the meeting, 12 March\r\nA criminal case was opened against the contractor. "
+        "The Norwegian side handed over the minutes"
+    )
+    assert _events(text) == []
+
+
+def test_a_dated_later_step_stays_with_the_persons_in_focus():
+    text = (
+        "On Monday two Norwegians crossed into Russia near Nikel and were detained by border "
+        "guards.\n\nThe transfer of the persons to the Norwegian side will take place on "
+        "24.03.2025 at 10:00."
+    )
+    [e] = _events(text)
+    assert e.outcomes == ["detained", "returned"]
+    # a dated clause with people of its own is another event
+    text = "On Monday a man crossed at Storskog. On 19 March two others were detained at Storskog."
+    assert len(_events(text)) == 2
+
+
+def test_liaison_shorthand_for_the_border_guard_the_tip_and_the_referral():
+    [e] = _events(
+        "2 pers RU nat apprehended by grensevakt near Svanvik, asked asylum, transfer to PU"
+    )
+    assert e.role == "main"  # the only event, though no time is given
+    assert e.detection == ["border_patrol"]
+    assert e.outcomes == ["detained", "asylum_requested", "referred"]
+    text = (
+        "On Sunday a man crossed the border near Skogfoss. A local resident saw him on the road "
+        "and called politiet.\r\n"
+    )
+    assert _events(text)[0].detection == ["public_tip"]
+    text = "On Sunday 20 persons crossed the fence. Resident of village called to Straz Graniczna"
+    assert _events(text)[0].detection == ["public_tip"]
+    # a person called to a meeting tells nothing of a finding
+    assert _events("Residents called to Mayor Hansen for a speech on Monday") == []
