@@ -659,6 +659,9 @@ class ExtractedFacts:
     published: date | None
     events: list[Event]
     extractor: str = EXTRACTOR_VERSION
+    # the learned event decision's candidates (their spans in the text as given, their
+    # features), kept for training: not part of the contract
+    learning: list | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict:
         return {
@@ -4914,6 +4917,108 @@ def _learned_detection(
     ]
 
 
+# the events the rules did not find: a sentence no event took that tells a time and what
+# happened to someone (a place, people, an outcome), without a crossing verb the rules know
+UNTAKEN_EVENT_CUES = {
+    "place",
+    "count",
+    "nationality",
+    "affiliation",
+    "outcome",
+    "detection",
+    "weak_trigger",
+    "trigger",
+    "direction",
+    "police_arrest",
+}
+
+
+def _event_candidates(
+    text: str, clauses: list[Clause], all_drafts: list[Draft], drafts: list[Draft]
+) -> list[tuple[list[Clause], Cue, list[str]]]:
+    """Every sentence no event took that gives a resolved time and an event's cue,
+    with its features: the cues it holds, its words, where it stands."""
+    taken = {cl.sent for d in drafts for cl in d.clauses}
+    dropped = {cl.sent for d in all_drafts for cl in d.clauses} - taken
+    whens = {(d.when.start, d.when.end) for d in drafts if d.when is not None}
+    by_sent: dict[int, list[Clause]] = {}
+    for cl in clauses:
+        by_sent.setdefault(cl.sent, []).append(cl)
+    result = []
+    for sent, group in by_sent.items():
+        if sent in taken:
+            continue
+        cues = [c for cl in group for c in cl.cues]
+        times = [
+            c
+            for cl in group
+            for c in _clause_times(cl)
+            if c.value.when is not None and c.value.when.precision != "unknown"
+        ]
+        if not times or not any(c.kind in UNTAKEN_EVENT_CUES for c in cues):
+            continue
+        dated = times[0]
+        start, end = group[0].start, group[-1].end
+        when = dated.value.when
+        feats = [
+            f"t:{dated.extra['kind']}",
+            f"p:{when.precision}",
+            f"ntimes:{_bin(len(times), (1, 2))}",
+            f"drafts:{_bin(len(drafts), (0, 1, 3))}",
+            f"line0:{group[0].line == 0}",
+        ]
+        if dated.value.stamp:
+            feats.append("stamp")
+        if group[0].heading:
+            feats.append("heading")
+        if sent in dropped:
+            feats.append("dropped")
+        if (when.start, when.end) in whens:
+            feats.append("same_when")
+        if text[start:end].rstrip().endswith("?"):
+            feats.append("question")
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip():
+            feats.append("line_start")
+        for c in cues:
+            if c.kind == "place" and c.extra.get("role") != "place":
+                continue
+            neg = ":neg" if c.extra.get("negated") else ""
+            feats.append(f"c:{c.kind}{neg}")
+            if c.kind in ("outcome", "detection", "weak_trigger", "trigger"):
+                feats.append(f"c:{c.kind}:{c.value}{neg}")
+            if c.kind == "count":
+                feats.append(f"c:count:{_bin(c.value[0], (1, 2, 9, 99))}")
+        if TRIGGERS.search(text, start, end):
+            feats.append("raw_trigger")
+        feats += [f"w:{w}" for w in learned.words(text[start:end])]
+        before, after = _around(text, dated.start, dated.end, 3)
+        feats += [f"tb:{w}" for w in before] + [f"ta:{w}" for w in after]
+        result.append((group, dated, feats))
+    return result
+
+
+# an attempt told in the candidate's words ("w:tried"): the event is an attempt
+ATTEMPT_WORD = _compile(r"\bw:(?:tr(?:y|ied|ies|ying)|attempt\w*)\b")
+
+
+def _learned_events(
+    model: learned.Model, candidates: list[tuple[list[Clause], Cue, list[str]]], order: int
+) -> list[Draft]:
+    """The candidates the model takes for events of their own (data/learned.json)."""
+    threshold = model.settings.get("events_threshold", 0.5)
+    result = []
+    for group, dated, feats in candidates:
+        if model.probability("events", feats) < threshold:
+            continue
+        weak = [c for cl in group for c in cl.cues if c.kind == "weak_trigger"]
+        trigger = weak[0] if weak else Cue("weak_trigger", "learned", dated.start, dated.end)
+        draft = Draft(order + len(result), dated.value.when, dated, list(group), trigger)
+        draft.attempt = bool(ATTEMPT_WORD.search(" ".join(feats)))
+        result.append(draft)
+    return result
+
+
 CLOCK = _compile(
     rf"\b{CLOCK_AT}(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?:{CLOCK_AT})?"
     r"(?P<h>[01]?\d|2[0-3])(?:[:.][0-5]\d\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
@@ -5748,6 +5853,15 @@ def extract(
     of_headline = main if main is not None else (0 if document else None)
     mentions = country_mentions(t)
 
+    # the sentences the rules left that may tell an event of their own: the learned event
+    # decision (data/learned.json) takes those it rates likely, after the main event is chosen
+    model = learned.model()
+    candidates = []
+    if learned.capturing or (model is not None and "events" in model.heads):
+        candidates = _event_candidates(t, clauses, assembler.drafts, drafts)
+    if model is not None and "events" in model.heads:
+        drafts += _learned_events(model, candidates, len(drafts))
+
     events: list[Event] = []
     doc_direction: tuple[str | None, str | None] = (None, None)
     order = ([main] if main is not None else []) + [i for i in range(len(drafts)) if i != main]
@@ -5784,4 +5898,9 @@ def extract(
         outlet=outlet,
         published=published,
         events=events,
+        learning=[
+            (norm.span(group[0].start, group[-1].end), feats) for group, _, feats in candidates
+        ]
+        if learned.capturing
+        else None,
     )

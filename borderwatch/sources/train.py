@@ -7,7 +7,8 @@ its scores honest only while nothing was fitted to it) with
 the rules alone, pairs the proposed events with the annotated ones as the scorer does
 (evaluate.pair_events) and fits, for every candidate of a proposed event, whether the
 paired annotated event has its value (each gazetteer mention near the event: a place of
-it?). The model is written to
+it?), and for every sentence no event took that gives a time and an event's cue, whether
+an annotated event the rules missed is told there. The model is written to
 borderwatch/sources/data/learned.json, which extract() loads once.
 Deterministic: the same folders and seed give the same file. `--loro` writes nothing and
 measures instead, leave one round out: each round (the letters a text's name begins with)
@@ -35,30 +36,42 @@ SETTINGS = {
     "min_count": 2,
     "detection_threshold": 0.5,
     "detection_l2": 3.0,
+    "events_threshold": 0.5,
+    "events_l2": 1.0,
+    "events_min_count": 4,
 }
-# the decisions learned: the head's name and the answer's list field that labels its
-# candidates
+# the decisions learned for every proposed event: the head's name and the answer's list
+# field that labels its candidates
 HEADS = {"places": "places", "detection": "detection"}
+# and for every text: does a sentence no event took tell an annotated event the rules missed?
+TEXT_HEADS = ("events",)
 
 Rows = dict[str, tuple[list[list[str]], list[int]]]
 
 
 def document_rows(text_path: Path) -> Rows:
-    """Features and labels of every candidate of every proposed event of one text, by
-    head, the text extracted by the rules alone."""
+    """Features and labels of every candidate of every proposed event of one text, and of
+    every sentence it left that may tell one ("events"), by head, the text extracted by
+    the rules alone."""
     answer = load_answer(text_path.with_suffix(".json"))
     published = answer.get("published")
     published = date.fromisoformat(published) if published else None
+    text = read_text(text_path)
     learned.capturing = True
     try:
         with learned.use(None):
-            facts = extract(read_text(text_path), published)
+            facts = extract(text, published)
     finally:
         learned.capturing = False
-    rows: Rows = {head: ([], []) for head in HEADS}
+    rows: Rows = {head: ([], []) for head in (*HEADS, *TEXT_HEADS)}
     gold = answer["events"]
     got = [e.as_dict() for e in facts.events]
-    for gi, pj in pair_events(gold, got):
+    pairs = pair_events(gold, got)
+    missed = [where(text, gold[gi]) for gi, pj in pairs if pj is None]
+    for (start, end), feats in facts.learning:
+        rows["events"][0].append(feats)
+        rows["events"][1].append(int(any(start <= at < end for at in missed)))
+    for gi, pj in pairs:
         if pj is None:
             continue
         for head, field_name in HEADS.items():
@@ -67,6 +80,18 @@ def document_rows(text_path: Path) -> Rows:
                 rows[head][0].append(feats)
                 rows[head][1].append(int(value in values))
     return rows
+
+
+def where(text: str, event: dict) -> int:
+    """Where an annotated event is told: its time's words, else its first place named
+    (-1: neither is in the text)."""
+    said = (event["when"].get("text") or "").strip()
+    at = text.lower().find(said.lower()) if said else -1
+    for place in event["places"]:
+        if at >= 0:
+            break
+        at = text.find(place)
+    return at
 
 
 def texts(folders) -> list[Path]:
@@ -83,11 +108,12 @@ def fit(documents: list[Rows], *, seed: int = 0) -> learned.Model:
     """The model of every head, fitted on the documents' rows."""
     heads = {}
     candidates = {}
-    for head in HEADS:
+    for head in (*HEADS, *TEXT_HEADS):
         rows = [r for doc in documents for r in doc[head][0]]
         labels = [y for doc in documents for y in doc[head][1]]
         l2 = SETTINGS.get(f"{head}_l2", SETTINGS["l2"])
-        heads[head] = learned.fit(rows, labels, l2=l2, min_count=SETTINGS["min_count"], seed=seed)
+        min_count = SETTINGS.get(f"{head}_min_count", SETTINGS["min_count"])
+        heads[head] = learned.fit(rows, labels, l2=l2, min_count=min_count, seed=seed)
         candidates[head] = len(rows)
     settings = {
         **SETTINGS,
@@ -131,7 +157,8 @@ def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, 
     detection": the rules decide detection)."""
     paths = texts(folders)
     rows = {p: document_rows(p) for p in paths}
-    variants = ["rules", "learned"] + [f"without {h}" for h in list(HEADS)[1:]]
+    others = [*list(HEADS)[1:], *TEXT_HEADS]
+    variants = ["rules", "learned"] + [f"without {h}" for h in others]
     pooled = {v: Report("all") for v in variants}
     result = {}
     for r in sorted({round_of(p) for p in paths}):
@@ -140,7 +167,7 @@ def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, 
         result[r] = {v: Report(r) for v in variants}
         score(held, None, result[r]["rules"], pooled["rules"])
         score(held, model, result[r]["learned"], pooled["learned"])
-        for h in list(HEADS)[1:]:
+        for h in others:
             heads = {k: v for k, v in model.heads.items() if k != h}
             without = learned.Model(heads, model.settings)
             score(held, without, result[r][f"without {h}"], pooled[f"without {h}"])
@@ -156,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--loro", action="store_true", help="measure; write nothing")
     args = parser.parse_args(argv)
     if args.loro:
-        fields = sorted(set(HEADS.values()))
+        fields = sorted({*HEADS.values(), *TEXT_HEADS})
         result = leave_one_round_out(args.folders, seed=args.seed)
         variants = list(result["all"])
         print(f"variants: {' / '.join(variants)}")

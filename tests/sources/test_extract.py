@@ -1412,6 +1412,7 @@ def test_the_learned_model_loads_once_and_is_small():
     assert model is not None and model is learned.model()
     assert "places" in model.heads and model.heads["places"].weights
     assert "detection" in model.heads and model.heads["detection"].weights
+    assert "events" in model.heads and model.heads["events"].weights
     assert learned.MODEL_PATH.stat().st_size <= 100_000
 
 
@@ -1472,6 +1473,58 @@ def test_the_learned_detection_decides_every_candidate_method():
         [e] = extract(TIP_AND_GUARDS, date(2025, 6, 10)).events
     assert e.detection == []
     assert not [ev for ev in e.evidence if ev.field == "detection"]
+
+
+TURNED_BACK = "On Tuesday two Russian men were turned back by border guards at Storskog."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TURNED_BACK,
+        TURNED_BACK + "\n",
+        TURNED_BACK + "\r\nThey went home.\r\n",
+        "On Saturday a Russian conscript turned up at a farm in Vaggetem, and the farmer "
+        "phoned the police",
+    ],
+)
+def test_the_learned_event_decision_takes_a_dated_sentence_no_crossing_verb_told(text):
+    from borderwatch.sources import learned
+
+    with learned.use(None):
+        assert extract(text, date(2025, 6, 10)).events == []
+    [e] = extract(text, date(2025, 6, 10)).events
+    assert e.when.precision == "day" and e.when.start is not None
+    assert len(e.places) == 1 and e.people_count in (1, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRESS INVITATION\n\nThe border commissioners of Norway and Russia will meet at "
+        "Storskog on Tuesday 14 October to discuss cooperation. Journalists are welcome.",
+        "Minutes of the meeting on 3 March at Storskog.\nPresent: two Russian officers, three "
+        "Norwegian officers.\nThe parties discussed the fence.",
+        "The police said on Monday that the new fence at Storskog will be finished in June.",
+    ],
+)
+def test_the_learned_event_decision_makes_no_event_of_a_meeting_or_a_plan(text):
+    assert extract(text, date(2025, 6, 10)).events == []
+
+
+def test_the_learned_event_decision_rates_only_dated_sentences_no_event_took():
+    from borderwatch.sources import learned
+
+    shipped = learned.model().heads
+    eager = learned.Model({**shipped, "events": learned.Head(5.0, {})})
+    doubting = learned.Model({**shipped, "events": learned.Head(-5.0, {})})
+    with learned.use(eager):
+        # the tip's sentence gives no time: no candidate; the crossing's is taken
+        assert len(extract(TIP_AND_GUARDS, date(2025, 6, 10)).events) == 1
+        assert len(extract(TURNED_BACK, date(2025, 6, 10)).events) == 1
+    with learned.use(doubting):
+        assert extract(TURNED_BACK, date(2025, 6, 10)).events == []
+        assert len(extract(TIP_AND_GUARDS, date(2025, 6, 10)).events) == 1
 
 
 def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
