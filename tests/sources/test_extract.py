@@ -1496,6 +1496,22 @@ def test_the_learned_event_decision_takes_a_dated_sentence_no_crossing_verb_told
     [e] = extract(text, date(2025, 6, 10)).events
     assert e.when.precision == "day" and e.when.start is not None
     assert len(e.places) == 1 and e.people_count in (1, 2)
+    # the text's only event, and a recent one: its news (the rules found none to be)
+    assert e.role == "main"
+
+
+def test_an_event_the_decision_finds_is_the_news_only_where_the_rules_found_none():
+    later = " Last year a man crossed the border at Svanvik on 4 May."
+    events = extract(TURNED_BACK + later, date(2025, 6, 10)).events
+    roles = {e.places[0]: (e.role, e.when.start) for e in events}
+    assert roles["Storskog"] == ("main", date(2025, 6, 10))  # the Tuesday of the first
+    assert roles["Svanvik"][0] == "previous"  # the rules' event, of last year
+    from borderwatch.sources import learned
+
+    eager = learned.Model({**learned.model().heads, "events": learned.Head(5.0, {})})
+    with learned.use(eager):
+        old = extract("On 3 March 2021 two men were turned back at Storskog.", date(2025, 6, 10))
+    assert [e.role for e in old.events] == ["previous"]  # four years old: not news
 
 
 @pytest.mark.parametrize(
