@@ -40,7 +40,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from . import learned
@@ -5840,14 +5840,15 @@ def extract(
         if m
     ]
     document = not review and _document(t)
-    main = _main_index(
-        drafts,
-        published,
-        title_has_trigger,
-        review,
+    news = partial(
+        _main_index,
+        published=published,
+        title_has_trigger=title_has_trigger,
+        review=review,
         document=document,
         reviewed_year=reviewed[0] if reviewed else None,
     )
+    main = news(drafts)
     mentions = country_mentions(t)
 
     # the sentences the rules left that may tell an event of their own: the learned event
@@ -5862,14 +5863,7 @@ def extract(
         if main is None and learned_drafts:
             # none of the rules' events is the news: one the decision found may be, by the
             # same measure ("On 3 March two men were turned back at Storskog" alone)
-            main = _main_index(
-                drafts,
-                published,
-                title_has_trigger,
-                review,
-                document=document,
-                reviewed_year=reviewed[0] if reviewed else None,
-            )
+            main = news(drafts)
     # a judgment's or a decision's heading is about its case (the first event) even when
     # the case is old: "Regarding my client, a 23-year-old Russian conscript"
     of_headline = main if main is not None else (0 if document else None)
