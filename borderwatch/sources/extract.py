@@ -4998,12 +4998,15 @@ def _event_candidates(
     return result
 
 
-# an attempt told in the candidate's words ("w:tried"): the event is an attempt
-ATTEMPT_WORD = _compile(r"\bw:(?:tr(?:y|ied|ies|ying)|attempt\w*)\b")
+# an attempt told in the candidate sentence's words ("tried"): the event is an attempt
+ATTEMPT_WORD = _compile(r"\b(?:tr(?:y|ied|ies|ying)|attempt\w*)\b")
 
 
 def _learned_events(
-    model: learned.Model, candidates: list[tuple[list[Clause], Cue, list[str]]], order: int
+    model: learned.Model,
+    text: str,
+    candidates: list[tuple[list[Clause], Cue, list[str]]],
+    order: int,
 ) -> list[Draft]:
     """The candidates the model takes for events of their own (data/learned.json)."""
     threshold = model.settings.get("events_threshold", 0.5)
@@ -5014,7 +5017,7 @@ def _learned_events(
         weak = [c for cl in group for c in cl.cues if c.kind == "weak_trigger"]
         trigger = weak[0] if weak else Cue("weak_trigger", "learned", dated.start, dated.end)
         draft = Draft(order + len(result), dated.value.when, dated, list(group), trigger)
-        draft.attempt = bool(ATTEMPT_WORD.search(" ".join(feats)))
+        draft.attempt = bool(ATTEMPT_WORD.search(text, group[0].start, group[-1].end))
         result.append(draft)
     return result
 
@@ -5858,7 +5861,7 @@ def extract(
     if learned.capturing or (model is not None and "events" in model.heads):
         candidates = _event_candidates(t, clauses, assembler.drafts, drafts)
     if model is not None and "events" in model.heads:
-        learned_drafts = _learned_events(model, candidates, len(drafts))
+        learned_drafts = _learned_events(model, t, candidates, len(drafts))
         drafts += learned_drafts
         if main is None and learned_drafts:
             # none of the rules' events is the news: one the decision found may be, by the
