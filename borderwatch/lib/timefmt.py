@@ -34,6 +34,14 @@ def format_instant(dt: datetime | None, tz: ZoneInfo = OSLO) -> str:
     return f"{loc:%a} {loc.day} {loc:%b %Y %H:%M} {loc.tzname()}"
 
 
+def format_published(dt: datetime | None, day_only: bool, tz: ZoneInfo = OSLO) -> str:
+    """A publication: its instant, or 'Mon 25 Aug 2025' when only the day is known."""
+    if dt is None or not day_only:
+        return format_instant(dt, tz)
+    loc = local(dt, tz)
+    return f"{loc:%a} {loc.day} {loc:%b %Y}"
+
+
 def format_period(start: datetime, end: datetime, precision: str, tz: ZoneInfo = OSLO) -> str:
     """An uncertain time as it is known: 'autumn 2023', 'January 2023', '2023'.
 

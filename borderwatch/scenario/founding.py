@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -217,7 +217,7 @@ def _article(police: Actor):
         title="Russian soldier Seeks Asylum in Norway, Citing Opposition to Ukraine War",
         text=ARTICLE.read_text(encoding="utf-8"),
         outlet="press report (citing Dagbladet, VG)",
-        published_at=at(2025, 8, 25, 12, 0),
+        published_at=date(2025, 8, 25),  # the day only
         language="en",
     )
     return report

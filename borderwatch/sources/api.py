@@ -27,8 +27,11 @@ class ReportIn(Schema):
     outlet: str = Field("", max_length=200)
     url: str = Field("", max_length=500)
     language: str = Field("en", max_length=10)
-    published_at: AwareDatetime | None = Field(
-        None, description="Publication time with its UTC offset; relative dates count from it"
+    published_at: AwareDatetime | date | None = Field(
+        None,
+        description="Publication time with its UTC offset, or the day alone (YYYY-MM-DD) "
+        "when only that is known; relative dates count from it",
+        union_mode="left_to_right",
     )
     extract: bool = Field(True, description="Propose the text's events for review")
 
@@ -79,6 +82,9 @@ class ReportOut(Out):
     url: str
     language: str
     published_at: datetime | None
+    published_day_only: bool = Field(
+        description="Only the day is known: published_at is noon of it in Europe/Oslo"
+    )
     recorded_at: datetime
     sha256: str
     extractor_version: str
@@ -94,6 +100,7 @@ def report_out(report: SourceReport, proposals, created: bool) -> dict:
         "url": report.url,
         "language": report.language,
         "published_at": report.published_at,
+        "published_day_only": report.published_day_only,
         "recorded_at": report.recorded_at,
         "sha256": report.sha256,
         "extractor_version": report.extractor_version,

@@ -18,10 +18,11 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from html.parser import HTMLParser
 
 from borderwatch.lib.errors import DomainError
+from borderwatch.lib.timefmt import OSLO
 
 MAX_BYTES = 10 * 1024 * 1024  # larger files are refused: no report is that long
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -46,7 +47,14 @@ class Document:
     outlet: str = ""
     url: str = ""
     language: str = ""
-    published_at: datetime | None = None
+    published_at: datetime | date | None = None  # a date: only the day is known
+
+    def published_day(self) -> date | None:
+        """The publication day in Europe/Oslo, which relative dates count from."""
+        at = self.published_at
+        if isinstance(at, datetime):
+            return at.astimezone(OSLO).date()
+        return at
 
 
 def _suffix(name: str) -> str:
@@ -233,14 +241,22 @@ def _tidy(text: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def _parse_time(value: str) -> datetime | None:
+def _parse_time(value: str) -> datetime | date | None:
+    """A page's publication time: an instant (read in Europe/Oslo when it gives no zone),
+    or the day alone ("2025-08-25"); None when it is not an ISO time."""
     value = value.strip()
     if not value:
         return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return instant.replace(tzinfo=OSLO) if instant.tzinfo is None else instant
 
 
 def read_html(data: bytes, name: str) -> Document:

@@ -13,6 +13,9 @@ class SourceReport(models.Model):
     url = models.URLField(max_length=500, blank=True)
     language = models.CharField(max_length=10, default="en")
     published_at = models.DateTimeField(null=True, blank=True)
+    # only the day is known ("published on 25 August"): published_at is noon of it in
+    # Europe/Oslo, shown and exported as the day
+    published_day_only = models.BooleanField(default=False)
     text = models.TextField()
     sha256 = models.CharField(max_length=64, unique=True)
     recorded_at = models.DateTimeField()

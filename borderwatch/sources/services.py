@@ -27,7 +27,7 @@ from borderwatch.access import audit, policy
 from borderwatch.access.actor import Actor
 from borderwatch.border.choices import DetectionSource
 from borderwatch.lib.errors import AccessDenied, Conflict, DomainError, NotVisible
-from borderwatch.lib.timefmt import local
+from borderwatch.lib.timefmt import OSLO, local
 from borderwatch.lib.validate import aware, choice, country_code
 
 from . import extract as extractor
@@ -56,16 +56,21 @@ def record_source_report(
     outlet: str = "",
     url: str = "",
     language: str = "en",
-    published_at: datetime | None = None,
+    published_at: datetime | date | None = None,
     channel: str = "",
     file_name: str = "",
 ) -> tuple[SourceReport, bool]:
-    """Store a report; the same text again returns the stored one. Returns (report, created)."""
+    """Store a report; the same text again returns the stored one. Returns (report, created).
+    `published_at`: an instant with its zone, or a `date` when only the day is known."""
     policy.require(actor, "source.record")
     if not text.strip():
         raise DomainError("The report has no text.", field="text")
     if not title.strip():
         raise DomainError("Give the report a title.", field="title")
+    day_only = isinstance(published_at, date) and not isinstance(published_at, datetime)
+    if day_only:
+        # the day alone: noon of it in Norway, which keeps the day in every zone near it
+        published_at = datetime.combine(published_at, time(12, 0), tzinfo=OSLO)
     if published_at is not None and timezone.is_naive(published_at):
         raise DomainError("Give the publication time with its time zone.", field="published_at")
     if published_at is not None:
@@ -84,6 +89,7 @@ def record_source_report(
         url=url.strip()[:500],
         language=(language or "en").strip()[:10],
         published_at=published_at,
+        published_day_only=day_only,
         sha256=digest,
         recorded_at=timezone.now(),
         recorded_by=actor.user,
@@ -178,7 +184,7 @@ def ingest_report(
     outlet: str = "",
     url: str = "",
     language: str = "en",
-    published_at: datetime | None = None,
+    published_at: datetime | date | None = None,
     channel: str = "",
     file_name: str = "",
     extract: bool = True,
@@ -525,7 +531,6 @@ def accept_proposed_event(event: ProposedEvent, *, actor: Actor, edits: dict | N
     source. Who may: see the rule above (statisticians may not). Audited as
     `source.event_accepted`; a proposal reviewed already is refused."""
     from borderwatch.border import services as border
-    from borderwatch.lib.timefmt import OSLO
 
     require_review(actor)
     event = get_proposal_for(actor, event.pk)
@@ -623,7 +628,6 @@ def merge_candidates(event: ProposedEvent, actor: Actor, limit: int = 5) -> list
     Only incidents sharing the place/section or the period count (score ≥ 2); ties go to the
     more recent incident. Each incident carries `match_score` and `match_reasons`."""
     from borderwatch.border.models import Place
-    from borderwatch.lib.timefmt import OSLO
 
     fields = proposed_fields(event)
     name = fields["place"]

@@ -1,7 +1,7 @@
 """The reports pages: paste or upload a report, the latest reports, one report with the
 events proposed from it, and the review queue (accept, merge, reject a proposal)."""
 
-from datetime import date, datetime, time
+from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from borderwatch.access import policy
 from borderwatch.access.views import actor_view
 from borderwatch.lib.errors import DomainError, NotVisible
-from borderwatch.lib.timefmt import OSLO
 
 from . import services
 from .forms import RejectForm, ReportForm, ReviewForm
@@ -32,8 +31,7 @@ def report_new(request):
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         doc = form.cleaned_data["document"]
-        day = form.cleaned_data.get("published")
-        published = datetime.combine(day, time(12, 0), tzinfo=OSLO) if day else doc.published_at
+        published = form.cleaned_data.get("published") or doc.published_at
         upload = form.cleaned_data.get("file")
         try:
             done = services.ingest_report(

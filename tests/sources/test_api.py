@@ -62,6 +62,19 @@ def test_it_refuses_bad_input_and_anonymous_callers(client, police):
     as_(client, police)
     assert post(client, {"text": ""}).status_code == 422
     assert post(client, {**BODY, "published_at": "2025-08-25T09:00:00"}).status_code == 422
+    assert post(client, {**BODY, "published_at": "2025-02-30"}).status_code == 422
     assert post(client, {**BODY, "colour": "red"}).status_code == 422
     response = post(client, {"text": "   "})
     assert response.status_code == 400 and response.json()["field"] == "text"
+
+
+def test_a_report_published_on_a_day_is_told_as_the_day(client, police):
+    as_(client, police)
+    response = post(client, {**BODY, "published_at": "2025-08-25"})
+    assert response.status_code == 201
+    body = response.json()
+    assert body["published_day_only"] is True
+    assert body["published_at"] == "2025-08-25T10:00:00Z"  # noon in Norway
+    assert body["events"][0]["when"]["start"] == "2025-08-22"  # "on Friday" counts from it
+    again = client.get(f"/api/v1/reports/{body['id']}").json()
+    assert again["published_day_only"] is True

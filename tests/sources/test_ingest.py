@@ -1,5 +1,7 @@
 """Reading reports from files: text, HTML and PDF, and clear errors for the rest."""
 
+from datetime import date
+
 import pytest
 
 from borderwatch.sources.ingest import UnreadableFile, read_document, reflow
@@ -96,3 +98,17 @@ def test_it_names_the_file_and_says_what_is_wrong(data, name, reason):
 def test_it_refuses_a_pdf_without_text():
     with pytest.raises(UnreadableFile, match="no text to read"):
         read_document(make_pdf([]), "scan.pdf")
+
+
+def test_a_page_dated_by_its_day_or_without_a_zone_keeps_what_it_says():
+    day = HTML.replace(b"2025-08-25T09:30:00+02:00", b"2025-08-25")
+    doc = read_document(day, "page.html")
+    assert doc.published_at == date(2025, 8, 25) and doc.published_day() == date(2025, 8, 25)
+    naive = HTML.replace(b"2025-08-25T09:30:00+02:00", b"2025-08-25T23:30:00")
+    doc = read_document(naive, "page.html")
+    assert doc.published_at.isoformat() == "2025-08-25T23:30:00+02:00"  # read in Norway
+    assert doc.published_day() == date(2025, 8, 25)
+    late = HTML.replace(b"2025-08-25T09:30:00+02:00", b"2025-08-25T23:30:00Z")
+    assert read_document(late, "page.html").published_day() == date(2025, 8, 26)
+    unread = HTML.replace(b"2025-08-25T09:30:00+02:00", b"25.08.2025")
+    assert read_document(unread, "page.html").published_at is None

@@ -36,6 +36,10 @@ def test_it_stores_a_pasted_report_and_shows_its_events(client, police):
     assert "Border patrol, Drone" in html and "Asked for asylum" in html  # words, not codes
     assert '<mark title="places">Grense Jakobselv</mark>' in html
     assert client.get("/reports/").content.decode().count(f'href="/reports/{report.pk}/"') == 1
+    # the day was given, not a time: shown as the day, not as noon
+    assert report.published_day_only
+    assert "Mon 25 Aug 2025</dd>" in html and "Mon 25 Aug 2025 12:00" not in html
+    assert "<td>Mon 25 Aug 2025</td>" in client.get("/reports/").content.decode()
 
 
 def test_it_stores_an_uploaded_pdf(client, guard):

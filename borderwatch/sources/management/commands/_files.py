@@ -1,11 +1,10 @@
 """What the ingest and extract commands share: dates and reading files."""
 
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from borderwatch.lib.timefmt import OSLO
 from borderwatch.sources.ingest import Document, UnreadableFile, read_document
 
 
@@ -14,11 +13,6 @@ def iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"{value!r} is not a date; write it as YYYY-MM-DD.") from None
-
-
-def noon_in_oslo(day: date) -> datetime:
-    """A publication day as an instant: noon in Europe/Oslo (the day is what counts)."""
-    return datetime.combine(day, time(12, 0), tzinfo=OSLO)
 
 
 def read_file(path: str) -> Document:

@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"Not read: {exc.message}")
                 continue
-            published = given or (doc.published_at.date() if doc.published_at else None)
+            published = given or doc.published_day()
             facts = services.extract_text(
                 doc.text,
                 actor=actor,

@@ -10,7 +10,7 @@ from borderwatch.lib.errors import DomainError
 from borderwatch.sources import services
 from borderwatch.sources.ingest import UnreadableFile
 
-from ._files import iso_date, noon_in_oslo, read_file
+from ._files import iso_date, read_file
 
 
 def plural(n: int, word: str) -> str:
@@ -43,7 +43,7 @@ class Command(BaseCommand):
     @domain_errors_as_command_errors
     def handle(self, *args, files, **options):
         actor = actor_from_options(options)
-        published = noon_in_oslo(iso_date(options["published"])) if options["published"] else None
+        published = iso_date(options["published"]) if options["published"] else None
         if options["url"] and len(files) > 1:
             raise CommandError("--url names one report; give one file with it.")
         stored = again = events = 0

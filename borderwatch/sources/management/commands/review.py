@@ -12,7 +12,7 @@ from borderwatch.access.cli import (
 )
 from borderwatch.lib.errors import AccessDenied, DomainError
 from borderwatch.lib.refs import parse_reference
-from borderwatch.lib.timefmt import format_instant
+from borderwatch.lib.timefmt import format_published
 from borderwatch.sources import services
 from borderwatch.sources.models import ProposedEvent
 from borderwatch.sources.shapes import candidate_out, queue_item_out
@@ -279,6 +279,7 @@ class Command(BaseCommand):
                     "outlet": report.outlet,
                     "url": report.url,
                     "published_at": report.published_at,
+                    "published_day_only": report.published_day_only,
                 },
                 "fields": fields,
                 "evidence": evidence,
@@ -296,7 +297,11 @@ class Command(BaseCommand):
             f"Proposal #{event.pk} ({status}): {event.get_role_display().lower()}, "
             f"confidence {event.confidence:.2f}, extractor {event.extractor_version}"
         )
-        published = format_instant(report.published_at) if report.published_at else "unknown"
+        published = (
+            format_published(report.published_at, report.published_day_only)
+            if report.published_at
+            else "unknown"
+        )
         self.stdout.write(
             f"Report {report.pk}: {report.title}"
             + (f" — {report.outlet}" if report.outlet else "")
