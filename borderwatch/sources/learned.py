@@ -39,8 +39,8 @@ class Head:
 
     def as_dict(self) -> dict:
         return {
-            "bias": round(self.bias, 5),
-            "weights": {k: round(v, 5) for k, v in self.weights.items()},
+            "bias": round(self.bias, 4),
+            "weights": {k: round(v, 4) for k, v in self.weights.items()},
         }
 
 

@@ -7,8 +7,9 @@ its scores honest only while nothing was fitted to it) with
 the rules alone, pairs the proposed events with the annotated ones as the scorer does
 (evaluate.pair_events) and fits, for every candidate of a proposed event, whether the
 paired annotated event has its value (each gazetteer mention near the event: a place of
-it?), and for every sentence no event took that gives a time and an event's cue, whether
-an annotated event the rules missed is told there. The model is written to
+it?), and for every sentence no event took that gives a time (resolved, or as an event's
+would be) and an event's cue or a movement, whether an annotated event the rules missed is
+told there. The model is written to
 borderwatch/sources/data/learned.json, which extract() loads once.
 Deterministic: the same folders and seed give the same file. `--loro` writes nothing and
 measures instead, leave one round out: each round (the letters a text's name begins with)

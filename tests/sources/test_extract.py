@@ -1543,6 +1543,53 @@ def test_the_learned_event_decision_rates_only_dated_sentences_no_event_took():
         assert len(extract(TIP_AND_GUARDS, date(2025, 6, 10)).events) == 1
 
 
+WENT_THROUGH = (
+    "Two men crossed the river at Nyrud on Monday and asked for asylum.{eol}My brother went "
+    "through the checkpoint last week, alone."
+)
+
+
+@pytest.mark.parametrize("eol", [" ", "\r\n", "\n\n"])
+def test_the_learned_event_decision_takes_a_dated_movement_no_cue_reads(eol):
+    from borderwatch.sources import learned
+
+    text = WENT_THROUGH.format(eol=eol)
+    with learned.use(None):
+        assert len(extract(text, date(2024, 5, 10)).events) == 1
+    first, second = extract(text, date(2024, 5, 10)).events
+    assert first.role == "main" and first.places == ["Nyrud"]
+    assert second.role == "previous" and second.when.text == "last week"
+    assert second.when.start == date(2024, 4, 29)
+
+
+def test_the_learned_event_decision_rates_a_sentence_whose_time_an_event_resolves():
+    from borderwatch.sources import learned
+
+    text = "The border in February: two Syrians refused entry at Storskog."
+    learned.capturing = True
+    try:
+        with learned.use(None):
+            facts = extract(text, None)
+    finally:
+        learned.capturing = False
+    kinds = {text[start:end]: feats[:2] for (start, end), feats in facts.learning}
+    # no publication date: "in February" is of no year, still a time (precision unknown)
+    assert kinds == {text: ["k:relative", "p:unknown"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes of the council meeting. On 12 March the members went through the budget of "
+        "the border station.",
+        "PRESS INVITATION\r\nOn Tuesday the minister came to Kirkenes. Guests went through "
+        "the security check",
+    ],
+)
+def test_the_learned_event_decision_makes_no_event_of_a_movement_that_is_no_crossing(text):
+    assert extract(text, date(2025, 6, 10)).events == []
+
+
 def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
     import shutil
     from pathlib import Path
