@@ -3504,6 +3504,11 @@ def _clauses(doc, text: str) -> list[Clause]:
     headings = [_is_heading(line, no) for no, line in enumerate(lines)]
     if all(h for h, line in zip(headings, lines, strict=True) if line):
         headings = [False] * len(lines)
+    # nor is the last line a heading (it heads nothing): a closing sentence pasted without
+    # its stop ("… \n\nIn May 2024 a woman crossed the border at Skogfoss")
+    last = max((no for no, line in enumerate(lines) if line), default=0)
+    if last > 0:
+        headings[last] = False
     for sent_no, sent in enumerate(doc.sents):
         s, e = sent.start_char, sent.end_char
         if not text[s:e].strip():

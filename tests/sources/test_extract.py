@@ -2822,6 +2822,15 @@ def test_a_text_of_lines_without_full_stops_is_read_not_taken_for_headings():
     assert not _events("Minister to visit Storskog on Monday")
     [e] = _events("Two men crossed at Storskog\n\nTwo Syrians crossed at Storskog on Monday.")
     assert e.nationality == "SY"
+    # a closing sentence pasted without its stop heads nothing: it is read (it was taken for
+    # a heading and gave no event)
+    for nl, tail in (("\n", ""), ("\n", "\n"), ("\r\n", "\r\n")):
+        quiet = "It was a quiet week at the border."
+        [e] = _events(f"{quiet}{nl}{nl}In May 2024 a woman crossed at Skogfoss{tail}")
+        assert e.places == ["Skogfoss"] and e.when.start == date(2024, 5, 1)
+    # and a signature after the report is no event of its own
+    [e] = _events("Two men crossed at Storskog on Monday.\n\nFinnmark Police District")
+    assert e.places == ["Storskog"]
 
 
 def test_heading_for_a_countrys_border_is_where_they_were_going():
