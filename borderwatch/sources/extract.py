@@ -693,11 +693,14 @@ class TimeValue:
     """A resolved time expression, or a relative one to resolve against another event."""
 
     when: When | None  # None: relative to the event in focus ("later that year")
-    relative: str = ""  # "later_year", "season_no_year", "month_no_year", "part_no_year"
+    relative: str = ""  # "later_year", "season_no_year", "month_no_year", "part_no_year",
+    # "offset", "season_rel", "years_later"
     season: str = ""
     month: int = 0
     stamp: bool = False  # a log line's date stamp
-    offset: int = 0  # days after (before, when negative) the event in focus
+    # days after (before, when negative) the event in focus; years after ("years_later");
+    # the way of "season_rel" (1 after, -1 before, 0 the same)
+    offset: int = 0
     part: str = ""  # "early", "mid", "late" of a month (of a year: "part_no_year")
 
 
@@ -711,6 +714,34 @@ def month_part(start: date, end: date, part: str) -> tuple[date, date]:
     if part == "late":
         return start.replace(day=21), end
     return start, end
+
+
+def _counted_from(base: When | None, value: TimeValue, text: str) -> When:
+    """A season or a year counted from the event in focus (`base`): "the following spring"
+    is the first spring that starts after it ends, "the summer before" the last that ends
+    before it starts, "that same autumn" the one it falls in (else the one of the year it
+    ended in), "the spring of the following year" the one of the year after, "two years
+    later" the year two after the one it ended in. Unknown with no event to count from."""
+    if base is None or base.start is None or base.end is None:
+        return When(None, None, "unknown", text)
+    last = base.end - timedelta(days=1)
+    if value.relative == "years_later":
+        year = last.year + value.offset
+        return When(date(year, 1, 1), date(year + 1, 1, 1), "year", text)
+    periods = [season_period(value.season, y) for y in range(base.start.year - 1, last.year + 3)]
+    if value.offset == 2:
+        chosen = season_period(value.season, last.year + 1)
+    elif value.offset > 0:
+        chosen = next((p for p in periods if p[0] >= base.end), None)
+    elif value.offset < 0:
+        chosen = next((p for p in reversed(periods) if p[1] <= base.start), None)
+    else:
+        # the one it falls in, else the one of the year it ended in
+        same = season_period(value.season, last.year + (value.season == "winter"))
+        chosen = next((p for p in periods if p[0] < base.end and base.start < p[1]), same)
+    if chosen is None:
+        return When(None, None, "unknown", text)
+    return When(*chosen, "season", text)
 
 
 def year_part(year: int, part: str) -> tuple[date, date]:
@@ -893,6 +924,29 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("mdy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_MONTH_DAY_YEAR}")),
     (
+        # "the following spring", "that same autumn", "in the winter after", "the summer
+        # before": a season counted from the event in focus
+        "season_rel",
+        _compile(
+            r"\b(?:(?:in|during|over)\s+)?(?:(?:the\s+)?(?P<dir>following|next|same)\s+"
+            r"(?P<s>spring|summer|autumn|fall|winter)(?!\s+(?:of\s+)?\d)"
+            r"|that\s+(?:same\s+)?(?P<s2>spring|summer|autumn|fall|winter)(?!\s+(?:of\s+)?\d)"
+            r"|the\s+(?P<s3>spring|summer|autumn|fall|winter)\s+"
+            r"(?P<dir3>after|before|that\s+followed)(?=\s*(?:[,.;:)]|$))"
+            r"|the\s+(?P<s4>spring|summer|autumn|fall|winter)\s+of\s+the\s+"
+            r"(?P<dir4>following|next)\s+year)"
+        ),
+    ),
+    (
+        # "two years later", "a year later", "the following year": counted from the year of
+        # the event in focus
+        "years_later",
+        _compile(
+            rf"\b(?:(?P<n>{NUMBER_RE}|an?|one)\s+years?\s+later"
+            r"|(?:in\s+)?the\s+(?:following|next)\s+year(?!\s+(?:of|and)\b))\b"
+        ),
+    ),
+    (
         "season",
         _compile(
             r"\b(?:(?:in|during|over|since)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)?\s*"
@@ -970,6 +1024,11 @@ TIME_GATES = {
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
     ),
     "later_year": _compile(r"\blater\b"),
+    "season_rel": _compile(
+        r"\b(?:following|next|same|that)\s+(?:spring|summer|autumn|fall|winter)\b"
+        r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:after|before|that)\b"
+    ),
+    "years_later": _compile(r"\byears?\s+later\b|\b(?:following|next)\s+year\b"),
     "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
     "relative_period": _compile(r"\b(?:year|month)\b"),
 }
@@ -1270,6 +1329,16 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         month = MONTHS[g["m"].lower().rstrip(".")]
         start, end = month_part(*_month_period(int(g["y"]), month), _part(g))
         return TimeValue(When(start, end, "month", text))
+    if kind == "season_rel":
+        season = (g.get("s") or g.get("s2") or g.get("s3") or g["s4"]).lower()
+        words = (g.get("dir") or g.get("dir3") or "same").lower()
+        # 2: of the year after ("the spring of the following year")
+        way = 2 if g.get("s4") else 0 if words == "same" else -1 if words == "before" else 1
+        return TimeValue(None, relative="season_rel", season=season, offset=way)
+    if kind == "years_later":
+        n = g.get("n")
+        years = 1 if not n or n.lower() in ("a", "an", "one") else (_number(n) or 0)
+        return TimeValue(None, relative="years_later", offset=years) if years > 0 else None
     if kind == "later_year":
         if g.get("y"):
             return TimeValue(
@@ -3804,6 +3873,17 @@ class _Assembler:
                     continue
                 day = base.start + timedelta(days=value.offset)
                 when = _day(day, self.text[cue.start : cue.end].strip())
+            elif value.relative in ("season_rel", "years_later"):
+                # the event in focus, else the last dated one told
+                dated = [d for d in self.drafts if d.when is not None and d.when.start]
+                base = (
+                    self.focus.when
+                    if self.focus and self.focus.when and self.focus.when.start
+                    else dated[-1].when
+                    if dated
+                    else None
+                )
+                when = _counted_from(base, value, self.text[cue.start : cue.end].strip())
             elif value.relative == "season_no_year":
                 year = year_context or self._sentence_year(clause)
                 if year is None and self.published:
@@ -4984,7 +5064,16 @@ def _event_candidates(
         if kind is None and times and MOVED.search(text, start, end):
             kind = "moved"
         if kind is None and cued and any(c.kind == "time" for c in cues):
+            # a time counted from another event ("Later that year", "the following spring"):
+            # from the last dated event told before the sentence
+            focus = assembler.focus
+            assembler.focus = max(
+                (d for d in drafts if d.when is not None and d.clauses[0].start < start),
+                key=lambda d: d.clauses[0].start,
+                default=None,
+            )
             timed = next(filter(None, map(assembler.clause_time, group)), None)
+            assembler.focus = focus
             if timed is not None:
                 kind, (dated, when) = "relative", timed
         if kind is None:

@@ -3001,3 +3001,27 @@ def test_liaison_shorthand_for_the_border_guard_the_tip_and_the_referral():
     assert _events(text)[0].detection == ["public_tip"]
     # a person called to a meeting tells nothing of a finding
     assert _events("Residents called to Mayor Hansen for a speech on Monday") == []
+
+
+def test_a_season_or_year_counted_from_the_event_in_focus():
+    text = (
+        "In the winter of 2019 a Russian man crossed the frozen Pasvik river at Vaggetem.\r\n"
+        "\r\nThe following spring his brother crossed the border at Storskog."
+    )
+    assert ("2019-03-01", "2019-06-01", "season") in _when(text)
+    text = (
+        "In October 2022 two Russians crossed the border at Storskog.\n\nThat same winter a "
+        "man from Nikel walked across the ice at Svanvik.\n\nTwo years later a woman crossed "
+        "the border at Skogfoss."
+    )
+    whens = _when(text)
+    assert ("2022-12-01", "2023-03-01", "season") in whens
+    # the year two after the one the winter ended in
+    assert ("2025-01-01", "2026-01-01", "year") in whens
+
+
+def test_a_season_counted_from_no_event_is_not_the_publications():
+    text = "The following spring a Russian man crossed the border at Storskog."
+    assert all(w[2] != "season" for w in _when(text))
+    text = "Minutes: the following spring the committee will meet again in Kirkenes.\n"
+    assert _when(text) == []
