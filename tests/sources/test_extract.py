@@ -3001,3 +3001,88 @@ def test_liaison_shorthand_for_the_border_guard_the_tip_and_the_referral():
     assert _events(text)[0].detection == ["public_tip"]
     # a person called to a meeting tells nothing of a finding
     assert _events("Residents called to Mayor Hansen for a speech on Monday") == []
+
+
+def test_a_season_or_year_counted_from_the_event_in_focus():
+    text = (
+        "In the winter of 2019 a Russian man crossed the frozen Pasvik river at Vaggetem.\r\n"
+        "\r\nThe following spring his brother crossed the border at Storskog."
+    )
+    assert ("2019-03-01", "2019-06-01", "season") in _when(text)
+    text = (
+        "In October 2022 two Russians crossed the border at Storskog.\n\nThat same winter a "
+        "man from Nikel walked across the ice at Svanvik.\n\nTwo years later a woman crossed "
+        "the border at Skogfoss."
+    )
+    whens = _when(text)
+    assert ("2022-12-01", "2023-03-01", "season") in whens
+    # the year two after the one the winter ended in
+    assert ("2025-01-01", "2026-01-01", "year") in whens
+
+
+def test_a_season_counted_from_no_event_is_not_the_publications():
+    text = "The following spring a Russian man crossed the border at Storskog."
+    assert all(w[2] != "season" for w in _when(text))
+    text = "Minutes: the following spring the committee will meet again in Kirkenes.\n"
+    assert _when(text) == []
+
+
+def test_a_person_and_the_kin_or_companions_they_came_with_add_up():
+    def people(text):
+        [e] = _events(text)
+        return e.people_count, e.people_lower_bound
+
+    assert people("On Tuesday he and his younger brother crossed the river near Svanvik.") == (
+        2,
+        False,
+    )
+    assert people("On Monday a woman and her two children crossed at Storskog.") == (3, False)
+    assert (
+        people("On Monday a couple with a baby arrived at Storskog and asked for asylum.")[0] == 3
+    )
+    assert people("On Tuesday my wife and I walked across the border at Storskog.")[0] == 2
+    assert people('"On Tuesday the three of us walked across the border at Storskog."')[0] == 3
+    assert people('"We were four. On Tuesday we crossed the river near Nyrud."')[0] == 4
+    assert people("On Monday a family from Syria, five of them, crossed at Storskog.")[0] == 5
+    text = (
+        "On Sunday she crossed near Vaggetem together with her mother, her two brothers and "
+        "four other villagers."
+    )
+    assert people(text) == (8, False)
+    assert people("On 2 February I crossed at Salla together with at least three other men.") == (
+        4,
+        True,
+    )
+    # "his children": how many is not said
+    assert people("On Monday a man and his children crossed at Storskog.")[0] == 1
+
+
+def test_kin_and_first_person_counts_outside_a_crossing_make_no_event():
+    text = (
+        "Invitation: On Monday the mayor and his wife will host the reception at the town "
+        "hall. The three of us on the committee will be there.\r\nWe were four hours late "
+        "last time; my wife and I thank the hosts."
+    )
+    assert _events(text) == []
+
+
+def test_a_forms_numbered_field_and_a_tables_persons_column_give_the_count():
+    form = (
+        "INCIDENT FORM\r\n1. Date: 18.03.2025\r\n2. Location: Svanvik\r\n3. Number of persons: 3"
+        "\r\n4. Description: Persons crossed the Pasvik river and were detained by a patrol."
+    )
+    assert [e.people_count for e in _events(form)] == [3]
+    csv = (
+        "date;time;location;persons;nationality;action\n"
+        "2025-03-18;21:45;Svanvik;3;SY;detained after crossing\n"
+        "2025-03-17;03:10;Nyrud;2;RU;detained after crossing"
+    )
+    assert [e.people_count for e in _events(csv)] == [3, 2]
+    table = (
+        "Date | Place | Pers. | Nat. | Outcome\r\n17/3 | Vaggetem | 4 | AF | crossed, asylum\r\n"
+        "18/3 | Svanvik | 1 | SY | crossed, detained"
+    )
+    assert [e.people_count for e in _events(table)] == [4, 1]
+    # a persons column where nobody crossed makes no event
+    minutes = "date;time;location;persons;comment\n2025-03-18;10:00;Town hall;12;council meeting"
+    assert _events(minutes) == []
