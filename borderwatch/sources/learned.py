@@ -68,7 +68,7 @@ class Model:
 
 
 _override: list = []
-capturing = False  # set by training: extract() keeps every event's features
+capturing = False  # set by `capture` (training): extract() keeps every candidate's features
 
 
 @cache
@@ -85,6 +85,20 @@ def model() -> Model | None:
     if _override:
         return _override[-1]
     return _load(str(MODEL_PATH))
+
+
+class capture:
+    """`with capture():` extract() keeps every candidate's features (`learning`), as
+    training reads them."""
+
+    def __enter__(self):
+        global capturing
+        capturing = True
+        return self
+
+    def __exit__(self, *exc):
+        global capturing
+        capturing = False
 
 
 class use:

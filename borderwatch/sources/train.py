@@ -58,12 +58,8 @@ def document_rows(text_path: Path) -> Rows:
     published = answer.get("published")
     published = date.fromisoformat(published) if published else None
     text = read_text(text_path)
-    learned.capturing = True
-    try:
-        with learned.use(None):
-            facts = extract(text, published)
-    finally:
-        learned.capturing = False
+    with learned.capture(), learned.use(None):
+        facts = extract(text, published)
     rows: Rows = {head: ([], []) for head in (*HEADS, *TEXT_HEADS)}
     gold = answer["events"]
     got = [e.as_dict() for e in facts.events]

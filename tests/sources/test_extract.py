@@ -1165,15 +1165,12 @@ def test_where_a_caller_lives_a_lower_case_dateline_and_the_side_crossed_from():
 def test_a_places_candidate_knows_who_was_found_there_and_what_else_the_event_names():
     from borderwatch.sources import learned
 
-    learned.capturing = True
-    try:
+    with learned.capture():
         [e] = extract(
             "Man crossed in Sør-Varanger\n\nOn Friday a man crossed the river at Vaggetem. He "
             "was detained by the police at a farm in the Pasvik valley.",
             date(2025, 3, 7),
         ).events
-    finally:
-        learned.capturing = False
     feats = {value: set(f) for value, f in e.learning["places"]}
     assert {"title:own", "title:region"} <= feats["Sør-Varanger"]
     assert "found_before" in feats["Pasvik valley"]
@@ -1566,12 +1563,8 @@ def test_the_learned_event_decision_rates_a_sentence_whose_time_an_event_resolve
     from borderwatch.sources import learned
 
     text = "The border in February: two Syrians refused entry at Storskog."
-    learned.capturing = True
-    try:
-        with learned.use(None):
-            facts = extract(text, None)
-    finally:
-        learned.capturing = False
+    with learned.capture(), learned.use(None):
+        facts = extract(text, None)
     kinds = {text[start:end]: feats[:2] for (start, end), feats in facts.learning}
     # no publication date: "in February" is of no year, still a time (precision unknown)
     assert kinds == {text: ["k:relative", "p:unknown"]}
