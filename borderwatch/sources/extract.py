@@ -5340,6 +5340,113 @@ def _learned_events(
     return result
 
 
+# a crossing told as a plan, a wish or a supposition ("he would cross", "if they try"), as
+# a statistic over a period ("so far this year", "in total"): what the keep decision reads
+# (not "will", which tells an outcome to come, nor "may", a month as often as a guess)
+KEEP_HYPOTHETICAL = _compile(
+    r"\b(?:would|could|might|if|unless|plan(?:s|ned|ning)?|intend\w*|wants?|wanted|hopes?|"
+    r"hoped|consider\w*|threaten\w*|going\s+to)\b"
+)
+KEEP_STATISTIC = _compile(
+    r"\b(?:in\s+total|a\s+total\s+of|per\s+(?:year|month|week)|so\s+far\s+this|every\s+year|"
+    r"each\s+year|annually|statistics?|figures?|since\s+(?:19|20)\d\d|altogether|a\s+year)\b"
+)
+
+
+def _keep_candidates(
+    text: str,
+    drafts: list[Draft],
+    main: int | None,
+    learned_from: int,
+    published: date | None,
+    kind: str,
+) -> list[list[str]]:
+    """The features of every event proposed (the rules' and the learned event decision's)
+    for the keep decision: is it an event the text tells, or a comparison, a plan, a
+    statistic, a trip or the same event told twice? `learned_from`: the first draft the
+    learned event decision added; `kind`: "review", "document", "log" or "news"."""
+    result = []
+    n = _bin(len(drafts), (1, 2, 3, 5))
+    whens = Counter((d.when.start, d.when.end) for d in drafts if d.when is not None)
+    for i, d in enumerate(drafts):
+        trigger = d.trigger
+        feats = [
+            f"trig:{trigger.kind}",
+            f"trig:{trigger.kind}:{trigger.value}",
+            f"n:{n}",
+            f"text:{kind}",
+            f"main:{i == main}",
+            f"first:{i == 0}",
+            f"strong:{d.strong}",
+            f"attempt:{d.attempt}",
+            f"learned:{i >= learned_from}",
+        ]
+        if d.report or d.log_line is not None:
+            feats.append("entry")
+        if d.same_as is not None:
+            feats.append("same_as")
+        when = d.when
+        if when is None:
+            feats.append("p:none")
+        else:
+            feats.append(f"p:{when.precision}")
+            if whens[(when.start, when.end)] > 1:
+                feats.append("same_when")
+            if published is not None and when.end:
+                days = (published - when.end).days
+                feats.append(
+                    "age:future" if days < -1 else f"age:{_bin(days, (7, 31, 120, 365, 1100))}"
+                )
+        kinds: set[str] = set()
+        for cl in d.clauses:
+            for c in cl.cues:
+                if c.kind == "place" and c.extra.get("role") != "place":
+                    continue
+                neg = ":neg" if c.extra.get("negated") else ""
+                kinds.add(f"c:{c.kind}{neg}")
+        feats += sorted(kinds)
+        if trigger.extra.get("negated"):
+            feats.append("negated")
+        sentence = _sentence_around(text, trigger.start)
+        rest_of_line = text[trigger.end : trigger.end + 200].split("\n")[0]
+        if sentence.rstrip().endswith("?") or rest_of_line.rstrip().endswith("?"):
+            feats.append("question")
+        if KEEP_HYPOTHETICAL.search(sentence):
+            feats.append("hypothetical")
+        if KEEP_STATISTIC.search(sentence):
+            feats.append("statistic")
+        feats += [f"tw:{w}" for w in learned.words(text[trigger.start : trigger.end])[:3]]
+        before, after = _around(text, trigger.start, trigger.end, 3)
+        feats += [f"b:{w}" for w in before] + [f"a:{w}" for w in after]
+        if d.when_cue is not None:
+            before, after = _around(text, d.when_cue.start, d.when_cue.end, 2)
+            feats += [f"tb:{w}" for w in before] + [f"ta:{w}" for w in after]
+        result.append(feats)
+    return result
+
+
+# a row of a table or a form: fields between separators ("17/3 | Vaggetem | 4 | AF")
+TABLE_ROW = _compile(r"[^\n]*[|;\t][^\n]*[|;\t]")
+
+
+def _learned_keep(
+    model: learned.Model, drafts: list[Draft], candidates: list[list[str]], text: str
+) -> list[int]:
+    """Which events the keep decision (data/learned.json) does not veto: it drops an event
+    only when it rates it unlikely to be one the text tells (a low threshold), and never an
+    entry of a log, a report's form or a table's row, which records an event and tells no
+    comparison or plan."""
+    threshold = model.settings.get("keep_threshold", 0.4)
+    return [
+        i
+        for i, (d, feats) in enumerate(zip(drafts, candidates, strict=True))
+        if d.report
+        or d.log_line is not None
+        or TABLE_ROW.match(text, text.rfind("\n", 0, d.trigger.start) + 1)
+        or model.probability("keep", feats) >= threshold
+    ]
+
+
 CLOCK = _compile(
     rf"\b{CLOCK_AT}(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?:{CLOCK_AT})?"
     r"(?P<h>[01]?\d|2[0-3])(?:[:.][0-5]\d\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
@@ -6184,6 +6291,8 @@ def extract(
     # decision (data/learned.json) takes those it rates likely, after the main event is chosen
     model = learned.model()
     candidates = []
+    learned_from = len(drafts)
+    issuer = border_issuer(t)
     if learned.capturing or (model is not None and "events" in model.heads):
         candidates = _event_candidates(t, clauses, assembler.drafts, drafts, assembler)
     if model is not None and "events" in model.heads:
@@ -6193,6 +6302,18 @@ def extract(
             # none of the rules' events is the news: one the decision found may be, by the
             # same measure ("On 3 March two men were turned back at Storskog" alone)
             main = news(drafts)
+    # the keep decision (data/learned.json) vetoes the events it rates unlikely to be told
+    # as crossings (a plan, a comparison, a statistic): a vetoed event is not the news
+    keep: list[list[str]] = []
+    if learned.capturing or (model is not None and "keep" in model.heads):
+        kind = "review" if review else "document" if document else "log" if issuer else "news"
+        keep = _keep_candidates(t, drafts, main, learned_from, published, kind)
+    if model is not None and "keep" in model.heads:
+        kept = _learned_keep(model, drafts, keep, t)
+        drafts = [drafts[i] for i in kept]
+        keep = [keep[i] for i in kept]
+        if main is not None:
+            main = kept.index(main) if main in kept else news(drafts)
     # a judgment's or a decision's heading is about its case (the first event) even when
     # the case is old: "Regarding my client, a 23-year-old Russian conscript"
     of_headline = main if main is not None else (0 if document else None)
@@ -6201,7 +6322,6 @@ def extract(
     doc_direction: tuple[str | None, str | None] = (None, None)
     order = ([main] if main is not None else []) + [i for i in range(len(drafts)) if i != main]
     built: dict[int, Event] = {}
-    issuer = border_issuer(t)
     issuer_iso = issuer_country(t)
     claimed = {id(cl) for d in drafts for cl in d.clauses}
     for i in order:
@@ -6219,6 +6339,8 @@ def extract(
             claimed,
             of_headline=i == of_headline,
         )
+        if learned.capturing:
+            event.learning["keep"] = keep[i]
         built[i] = event
         if i == main or doc_direction == (None, None):
             if event.country_entered or event.country_left:

@@ -9,7 +9,8 @@ the rules alone, pairs the proposed events with the annotated ones as the scorer
 paired annotated event has its value (each gazetteer mention near the event: a place of
 it?), and for every sentence no event took that gives a time (resolved, or as an event's
 would be) and an event's cue or a movement, whether an annotated event the rules missed is
-told there. The model is written to
+told there; then, extracting with those heads, whether each event proposed is paired
+with an annotated one (the keep decision, which vetoes the unlikely). The model is written to
 borderwatch/sources/data/learned.json, which extract() loads once.
 Deterministic: the same folders and seed give the same file. `--loro` writes nothing and
 measures instead, leave one round out: each round (the letters a text's name begins with)
@@ -40,12 +41,18 @@ SETTINGS = {
     "events_threshold": 0.5,
     "events_l2": 1.0,
     "events_min_count": 4,
+    "keep_threshold": 0.4,
+    "keep_l2": 3.0,
+    "keep_min_count": 20,
 }
 # the decisions learned for every proposed event: the head's name and the answer's list
 # field that labels its candidates
 HEADS = {"places": "places", "detection": "detection"}
 # and for every text: does a sentence no event took tell an annotated event the rules missed?
 TEXT_HEADS = ("events",)
+# and for every event proposed with the other heads: is it an annotated event ("keep")? It is
+# fitted last, on the texts extracted with the model of the others
+KEEP_HEAD = "keep"
 
 Rows = dict[str, tuple[list[list[str]], list[int]]]
 
@@ -77,6 +84,37 @@ def document_rows(text_path: Path) -> Rows:
                 rows[head][0].append(feats)
                 rows[head][1].append(int(value in values))
     return rows
+
+
+def keep_rows(text_path: Path, model: learned.Model) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every event proposed for one text by the rules and `model`
+    (the other heads): is it paired with an annotated event?"""
+    answer = load_answer(text_path.with_suffix(".json"))
+    published = answer.get("published")
+    published = date.fromisoformat(published) if published else None
+    with learned.capture(), learned.use(model):
+        facts = extract(read_text(text_path), published)
+    got = [e.as_dict() for e in facts.events]
+    paired = {pj for gi, pj in pair_events(answer["events"], got) if gi is not None}
+    return (
+        [e.learning[KEEP_HEAD] for e in facts.events],
+        [int(j in paired) for j in range(len(got))],
+    )
+
+
+def fit_keep(model: learned.Model, paths: list[Path]) -> learned.Model:
+    """`model` with the keep decision added, fitted on the texts extracted with `model`."""
+    rows = [keep_rows(p, model) for p in paths]
+    head = learned.fit(
+        [f for r in rows for f in r[0]],
+        [y for r in rows for y in r[1]],
+        l2=SETTINGS["keep_l2"],
+        min_count=SETTINGS["keep_min_count"],
+    )
+    candidates = {**model.settings["candidates"], KEEP_HEAD: sum(len(r[1]) for r in rows)}
+    return learned.Model(
+        {**model.heads, KEEP_HEAD: head}, {**model.settings, "candidates": candidates}
+    )
 
 
 def where(text: str, event: dict) -> int:
@@ -123,7 +161,8 @@ def fit(documents: list[Rows], *, seed: int = 0) -> learned.Model:
 
 
 def train(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> learned.Model:
-    return fit([document_rows(p) for p in texts(folders)], seed=seed)
+    paths = texts(folders)
+    return fit_keep(fit([document_rows(p) for p in paths], seed=seed), paths)
 
 
 def score(paths: list[Path], model: learned.Model | None, *reports: Report) -> None:
@@ -154,13 +193,14 @@ def leave_one_round_out(folders=DEFAULT_FOLDERS, *, seed: int = 0) -> dict[str, 
     detection": the rules decide detection)."""
     paths = texts(folders)
     rows = {p: document_rows(p) for p in paths}
-    others = [*list(HEADS)[1:], *TEXT_HEADS]
+    others = [*list(HEADS)[1:], *TEXT_HEADS, KEEP_HEAD]
     variants = ["rules", "learned"] + [f"without {h}" for h in others]
     pooled = {v: Report("all") for v in variants}
     result = {}
     for r in sorted({round_of(p) for p in paths}):
         held = [p for p in paths if round_of(p) == r]
-        model = fit([rows[p] for p in paths if round_of(p) != r], seed=seed)
+        rest = [p for p in paths if round_of(p) != r]
+        model = fit_keep(fit([rows[p] for p in rest], seed=seed), rest)
         result[r] = {v: Report(r) for v in variants}
         score(held, None, result[r]["rules"], pooled["rules"])
         score(held, model, result[r]["learned"], pooled["learned"])

@@ -821,7 +821,12 @@ def test_more_ways_to_cross_and_to_say_where_to():
     assert e.people_count == 4
     [e] = _events("On Monday a Lithuanian citizen tried to drive into Belarus on a forest road.")
     assert (e.country_left, e.country_entered) == ("LT", "BY")
-    [e] = _events("In 2019 a herder followed his reindeer into Russia near Nellim.")
+    from borderwatch.sources import learned
+
+    # the rules' reading: the keep decision vetoes so bare an event of years ago (it tells
+    # no one's number, nationality or fate)
+    with learned.use(_without_keep()):
+        [e] = _events("In 2019 a herder followed his reindeer into Russia near Nellim.")
     assert e.when.start == date(2019, 1, 1)
     [e] = _events("The couple tried to reach Finland near Salla in winter 2024.")
     assert e.country_entered == "FI"
@@ -1410,7 +1415,8 @@ def test_the_learned_model_loads_once_and_is_small():
     assert "places" in model.heads and model.heads["places"].weights
     assert "detection" in model.heads and model.heads["detection"].weights
     assert "events" in model.heads and model.heads["events"].weights
-    assert learned.MODEL_PATH.stat().st_size <= 100_000
+    assert "keep" in model.heads and model.heads["keep"].weights
+    assert learned.MODEL_PATH.stat().st_size <= 105_000
 
 
 def test_the_learned_model_drops_a_destination_the_rules_took_for_a_place():
@@ -3087,3 +3093,64 @@ def test_a_forms_numbered_field_and_a_tables_persons_column_give_the_count():
     # a persons column where nobody crossed makes no event
     minutes = "date;time;location;persons;comment\n2025-03-18;10:00;Town hall;12;council meeting"
     assert _events(minutes) == []
+
+
+# --- the keep decision: a learned veto on the events proposed (data/learned.json) ---------
+
+IF_THEY_TRY = (
+    "The minister said on Monday that if people try to cross the border at the Jakobselva, "
+    "they will be stopped and returned to Russia."
+)
+CROSSED_AT_NIGHT = (
+    "A Russian man crossed the Pasvik river on Monday night and was detained by border "
+    "soldiers near Svanvik. He asked for asylum."
+)
+
+
+def _without_keep():
+    from borderwatch.sources import learned
+
+    shipped = learned.model()
+    heads = {k: v for k, v in shipped.heads.items() if k != "keep"}
+    return learned.Model(heads, shipped.settings)
+
+
+@pytest.mark.parametrize(
+    "text", [IF_THEY_TRY, "Fence plans\n\n" + IF_THEY_TRY, "Fence plans\r\n\r\n" + IF_THEY_TRY]
+)
+def test_the_keep_decision_vetoes_a_hypothetical_crossing(text):
+    from borderwatch.sources import learned
+
+    with learned.use(_without_keep()):
+        assert len(extract(text, date(2025, 3, 12)).events) == 1  # the rules' event
+    assert extract(text, date(2025, 3, 12)).events == []
+
+
+@pytest.mark.parametrize("text", [CROSSED_AT_NIGHT, CROSSED_AT_NIGHT + "\r\n"])
+def test_the_keep_decision_keeps_a_plain_crossing(text):
+    [e] = extract(text, date(2025, 3, 12)).events
+    assert e.role == "main" and e.places == ["Pasvikelva", "Svanvik"]
+
+
+def test_a_vetoed_event_leaves_the_news_to_the_others():
+    from borderwatch.sources import learned
+
+    text = IF_THEY_TRY + " " + CROSSED_AT_NIGHT
+    with learned.use(_without_keep()):
+        assert [e.role for e in extract(text, date(2025, 3, 12)).events] == ["previous", "main"]
+    [e] = extract(text, date(2025, 3, 12)).events
+    assert e.role == "main" and e.when.text == "on Monday night"
+
+
+def test_the_keep_decision_never_vetoes_a_tables_row():
+    from borderwatch.sources import learned
+
+    shipped = learned.model()
+    doubting = learned.Model({**shipped.heads, "keep": learned.Head(-10.0, {})}, shipped.settings)
+    table = (
+        "Date | Place | Pers. | Nat. | Outcome\r\n17/3 | Vaggetem | 4 | AF | crossed, asylum\r\n"
+        "18/3 | Svanvik | 1 | SY | crossed, detained"
+    )
+    with learned.use(doubting):
+        assert [e.people_count for e in extract(table, date(2025, 3, 20)).events] == [4, 1]
+        assert extract(CROSSED_AT_NIGHT, date(2025, 3, 12)).events == []
