@@ -28,7 +28,10 @@ The pipeline:
    (learned.py, data/learned.json, trained by `python -m borderwatch.sources.train`)
    decides which are places of the event, with the rules' own choice among its features.
    Detection likewise: of the methods the rules chose and those with a finding cue near
-   the event, another regression decides which found it.
+   the event, another regression decides which found it. Two more decide which events
+   there are: of the sentences no event took, which tell one of their own ("events"), and
+   of the events proposed, which are not crossings the text tells ("keep": a plan, a
+   comparison, a statistic, vetoed).
 """
 
 from __future__ import annotations
