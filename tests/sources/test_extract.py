@@ -3154,3 +3154,22 @@ def test_the_keep_decision_never_vetoes_a_tables_row():
     with learned.use(doubting):
         assert [e.people_count for e in extract(table, date(2025, 3, 20)).events] == [4, 1]
         assert extract(CROSSED_AT_NIGHT, date(2025, 3, 12)).events == []
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_tables_row_opening_with_its_day_and_month_and_a_slash_is_dated(end):
+    table = end.join(
+        [
+            "Handover, week 47",
+            "Date | Place | Pers. | Outcome",
+            "17/11 | Vaggetem | 4 | crossed, detained",
+            "18/11 | Svanvik | 1 | crossed, detained",
+        ]
+    )
+    events = _events(table, date(2026, 11, 23))
+    assert [(e.when.start, e.when.precision, e.people_count) for e in events] == [
+        (date(2026, 11, 17), "day", 4),
+        (date(2026, 11, 18), "day", 1),
+    ]
+    # only at a row's start and before a separator: a score in a line is no day
+    assert _events("Exercise results\nTeam A scored 3/4 | Team B 2/4", date(2026, 11, 23)) == []
