@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from borderwatch.sources import extract as extractor  # noqa: E402 (after the path is set)
-from borderwatch.sources.evaluate import load_answer, read_text  # noqa: E402
+from borderwatch.sources.evaluate import load_answer, published_day, read_text  # noqa: E402
 
 CORPUS = ROOT / "tests" / "sources" / "corpus"
 
@@ -35,8 +35,7 @@ def corpus() -> list[tuple[str, date | None]]:
     docs = []
     for path in sorted(CORPUS.glob("*/*.txt")):
         answer = load_answer(path.with_suffix(".json"))
-        published = date.fromisoformat(answer["published"]) if answer.get("published") else None
-        docs.append((read_text(path), published))
+        docs.append((read_text(path), published_day(answer)))
     return docs
 
 

@@ -213,6 +213,12 @@ def load_answer(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def published_day(answer: dict) -> date | None:
+    """The publication day an answer gives (passed to extract as --published), or None."""
+    published = answer.get("published")
+    return date.fromisoformat(published) if published else None
+
+
 def read_text(path: Path) -> str:
     """A corpus text as read: UTF-8 (a BOM is dropped), line endings kept."""
     with path.open(encoding="utf-8-sig", newline="") as f:
@@ -237,8 +243,7 @@ def evaluate(
                 continue
             got = load_answer(other)["events"]
         else:
-            published = answer.get("published")
-            published = date.fromisoformat(published) if published else None
+            published = published_day(answer)
             got = extract(read_text(text_path), published, with_ner=with_ner).as_dict()["events"]
         report.documents += 1
         gold = answer["events"]

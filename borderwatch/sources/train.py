@@ -22,11 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 from . import learned
-from .evaluate import Report, load_answer, pair_events, read_text, score_pair
+from .evaluate import Report, load_answer, pair_events, published_day, read_text, score_pair
 from .extract import EXTRACTOR_VERSION, extract
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "sources" / "corpus"
@@ -62,8 +61,7 @@ def document_rows(text_path: Path) -> Rows:
     every sentence it left that may tell one ("events"), by head, the text extracted by
     the rules alone."""
     answer = load_answer(text_path.with_suffix(".json"))
-    published = answer.get("published")
-    published = date.fromisoformat(published) if published else None
+    published = published_day(answer)
     text = read_text(text_path)
     with learned.capture(), learned.use(None):
         facts = extract(text, published)
@@ -90,8 +88,7 @@ def keep_rows(text_path: Path, model: learned.Model) -> tuple[list[list[str]], l
     """Features and labels of every event proposed for one text by the rules and `model`
     (the other heads): is it paired with an annotated event?"""
     answer = load_answer(text_path.with_suffix(".json"))
-    published = answer.get("published")
-    published = date.fromisoformat(published) if published else None
+    published = published_day(answer)
     with learned.capture(), learned.use(model):
         facts = extract(read_text(text_path), published)
     got = [e.as_dict() for e in facts.events]
@@ -171,8 +168,7 @@ def score(paths: list[Path], model: learned.Model | None, *reports: Report) -> N
     with learned.use(model):
         for path in paths:
             answer = load_answer(path.with_suffix(".json"))
-            published = answer.get("published")
-            published = date.fromisoformat(published) if published else None
+            published = published_day(answer)
             got = [e.as_dict() for e in extract(read_text(path), published).events]
             gold = answer["events"]
             for report in reports:
