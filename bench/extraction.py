@@ -6,8 +6,9 @@ spent outside spaCy's own pipeline (normalising, the rules, assembling events).
 Runs in one process on one core (the extractor is single-threaded; more cores mean more
 worker processes). Every text of the annotated corpus is extracted `rounds` times after a
 warm-up; CPU time (time.process_time) is what "per core" divides by, so a busy machine
-does not lower the figure much; wall time is reported beside it. Writes
-bench/results/extraction.json.
+does not lower the figure much; wall time is reported beside it. Then one long report of
+100 corpus texts and one of 400 are extracted once each: their time per word should stay
+about the same (the ratio near 1). Writes bench/results/extraction.json.
 """
 
 from __future__ import annotations
@@ -74,6 +75,28 @@ def run(docs, rounds: int, with_ner: bool) -> dict:
     }
 
 
+def scaling(docs, small: int = 100, large: int = 400) -> dict:
+    """One long report made of `small` corpus texts and one of `large` (a year's log export,
+    a long PDF), each extracted once: CPU time per thousand words, and the large one's over
+    the small one's (1.0: time grows with the text's length; 4.0 at 4 times the length:
+    with its square)."""
+    texts = ["\n\n".join(text for text, _ in docs[:n]) for n in (small, large)]
+    extractor.extract(texts[0], date(2025, 6, 1))  # warm-up
+    per_word = []
+    result: dict = {}
+    for name, text in zip(("small", "large"), texts, strict=True):
+        began = time.process_time()
+        extractor.extract(text, date(2025, 6, 1))
+        seconds = time.process_time() - began
+        words = len(text.split())
+        per_word.append(seconds / words)
+        result[f"{name}_words"] = words
+        result[f"{name}_cpu_seconds"] = round(seconds, 2)
+        result[f"{name}_ms_per_1000_words"] = round(1e6 * seconds / words, 1)
+    result["large_over_small_per_word"] = round(per_word[1] / per_word[0], 2)
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=20)
@@ -87,6 +110,7 @@ def main(argv=None) -> int:
         # one long wire story (the founding article, ~360 words) repeated like the corpus
         "default_long": run([(article, date(2025, 8, 25))] * len(docs), args.rounds, False),
     }
+    long_report = scaling(docs)
     if args.with_ner:
         results["with_ner"] = run(docs, max(1, args.rounds // 4), True)
         results["with_ner_long"] = run(
@@ -104,6 +128,7 @@ def main(argv=None) -> int:
         "load_average_1min": round(load, 2) if load is not None else None,
         "target_docs_per_cpu_second": 50,
         "results": results,
+        "long_report": long_report,
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -115,6 +140,12 @@ def main(argv=None) -> int:
             f"wall {r['docs_per_wall_second']} docs/s); outside spaCy "
             f"{100 * r['share_outside_spacy']:.1f}%"
         )
+    print(
+        f"long report    {long_report['small_words']} words "
+        f"{long_report['small_ms_per_1000_words']} ms per 1000 words, "
+        f"{long_report['large_words']} words {long_report['large_ms_per_1000_words']}: "
+        f"x{long_report['large_over_small_per_word']} per word"
+    )
     print(f"Wrote {out}")
     return 0
 

@@ -466,17 +466,25 @@ def pipeline(with_ner: bool = False):
         @Language.component("bw_line_breaks")
         def line_breaks(doc):
             """A line break ends a sentence: headlines, log lines and list items. The dot of
-            a day written as Norwegian writes it ("14. august 2023") does not."""
+            a day written as Norwegian writes it ("14. august 2023") does not. (Set all at
+            once: spaCy looks over the whole doc for each token's setting, which made a log
+            of thousands of lines quadratic.)"""
+            starts: dict[int, int] = {}
             for token in doc[:-1]:
                 if token.is_space and "\n" in token.text:
-                    doc[token.i + 1].is_sent_start = True
+                    starts[token.i + 1] = 1
                 elif (
                     token.text == "."
                     and token.i > 0
                     and re.fullmatch(r"\d{1,2}", doc[token.i - 1].text)
                     and doc[token.i + 1].lower_ in MONTHS
                 ):
-                    doc[token.i + 1].is_sent_start = False
+                    starts[token.i + 1] = -1
+            if starts:
+                values = doc.to_array(["SENT_START"]).astype("int64")
+                for i, value in starts.items():
+                    values[i] = value
+                doc.from_array(["SENT_START"], values.astype("uint64"))
             return doc
 
     model = importlib.import_module(MODEL_PACKAGE)
@@ -778,6 +786,32 @@ def _flags() -> int:
 # (a pattern scanned over the whole text runs up to four times faster).
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, _flags())
+
+
+class _Taken:
+    """Spans already claimed by a cue, asked of every later match "does it overlap one?".
+    Kept in order of start, a question looks only at the spans that can reach it: a plain
+    scan of all of them made a long text's thousands of cues quadratic."""
+
+    __slots__ = ("longest", "spans", "starts")
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # a span that starts `longest` or more before `start` ends at or before it
+        i = bisect.bisect_right(self.starts, start - self.longest)
+        return any(start < e for _, e in self.spans[i : bisect.bisect_left(self.starts, end, i)])
 
 
 # "NOR citizen", "NO side" in log copy are country codes, not negations
@@ -1578,7 +1612,7 @@ def find_times(text: str, published: date | None) -> list[Cue]:
     whether it only says when something was said ("police said on Sunday") or starts a
     count ("since 2023")."""
     found: list[Cue] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     scan = _spoken_dates(text)
     # each gate looked for once: a kind has several patterns, and kinds share a gate
     gates: dict[re.Pattern, bool] = {}
@@ -1593,7 +1627,7 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             # a pattern's optional lead ("last", "early") may match only the whitespace
             # before the words, a line break included: the expression starts at its words
             start += len(text[start:end]) - len(text[start:end].lstrip())
-            if start == end or any(s < end and start < e for s, e in taken):
+            if start == end or taken.overlaps(start, end):
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
                 continue
@@ -1644,7 +1678,7 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             cue.extra["since"] = lead.startswith("since") or bool(SINCE.search(before))
             cue.extra["kind"] = kind
             found.append(cue)
-            taken.append((start, end))
+            taken.add(start, end)
     found.sort(key=lambda c: c.start)
     return found
 
@@ -1984,12 +2018,12 @@ def _number(word: str) -> int | None:
 
 def find_counts(text: str) -> list[Cue]:
     cues = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     lowered = text.lower()
     told = [(kind, p) for kind, words, p in TOLD_COUNTS if any(w in lowered for w in words)]
     for kind, pattern in COUNT_PATTERNS + told:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             g = m.groupdict()
             lower = False
@@ -2024,11 +2058,9 @@ def find_counts(text: str) -> list[Cue]:
             cue = Cue("count", (n, lower), m.start(), end)
             cue.extra["kind"] = "number" if kind == "more" else kind
             cues.append(cue)
-            taken.append((m.start(), end))
+            taken.add(m.start(), end)
     if ("|" in text or ";" in text or "\t" in text) and PERSONS_COLUMN.search(text):
-        cues += [
-            c for c in _table_counts(text) if not any(s < c.end and c.start < e for s, e in taken)
-        ]
+        cues += [c for c in _table_counts(text) if not taken.overlaps(c.start, c.end)]
     cues.sort(key=lambda c: c.start)
     return _together(text, lowered, _joined_counts(text, cues))
 
@@ -2443,7 +2475,7 @@ _NATIONALITY_ANCHORS = (
 
 def find_nationalities(text: str) -> list[Cue]:
     cues = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found = spots(text)
     around = {
         "demonym": _windows(text, found.demonyms, 0, 60),
@@ -2482,10 +2514,10 @@ def find_nationalities(text: str) -> list[Cue]:
                 span = (m.start(), m.end())
                 if iso not in ISO_CODES or CLOCK_BEFORE.search(text[max(0, span[0] - 8) : span[0]]):
                     continue  # "23:50 (LT)": local time, not Lithuania
-            if iso is None or any(s < span[1] and span[0] < e for s, e in taken):
+            if iso is None or taken.overlaps(*span):
                 continue
             cues.append(Cue("nationality", iso, span[0], span[1]))
-            taken.append(span)
+            taken.add(*span)
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -2916,10 +2948,15 @@ def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(ch, 0, at) for ch in (". ", "! ", "? ", "\n")) + 1
 
 
-def _sentence_around(text: str, at: int) -> str:
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     start = _sentence_start(text, at)
     ends = [e for e in (text.find(ch, at) for ch in (". ", "! ", "? ", "\n")) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    return start, min(ends) if ends else len(text)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start, end = _sentence_bounds(text, at)
+    return text[start:end]
 
 
 POLICE_FINDING_AFTER = _compile(
@@ -2947,8 +2984,18 @@ def _without_papers_blanked(text: str, start: int) -> str:
     return WITHOUT_PAPERS.sub(lambda m: " " * len(m.group()), text[max(0, start - 60) : start])
 
 
+def _in_general(text: str, at: int, seen: dict[tuple[int, int], bool]) -> bool:
+    """Does the sentence around `at` tell how the border is watched in general? Read once a
+    sentence (`seen`): a sentence names many means of watching."""
+    bounds = _sentence_bounds(text, at)
+    if bounds not in seen:
+        seen[bounds] = bool(SURVEILLANCE_IN_GENERAL.search(text[bounds[0] : bounds[1]]))
+    return seen[bounds]
+
+
 def find_detection(text: str) -> list[Cue]:
     cues = []
+    general: dict[tuple[int, int], bool] = {}
     for method, pattern in DETECTION_PATTERNS:
         for m in pattern.finditer(text):
             if method == "public_tip" and TIPPED_THEMSELVES.match(text, m.end()):
@@ -2966,7 +3013,10 @@ def find_detection(text: str) -> list[Cue]:
             ):
                 continue
             if method == "border_patrol" and re.fullmatch(r"patrols?|officers?", m.group(0), re.I):
-                line = text[text.rfind("\n", 0, m.start()) + 1 : (text + "\n").find("\n", m.end())]
+                line_end = text.find("\n", m.end())
+                line = text[
+                    text.rfind("\n", 0, m.start()) + 1 : line_end if line_end >= 0 else None
+                ]
                 if (
                     re.search(r"\bpolice\b", line, re.I)
                     and not BORDER_WORDS.search(line)
@@ -3002,7 +3052,7 @@ def find_detection(text: str) -> list[Cue]:
                 )
                 # "The border is monitored with patrols, cameras and sensors, and the police
                 # helicopter can be used in searches": how the border is watched, not a finding
-                or bool(SURVEILLANCE_IN_GENERAL.search(_sentence_around(text, m.start())))
+                or _in_general(text, m.start(), general)
                 # "the border guard says it cannot comment on individual cases"
                 or bool(NO_COMMENT.match(text, m.end()))
             )
@@ -3224,6 +3274,9 @@ REGION_AFTER = _compile(r"^\s+(?:region|oblast)\b")
 # "Vaggetem lies in the southern part of the Pasvik valley", "the river, which forms the
 # border down to the sea at Grense Jakobselv": a sentence or clause that says where places
 # lie, not where anything happened
+# a word LIES_IN needs: where a sentence has none, it is not asked (a long sentence of many
+# names asked it once a name)
+LIES_IN_WORDS = _compile(r"\b(?:lies|located|situated|forms?)\b")
 LIES_IN = _compile(
     r"^\W*(?:[\w-]+\s+){1,2}(?:lies|is\s+(?:located|situated))\b[^.;!?\n]*$"
     r"|\b(?:which|where|that)\s+(?:the\s+[\w-]+\s+(?:river\s+)?)?forms?\s+the\s+border"
@@ -3479,6 +3532,7 @@ def find_places(doc, text: str) -> list[Cue]:
             and c.value in (cues[i - 1].value, cues[i - 1].extra.get("river"))
         )
     ]
+    lies_at = [m.start() for m in LIES_IN_WORDS.finditer(text)]
     for cue in cues:
         before = text[max(0, cue.start - 45) : cue.start]
         # (what names an organisation stands on the same line: "… into Pasvik valley\n\n
@@ -3487,12 +3541,14 @@ def find_places(doc, text: str) -> list[Cue]:
         line_start = text.rfind("\n", 0, cue.start) + 1
         role = "place"
         start = _sentence_start(text, cue.start)
+        end = _sentence_end(text, cue.start)
+        lies = bisect.bisect_left(lies_at, start) < bisect.bisect_left(lies_at, end)
         if (
             REFERENCE_BEFORE.search(before)
             or REGION_AFTER.match(after)
             # the place the sentence says lies somewhere, or one after "which forms the border"
-            or LIES_IN.match(text[start : _sentence_end(text, cue.start)])
-            or LIES_IN.search(text[start : cue.start])
+            or lies
+            and (LIES_IN.match(text[start:end]) or LIES_IN.search(text[start : cue.start]))
         ):
             role = "reference"
         elif (
@@ -3516,7 +3572,9 @@ def find_places(doc, text: str) -> list[Cue]:
         elif (
             # "MURMANSK/KIRKENES, July 15 -", "ST PETERSBURG/MURMANSK, Aug 23": a dateline of
             # several places (a name of several words in capitals)
-            DATELINE_PLACES.fullmatch(text, line_start, cue.start)
+            # (names and slashes only, so the line opens here or a slash is just before)
+            (cue.start == line_start or text[cue.start - 1] == "/")
+            and DATELINE_PLACES.fullmatch(text, line_start, cue.start)
             and (" " not in text[line_start : cue.start] or text[line_start : cue.start].isupper())
             and (
                 (text[cue.start : cue.end].isupper() and re.match(r"\s*[(,/-]", after))
@@ -5558,12 +5616,18 @@ def _build_event(
     a judgment or a decision)."""
     text = norm.text
     evidence: list[Evidence] = []
+    seen: set[Evidence] = set()
 
     def add(field_name: str, cue: Cue) -> None:
         s, e = norm.span(cue.start, cue.end)
         ev = Evidence(field_name, s, e, original[s:e])
-        if ev not in evidence:
+        if ev not in seen:
+            seen.add(ev)
             evidence.append(ev)
+
+    def drop(unwanted) -> None:
+        evidence[:] = [e for e in evidence if not unwanted(e)]
+        seen.intersection_update(evidence)
 
     clauses = list(draft.clauses)
     cues = [c for cl in clauses for c in cl.cues]
@@ -5796,7 +5860,7 @@ def _build_event(
         learning["detection"] = [(m, feats) for m, _, feats in det_candidates]
         if model is not None and "detection" in model.heads:
             chosen = _learned_detection(model, det_candidates)
-            evidence[:] = [e for e in evidence if e.field != "detection"]
+            drop(lambda e: e.field == "detection")
             detection = []
             for m, cue in chosen:
                 detection.append(m)
@@ -5912,9 +5976,7 @@ def _build_event(
         if arrived and origin and not draft.attempt:
             # (an attempt is stopped on the side it left: those places are where)
             places = [p for p in places if p not in origin]
-            evidence[:] = [
-                e for e in evidence if not (e.field == "places" and _place_name(e.text) in origin)
-            ]
+            drop(lambda e: e.field == "places" and _place_name(e.text) in origin)
     if entered and (nationality == entered or affiliation == "armed forces"):
         # "A Polish soldier was stabbed": the receiving side's own people are not the crossers
         for cue in [nationality_cue, affiliation_cue]:
@@ -5929,14 +5991,12 @@ def _build_event(
                     nationality = None
                 else:
                     affiliation = None
-                evidence[:] = [
-                    e
-                    for e in evidence
-                    if not (
+                drop(
+                    lambda e, cue=cue: (
                         e.field in ("nationality", "affiliation")
                         and norm.span(cue.start, cue.end)[0] == e.start
                     )
-                ]
+                )
     outcomes.sort(key=OUTCOMES.index)
     detection.sort(key=DETECTION_METHODS.index)
 
@@ -6237,8 +6297,8 @@ def extract(
     cues: list[Cue] = []
     cues += find_times(t, published)
     cues += find_triggers(t)
-    time_spans = [(c.start, c.end) for c in cues if c.kind == "time"]
-    cues += [c for c in find_counts(t) if not any(s < c.end and c.start < e for s, e in time_spans)]
+    time_spans = _Taken((c.start, c.end) for c in cues if c.kind == "time")
+    cues += [c for c in find_counts(t) if not time_spans.overlaps(c.start, c.end)]
     nationalities = find_nationalities(t)
     cues += nationalities
     cues += find_affiliations(t)

@@ -3173,3 +3173,31 @@ def test_a_tables_row_opening_with_its_day_and_month_and_a_slash_is_dated(end):
     ]
     # only at a row's start and before a separator: a score in a line is no day
     assert _events("Exercise results\nTeam A scored 3/4 | Team B 2/4", date(2026, 11, 23)) == []
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=40),
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=20),
+)
+def test_the_taken_spans_answer_overlap_as_a_scan_of_all_of_them_does(added, asked):
+    # the rules' "is this match inside a cue already found?" is looked up in order of start
+    # (a long text's thousands of cues made the plain scan quadratic); it must say the same
+    from borderwatch.sources.extract import _Taken
+
+    taken, spans = _Taken(), []
+    for start, length in added:
+        taken.add(start, start + length)
+        spans.append((start, start + length))
+        for a, n in asked:
+            assert taken.overlaps(a, a + n) == any(s < a + n and a < e for s, e in spans)
+
+
+def test_a_long_log_is_read_line_by_line_like_a_short_one():
+    # thousands of log lines (their sentence starts set at once) give what ten give
+    line = "{:02d}.05 0710 Patrol found 2 men near Storskog, detained\n"
+    short = "".join(line.format(d) for d in range(1, 11))
+    long = "".join(line.format(d % 28 + 1) for d in range(2000))
+    first = extract(short, date(2025, 6, 1)).events
+    many = extract(long, date(2025, 6, 1)).events
+    assert len(first) == 10 and len(many) == 28
+    assert [e.when.start for e in many[:10]] == [e.when.start for e in first]
