@@ -2050,6 +2050,25 @@ def test_who_found_them_in_the_authorities_words(sentence, detection):
     assert sorted(e.detection) == sorted(detection)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "detection"),
+    [
+        # the patrol found them: the border guards
+        ("A border guard patrol found the two men near Svanvik that night.", ["border_patrol"]),
+        # they came forward to the guards: surrendered alone
+        ("The two men gave themselves up to Norwegian border guards.", ["surrendered"]),
+        # the police only drove them away after the guards had stopped them: not the police
+        (
+            "Border guards stopped the two men, and the police transported them to Kirkenes.",
+            ["border_patrol"],
+        ),
+    ],
+)
+def test_who_found_them_and_who_only_held_or_moved_them(sentence, detection):
+    [e] = _events(f"On Tuesday two Russian men crossed the Jakobselva. {sentence}")
+    assert e.detection == detection
+
+
 def test_a_helpers_conviction_is_neither_an_event_nor_the_crossers_charge():
     text = (
         "Court of Appeal: sentence upheld for aiding unlawful entry\n\n"
