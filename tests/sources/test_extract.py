@@ -2057,6 +2057,11 @@ def test_who_found_them_in_the_authorities_words(sentence, detection):
         ("A border guard patrol found the two men near Svanvik that night.", ["border_patrol"]),
         # they came forward to the guards: surrendered alone
         ("The two men gave themselves up to Norwegian border guards.", ["surrendered"]),
+        ("The two men walked up to a Finnish patrol and gave themselves up.", ["surrendered"]),
+        (
+            "They gave themselves up to the first Norwegian patrol they met and were detained.",
+            ["surrendered"],
+        ),
         # the police only drove them away after the guards had stopped them: not the police
         (
             "Border guards stopped the two men, and the police transported them to Kirkenes.",
@@ -3237,3 +3242,19 @@ def test_a_figure_after_a_full_date_leaves_the_date_whole(text, count):
     assert event["when"]["precision"] == "day"
     assert event["when"]["start"] in ("2024-05-02", "2025-09-27")
     assert event["people"]["count"] == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He gave himself up to a Norwegian border patrol.",
+        "He surrenders to the first Norwegian patrol he meets.",
+        "They came forward to border soldiers at the post.",
+        "She presented herself to the Norwegian border guard.",
+    ],
+)
+def test_guards_someone_came_forward_to_are_not_a_cue_that_they_found_him(sentence):
+    # README: coming forward to the guards is `surrendered` alone; the guards are no finders
+    from borderwatch.sources.extract import find_detection
+
+    assert "border_patrol" not in {c.value for c in find_detection(sentence)}
