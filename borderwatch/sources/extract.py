@@ -2949,14 +2949,25 @@ SURVEILLANCE_IN_GENERAL = _compile(
 
 
 def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding `at` begins (after ". ", "! ", "? " or a line break)."""
-    return max(text.rfind(ch, 0, at) for ch in (". ", "! ", "? ", "\n")) + 1
+    """Where the sentence holding `at` begins (after ". ", "! ", "? " or a line break).
+    Each stop is looked for only after the nearest one found so far: one the text lacks
+    ("! ") would otherwise be looked for back to the text's start, at every question."""
+    start = text.rfind("\n", 0, at)
+    for stop in (". ", "! ", "? "):
+        start = max(start, text.rfind(stop, start + 1, at))
+    return start + 1
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    start = _sentence_start(text, at)
-    ends = [e for e in (text.find(ch, at) for ch in (". ", "! ", "? ", "\n")) if e >= 0]
-    return start, min(ends) if ends else len(text)
+    end = text.find("\n", at)
+    if end < 0:
+        end = len(text)
+    for stop in (". ", "! ", "? "):
+        # (only a stop that begins before the nearest end found so far)
+        found = text.find(stop, at, end + 1)
+        if found >= 0:
+            end = found
+    return _sentence_start(text, at), end
 
 
 def _sentence_around(text: str, at: int) -> str:
@@ -4994,16 +5005,16 @@ def _first(cues: list[Cue]) -> Cue | None:
 THE_RIVER_OR_VALLEY = _compile(r"\bthe\s+(?:[\w-]+\s+)?(?P<what>river|valley)\b")
 
 
-def _places_referred_to(draft: Draft, all_clauses: list[Clause], text: str) -> list[Cue]:
+def _places_referred_to(draft: Draft, placed: list[Clause], text: str) -> list[Cue]:
     """The river or valley a crossing's clause names without its name: the last one of
-    that kind the text named before."""
+    that kind the text named before (`placed`: the text's clauses that name a place)."""
     clause = next((cl for cl in draft.clauses if draft.trigger in cl.cues), None)
     if clause is None or (draft.place_of is not None and not _close_in_time(draft, draft.place_of)):
         return []  # "the same place" months apart: a story retold, its place left open
     kinds = _place_kinds()
     named = [
         c
-        for cl in all_clauses
+        for cl in placed
         for c in cl.cues
         if c.kind == "place" and c.start < clause.start and c.extra.get("role") == "place"
     ]
@@ -5156,7 +5167,7 @@ def _detection_candidates(
     draft: Draft,
     clauses: list[Clause],
     title_cues: list[Cue],
-    all_clauses: list[Clause],
+    finding: list[Clause],
     claimed: set[int],
     issuer: Cue | None,
     rules: list[str],
@@ -5166,7 +5177,8 @@ def _detection_candidates(
 ) -> list[tuple[str, Cue | None, list[str]]]:
     """Every detection method the text gives a cue of near an event (its clauses, its
     sentences and paragraphs, the headline, the issuer of a log, elsewhere), and every
-    method the rules chose, each with its features and the cue nearest the event."""
+    method the rules chose, each with its features and the cue nearest the event
+    (`finding`: the text's clauses that hold a detection or police arrest cue)."""
     own = {id(cl) for cl in clauses}
     sents = {cl.sent for cl in clauses}
     lines = {cl.line for cl in clauses}
@@ -5175,7 +5187,7 @@ def _detection_candidates(
     trigger = draft.trigger
     rank = {"anchor": 0, "event": 1, "title": 2, "sentence": 3, "para": 4, "near": 5, "far": 6}
     found: dict[str, list[tuple[str, Cue, Clause | None]]] = {}
-    for cl in all_clauses:
+    for cl in finding:
         for c in cl.cues:
             if c.kind not in ("detection", "police_arrest"):
                 continue
@@ -5601,6 +5613,20 @@ SINGULAR_SUBJECT = _compile(
 )
 
 
+def _holding(clauses: list[Clause]) -> dict[str, list[Clause]]:
+    """The clauses that hold a cue of each kind ("detection+arrest": of either), in the
+    text's order: what the whole text tells, gathered once for all its events (each event
+    reading every clause made a long report's time grow with events × clauses)."""
+    holding: dict[str, list[Clause]] = {"detection+arrest": []}
+    for cl in clauses:
+        kinds = {c.kind for c in cl.cues}
+        for kind in kinds:
+            holding.setdefault(kind, []).append(cl)
+        if "detection" in kinds or "police_arrest" in kinds:
+            holding["detection+arrest"].append(cl)
+    return holding
+
+
 def _build_event(
     draft: Draft,
     norm: Normalised,
@@ -5614,12 +5640,15 @@ def _build_event(
     issuer_iso: str | None = None,
     claimed: set[int] = frozenset(),
     of_headline: bool = False,
+    holding: dict[str, list[Clause]] | None = None,
 ) -> Event:
     """One event from its draft. `issuer`: the border service whose log or message the
     text is (its events count as found by border guards when nothing else is said).
     `of_headline`: the headline tells of this event though it is not the news (the case of
-    a judgment or a decision)."""
+    a judgment or a decision). `holding`: `_holding(all_clauses)`, gathered once a text."""
     text = norm.text
+    if holding is None:
+        holding = _holding(all_clauses)
     evidence: list[Evidence] = []
     seen: set[Evidence] = set()
 
@@ -5677,7 +5706,7 @@ def _build_event(
             if c.kind == "place" and c.extra["role"] == "place"
         ]
     if not place_cues and draft.trigger is not None and draft.trigger.kind == "trigger":
-        place_cues = _places_referred_to(draft, all_clauses, text)
+        place_cues = _places_referred_to(draft, holding.get("place", []), text)
     if not place_cues:
         place_cues = list(draft.places_from)
     if not place_cues and draft.when_cue is not None:
@@ -5774,7 +5803,7 @@ def _build_event(
         # equipment that saw them, in the paragraph's sentence before
         found_by += [
             c
-            for cl in all_clauses
+            for cl in holding.get("detection", [])
             if cl.line == anchor.line and cl.start < anchor.start and id(cl) not in claimed
             for c in cl.cues
             if c.kind == "detection"
@@ -5854,7 +5883,7 @@ def _build_event(
             draft,
             clauses,
             title_cues,
-            all_clauses,
+            holding["detection+arrest"],
             claimed,
             issuer,
             detection,
@@ -5900,7 +5929,7 @@ def _build_event(
         entered = issuer_iso
     countries = _place_countries()
     # a text that names places of the Norway–Russia border is about that border
-    on_gazetteer_border = any(c.kind == "place" for cl in all_clauses for c in cl.cues)
+    on_gazetteer_border = bool(holding.get("place"))
     place_countries = [countries.get(p) for p in places]
     if entered is None and left is None and places:
         on_russian_side = "RU" in place_countries and not any(
@@ -5954,7 +5983,9 @@ def _build_event(
     if entered is None and left is None:
         # what the text says of direction anywhere ("turned back migrants who tried to
         # enter from Belarus"), the other side from the neighbours it names most
-        stated = [c for cl in all_clauses for c in cl.cues if c.kind == "direction"]
+        stated = [
+            c for cl in holding.get("direction", []) for c in cl.cues if c.kind == "direction"
+        ]
         for cue in stated:
             kind, iso = cue.value
             if kind == "entered" and entered is None and iso != left:
@@ -6395,6 +6426,7 @@ def extract(
     built: dict[int, Event] = {}
     issuer_iso = issuer_country(t)
     claimed = {id(cl) for d in drafts for cl in d.clauses}
+    holding = _holding(clauses)
     for i in order:
         event = _build_event(
             drafts[i],
@@ -6409,6 +6441,7 @@ def extract(
             issuer_iso,
             claimed,
             of_headline=i == of_headline,
+            holding=holding,
         )
         if learned.capturing:
             event.learning["keep"] = keep[i]

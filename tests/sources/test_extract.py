@@ -3258,3 +3258,16 @@ def test_guards_someone_came_forward_to_are_not_a_cue_that_they_found_him(senten
     from borderwatch.sources.extract import find_detection
 
     assert "border_patrol" not in {c.value for c in find_detection(sentence)}
+
+
+@given(st.text(alphabet="ab .!?\n", max_size=30), st.data())
+def test_a_sentence_is_bounded_by_the_nearest_stops(text, data):
+    # the stops are looked for from the nearest one found so far, not from the text's ends
+    # (a long text asked it at every cue); the sentence is the same as a plain search's
+    from borderwatch.sources.extract import _sentence_bounds
+
+    at = data.draw(st.integers(0, len(text)))
+    stops = (". ", "! ", "? ", "\n")
+    start = max(text.rfind(stop, 0, at) for stop in stops) + 1
+    ends = [e for e in (text.find(stop, at) for stop in stops) if e >= 0]
+    assert _sentence_bounds(text, at) == (start, min(ends, default=len(text)))
