@@ -13,6 +13,7 @@ from borderwatch.api import session
 from borderwatch.lib.schemas import Out
 
 from . import services
+from .ingest import MAX_CHARACTERS
 from .models import SourceReport
 from .shapes import candidate_out, proposal_out, queue_item_out
 
@@ -22,7 +23,7 @@ router = Router(tags=["sources"])
 class ReportIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=1_000_000, description="The report's text")
+    text: str = Field(min_length=1, max_length=MAX_CHARACTERS, description="The report's text")
     title: str = Field("", max_length=300, description="Default: the text's first line")
     outlet: str = Field("", max_length=200)
     url: str = Field("", max_length=500)

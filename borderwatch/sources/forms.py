@@ -3,14 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .ingest import MAX_BYTES, Document, UnreadableFile, read_document
+from .ingest import MAX_BYTES, MAX_CHARACTERS, Document, UnreadableFile, read_document
 
 
 class ReportForm(forms.Form):
     text = forms.CharField(
         label=_("Paste the text"),
         required=False,
-        max_length=1_000_000,
+        max_length=MAX_CHARACTERS,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
         help_text=_("The whole article, press release, log or message, as it was written."),
@@ -52,9 +52,22 @@ class ReportForm(forms.Form):
                 self.add_error("file", _("The file is larger than 10 MB."))
                 return data
             try:
-                data["document"] = read_document(upload.read(), upload.name)
+                document = read_document(upload.read(), upload.name)
             except UnreadableFile as exc:
                 self.add_error("file", exc.reason)
+                return data
+            if len(document.text) > MAX_CHARACTERS:
+                # as long a text as may be pasted (a page's extraction runs while one waits)
+                self.add_error(
+                    "file",
+                    _(
+                        "Its text is longer than %(limit)s characters: split the file and "
+                        "upload the parts."
+                    )
+                    % {"limit": f"{MAX_CHARACTERS:,}"},
+                )
+                return data
+            data["document"] = document
             return data
         if not text.strip():
             if "text" not in self.errors:

@@ -25,6 +25,9 @@ from borderwatch.lib.errors import DomainError
 from borderwatch.lib.timefmt import OSLO
 
 MAX_BYTES = 10 * 1024 * 1024  # larger files are refused: no report is that long
+# the longest text the page and the API take (pasted, sent, or read from an uploaded file):
+# they extract it while the user waits
+MAX_CHARACTERS = 1_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 PDF_SUFFIXES = {".pdf"}

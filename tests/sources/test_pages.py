@@ -74,6 +74,10 @@ def test_it_shows_errors_beside_the_fields(client, police):
         "/reports/new/", {"file": both, "text": "Another.", "language": "en"}
     ).content.decode()
     assert "not both" in field_error(html, "id_file")
+    # a file whose text is longer than may be pasted: split it (nothing stored)
+    long = SimpleUploadedFile("year.txt", b"A man crossed. " * 70_000, content_type="text/plain")
+    html = client.post("/reports/new/", {"file": long, "language": "en"}).content.decode()
+    assert "longer than 1,000,000 characters" in field_error(html, "id_file")
     assert SourceReport.objects.count() == 0
 
 
