@@ -846,6 +846,10 @@ _T_MONTH_DAY_YEAR = (
     rf"(?:,?\s+(?P<y2>\d{{4}})|{_year_back('r2')})(?![\d:])"
 )
 _DTG_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+# a table's row that opens with its day and month written with a slash ("17/11 |
+# Vaggetem | 4", "17/11;Svanvik;1", "17/11<tab>Svanvik"), as a log's line opens with "17.11":
+# read in the text with the original's tabs (_with_tabs)
+ROW_STAMP = re.compile(r"(?m)^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=[ \t]*[|;\t])")
 TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         # a timeline's entry whose year comes first: "2015, November - ", "2022, 23 June - ",
@@ -909,9 +913,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?!\.\d)"
         ),
     ),
-    # a table's row that opens with its day and month written with a slash ("17/11 |
-    # Vaggetem | 4", "17/11;Svanvik;1"), as a log's line opens with "17.11"
-    ("stamp", re.compile(r"(?m)^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=[ \t]*[|;\t])")),
+    ("stamp", ROW_STAMP),
     (
         # "on 14.03", "Friday 14/03": a day and month in figures after a word that makes it
         # a date (not "at 14.03", a time of day)
@@ -1628,10 +1630,11 @@ def _spoken_dates(text: str) -> str:
     return text if scan == text else scan
 
 
-def find_times(text: str, published: date | None) -> list[Cue]:
+def find_times(text: str, published: date | None, tabbed: str | None = None) -> list[Cue]:
     """Time expressions, longest first where they overlap; each with its TimeValue and
     whether it only says when something was said ("police said on Sunday") or starts a
-    count ("since 2023")."""
+    count ("since 2023"). `tabbed` is the text with the original's tabs (_with_tabs), where
+    a table's row may open with its date."""
     found: list[Cue] = []
     taken = _Taken()
     scan = _spoken_dates(text)
@@ -1643,7 +1646,7 @@ def find_times(text: str, published: date | None) -> list[Cue]:
             gates[gate] = bool(gate.search(scan))
         if gate is not None and not gates[gate]:
             continue  # a word the pattern needs is not in the text: skip the slow scan
-        for m in pattern.finditer(scan):
+        for m in pattern.finditer(tabbed or text if pattern is ROW_STAMP else scan):
             start, end = m.start(), m.end()
             # a pattern's optional lead ("last", "early") may match only the whitespace
             # before the words, a line break included: the expression starts at its words
@@ -2094,7 +2097,15 @@ TABLE_COLUMNS = {
     "detection": r"detected(?:[\s_]+by)?|detection|source|how[\s_]+found",
     "outcome": r"outcome|result|action|status|measures?(?:[\s_]+taken)?",
 }
-TABLE_COLUMN = {field: _compile(pattern) for field, pattern in TABLE_COLUMNS.items()}
+# and the columns read only under a header that names one of those: the row's date, wherever
+# it stands ("Place | Date | Pers."), and its remarks ("asylum req.", "tip from resident")
+TABLE_ROW_COLUMNS = {
+    "date": r"date|day|dato|time|date[\s_]*(?:/|and|&)[\s_]*time",
+    "remarks": r"remarks?|comments?|notes?",
+}
+TABLE_COLUMN = {
+    field: _compile(pattern) for field, pattern in (TABLE_COLUMNS | TABLE_ROW_COLUMNS).items()
+}
 TABLE_HEADER = _compile(
     r"(?m)(?:^|[|;\t])[^\S\n]*(?:" + "|".join(TABLE_COLUMNS.values()) + r")[^\S\n]*(?:[|;\t]|$)"
 )
@@ -2130,8 +2141,9 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
                     for name, pattern in TABLE_COLUMN.items()
                     if pattern.fullmatch(head)
                 }
-                if columns:
+                if any(name in TABLE_COLUMNS for name in columns.values()):
                     break
+                columns = {}
     return cells
 
 
@@ -2144,6 +2156,32 @@ def _with_tabs(original: str, norm: Normalised) -> str:
     for m in re.finditer("\t", original):
         chars[bisect.bisect_right(norm.to_original, m.start()) - 1] = "\t"
     return "".join(chars)
+
+
+# a date column's bare day and month ("17/11", "17.11."), read only in that column
+TABLE_DAY = _compile(r"[^\S\n]*(?P<d>\d{1,2})[./](?P<m>\d{1,2})\.?[^\S\n]*")
+
+
+def _table_dates(
+    text: str, times: list[Cue], cells: list[tuple[str, int, int]], published: date | None
+) -> list[Cue]:
+    """The times read in a table's date column stamp their row, as a log line's opening
+    date does, wherever the column stands ("Place | Date | Pers.", "date;time;location");
+    a bare "17/11" there is the row's day."""
+    for column, start, end in cells:
+        if column != "date":
+            continue
+        inside = [c for c in times if start <= c.start and c.end <= end]
+        for cue in inside:
+            cue.value.stamp = True
+        m = None if inside else TABLE_DAY.fullmatch(text, start, end)
+        value = _resolve_time("stamp", m, published) if m else None
+        if value is not None:
+            cue = Cue("time", value, m.start("d"), m.end("m"))
+            cue.extra.update(reporting=False, procedural=False, since=False, kind="stamp")
+            times.append(cue)
+    times.sort(key=lambda c: c.start)
+    return times
 
 
 def _table_counts(text: str, cells: list[tuple[str, int, int]]) -> list[Cue]:
@@ -3219,13 +3257,18 @@ TABLE_WORDS = {
 }
 
 
+REMARK_WORDS = 4  # the longest remark read as a column's words ("asylum req. by all")
+
+
 def _table_words(
     kind: str, text: str, cells: list[tuple[str, int, int]], found: list[Cue]
 ) -> list[Cue]:
-    """The TABLE_WORDS of a table's column of `kind` that no pattern has read already."""
+    """The TABLE_WORDS of a table's column of `kind`, or of a short remark (a few words: not
+    a free text's), that no pattern has read already."""
     cues = []
     for column, start, end in cells:
-        for value, pattern in TABLE_WORDS[kind] if column == kind else ():
+        short = column == "remarks" and len(text[start:end].split()) <= REMARK_WORDS
+        for value, pattern in TABLE_WORDS[kind] if column == kind or short else ():
             for m in pattern.finditer(text, start, end):
                 if any(c.start < m.end() and m.start() < c.end for c in found):
                     continue
@@ -6446,9 +6489,10 @@ def extract(
     t = norm.text
 
     cues: list[Cue] = []
-    cues += find_times(t, published)
+    tabbed = _with_tabs(text, norm)
+    cells = table_cells(tabbed)
+    cues += _table_dates(t, find_times(t, published, tabbed), cells, published)
     cues += find_triggers(t)
-    cells = table_cells(_with_tabs(text, norm))
     time_spans = _Taken((c.start, c.end) for c in cues if c.kind == "time")
     cues += [c for c in find_counts(t, cells) if not time_spans.overlaps(c.start, c.end)]
     nationalities = find_nationalities(t, cells)

@@ -3326,6 +3326,80 @@ def test_a_statistics_table_and_a_code_in_running_text_make_no_event_or_national
     assert event.nationality is None
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_tables_date_column_dates_its_row_wherever_it_stands(end):
+    for day in ("17.11.2026", "17/11"):
+        table = end.join(
+            [
+                "Place | Pers. | Nat. | Outcome | Date",
+                f"Vaggetem | 4 | AF | crossed, detained | {day}",
+                f"Svanvik | 1 | SY | crossed, asylum | {day.replace('17', '18', 1)}",
+            ]
+        )  # no final line break: pasted as it is
+        events = _events(table, date(2026, 11, 23))
+        assert [(e.when.start, e.people_count, e.nationality, e.places) for e in events] == [
+            (date(2026, 11, 17), 4, "AF", ["Vaggetem"]),
+            (date(2026, 11, 18), 1, "SY", ["Svanvik"]),
+        ]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_tab_separated_row_opening_with_its_day_and_month_and_a_slash_is_dated(end):
+    table = end.join(
+        [
+            "When\tPlace\tPers.\tOutcome",
+            "17/11\tVaggetem\t4\tcrossed, detained",
+            "18/11\tSvanvik\t1\tcrossed, detained",
+        ]
+    )
+    events = _events(table, date(2026, 11, 23))
+    assert [(e.when.start, e.people_count) for e in events] == [
+        (date(2026, 11, 17), 4),
+        (date(2026, 11, 18), 1),
+    ]
+    # the day's words are the text's own, at their offsets
+    assert [ev.text for e in events for ev in e.evidence if ev.field == "when"] == [
+        "17/11",
+        "18/11",
+    ]
+
+
+@pytest.mark.parametrize("end", ["", "\r\n"])
+def test_a_tables_short_remarks_give_its_detection_and_outcome_words(end):
+    table = (
+        "Date | Place | Pers. | Outcome | Remarks\r\n"
+        "17/11 | Vaggetem | 4 | crossed, detained | asylum req.\r\n"
+        "18/11 | Svanvik | 1 | crossed, detained | tip from resident" + end
+    )
+    events = _events(table, date(2026, 11, 23))
+    assert [(e.detection, e.outcomes) for e in events] == [
+        ([], ["detained", "asylum_requested"]),
+        (["public_tip"], ["detained"]),
+    ]
+    # a long remark is free text: its bare words are no finding
+    [event] = _events(
+        "Date | Place | Pers. | Outcome | Notes\n17/11 | Vaggetem | 4 | crossed, detained | "
+        "the asylum question was raised with a resident of the village later",
+        date(2026, 11, 23),
+    )
+    assert (event.detection, event.outcomes) == ([], ["detained"])
+
+
+def test_a_statistics_table_with_a_date_and_a_remarks_column_makes_no_event():
+    stats = (
+        "Month | Pers. | Remarks | Date\r\n"
+        "January | 12 | asylum | 31.01.2026\r\n"
+        "February | 8 | tip | 28.02.2026"
+    )
+    assert _events(stats, date(2026, 11, 23)) == []
+    minutes = (
+        "Minutes of the council meeting\nTime | Item | Pers. | Notes\n"
+        "10:00 | Opening | 12 | asylum\n11.11.2026 | Border | 3 | tip from residents\n\n"
+        "The meeting closed at noon."
+    )
+    assert _events(minutes, date(2026, 11, 23)) == []
+
+
 @pytest.mark.parametrize("end", ["", "\r\n"])
 def test_a_military_date_time_group_dates_a_reports_event(end):
     report = (
