@@ -5435,6 +5435,149 @@ def _learned_detection(
     ]
 
 
+# the words around a cue that tell it of someone other than the persons crossing: an
+# official, a guard, an organisation, a relative
+PERSON_ROLE = _compile(
+    r"\b(?P<official>guards?|officers?|officials?|ministers?|ministry|police|policem[ae]n|"
+    r"authorities|government|embassy|consul\w*|spokes\w+|president|diplomats?|prosecutors?|"
+    r"judge|court|lawyer|journalists?|reporters?)\b|\b(?P<kin>mother|father|wife|husband|"
+    r"brother|sister|sons?|daughters?|parents|family|relatives?|friends?)\b"
+)
+# the words around a cue that tell it of a person: "a 24-year-old from Tajikistan",
+# "two Syrian men", "citizens of Yemen"
+OF_A_PERSON = _compile(
+    r"\b(?:m[ae]n|wom[ae]n|citizens?|nationals?|deserters?|conscripts?|soldiers?|"
+    r"servicem[ae]n|asylum|refugees?|migrants?|boys?|girls?|persons?|people|[\w]+-year-old|"
+    r"aged)\b"
+)
+# a clause whose subject is a person named before: "Andrei crossed", "Farid Ahmadi had fled"
+REFERS_BACK = _compile(
+    r"^\W*(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\s+(?:had\s+|was\s+|then\s+)?\w+ed\b"
+)
+
+
+def _nationality_candidates(
+    draft: Draft,
+    clauses: list[Clause],
+    head_cues: list[Cue],
+    same_cues: list[Cue],
+    holding: dict[str, list[Clause]],
+    claimed: set[int],
+    rule: str | None,
+    entered: str | None,
+    left: str | None,
+    text_kind: str,
+    text: str,
+) -> list[tuple[str, Cue | None, list[str]]]:
+    """Every nationality the text gives a cue of, and the one the rules chose, each with
+    its features and the cue nearest the event: where the cue stands from the event's
+    clauses, whether the event refers back to a person named before and another person is
+    introduced between, whose the cue is (a person's, an official's, a relative's)."""
+    own = {id(cl) for cl in clauses}
+    sents = {cl.sent for cl in clauses}
+    lines = {cl.line for cl in clauses}
+    anchor = _anchor(draft)
+    at = anchor.start if anchor is not None else 0
+    anchor_sent = anchor.sent if anchor is not None else 0
+    rank = {"anchor": 0, "event": 1, "same": 2, "sentence": 3, "para": 4, "title": 5}
+    found: dict[str, list[tuple[str, Cue, Clause | None]]] = {}
+    spots: list[tuple[int, str]] = []
+    for cl in holding.get("nationality", []):
+        for c in cl.of("nationality"):
+            spots.append((c.start, c.value))
+            if cl is anchor:
+                where = "anchor"
+            elif id(cl) in own:
+                where = "event"
+            elif cl.sent in sents:
+                where = "sentence"
+            elif cl.line in lines:
+                where = "para"
+            else:
+                side = "before" if cl.start < at else "after"
+                where = f"{side}:{_bin(abs(cl.sent - anchor_sent), (2,))}"
+            found.setdefault(c.value, []).append((where, c, cl))
+    for source, cues in (("same", same_cues), ("title", head_cues)):
+        for c in cues:
+            if c.kind == "nationality":
+                found.setdefault(c.value, []).append((source, c, None))
+    values = list(found)
+    if rule is not None and rule not in found:
+        values.append(rule)
+    opening = text[anchor.start : anchor.end] if anchor is not None else ""
+    back = bool(ANAPHORA.match(opening) or REFERS_BACK.match(opening))
+    if draft.trigger is not None and not back:
+        sentence = _sentence_start(text, draft.trigger.start)
+        back = SINGULAR_SUBJECT.search(text, sentence, draft.trigger.start) is not None
+    # the persons counted outside the event: one introduced between a cue and the event
+    # is someone else
+    introduced = [
+        c.start
+        for cl in holding.get("count", [])
+        if id(cl) not in own
+        for c in cl.of("count")
+        if c.extra.get("kind") != "definite"
+    ]
+    own_count = next((c.extra.get("kind") for cl in clauses for c in cl.of("count")), "none")
+    common = Counter(v for _, v in spots).most_common(1)
+    result = []
+    for v in values:
+        hits = sorted(found.get(v, []), key=lambda h: rank.get(h[0], 6))
+        feats = [f"n:{_bin(len(values), (1, 2, 3))}", f"kind:{text_kind}", f"count:{own_count}"]
+        # (what holds: a feature present or absent)
+        feats += [
+            name
+            for name, holds in (
+                ("rule", v == rule),
+                ("ruled", rule is not None),
+                ("back", back),
+                ("common", bool(common) and v == common[0][0]),
+                ("entered", v == entered),
+                ("left", v == left),
+            )
+            if holds
+        ]
+        if not hits:
+            result.append((v, None, feats + ["nohit"]))
+            continue
+        where, cue, cl = hits[0]
+        # (the event's own clauses; its sentence or paragraph or the same person's event;
+        # the headline; before or after it)
+        group = "own" if where in ("anchor", "event") else where.split(":")[0]
+        if group in ("same", "sentence", "para"):
+            group = "local"
+        feats += [f"near:{where}", f"near:{group}:back:{back}"]
+        if cl is not None and id(cl) in claimed and id(cl) not in own:
+            feats.append("other_event")
+        if cl is not None and where not in ("anchor", "event"):
+            first, last = sorted((cue.start, at))
+            if any(first < s < last and w != v for s, w in spots):
+                feats.append("between:other")
+            if any(first < s < last for s in introduced):
+                feats.append("between:count")
+        if any(h[2] is not None and id(h[2]) in claimed and id(h[2]) not in own for h in hits):
+            feats.append("any_other_event")
+        lo, hi = max(0, cue.start - 30), min(len(text), cue.end + 30)
+        if OF_A_PERSON.search(text, lo, hi):
+            feats += ["person", f"near:{group}:person"]
+        m = PERSON_ROLE.search(text, lo, hi)
+        if m is not None:
+            feats.append("role:official" if m.group("official") else "role:kin")
+        result.append((v, cue, feats))
+    return result
+
+
+def _learned_nationality(
+    model: learned.Model, candidates: list[tuple[str, Cue | None, list[str]]]
+) -> tuple[str | None, Cue | None]:
+    """The nationality the model rates highest above its threshold (data/learned.json),
+    with its cue; none when it rates none so."""
+    threshold = model.settings.get("nationality_threshold", 0.5)
+    rated = [(model.probability("nationality", feats), v, cue) for v, cue, feats in candidates]
+    p, value, cue = max(rated, key=lambda r: r[0], default=(0.0, None, None))
+    return (value, cue) if p >= threshold else (None, None)
+
+
 # the events the rules did not find: a sentence no event took that tells a time and what
 # happened to someone (a place, people, an outcome), without a crossing verb the rules know
 UNTAKEN_EVENT_CUES = {
@@ -6171,6 +6314,7 @@ def _build_event(
             # (an attempt is stopped on the side it left: those places are where)
             places = [p for p in places if p not in origin]
             drop(lambda e: e.field == "places" and _place_name(e.text) in origin)
+    own_side: set[str | None] = set()
     if entered and (nationality == entered or affiliation == "armed forces"):
         # "A Polish soldier was stabbed": the receiving side's own people are not the crossers
         for cue in [nationality_cue, affiliation_cue]:
@@ -6182,6 +6326,7 @@ def _build_event(
                 re.search(rf"\b{d}\s+(?:soldier|officer|guard|policem[ae]n)", around) for d in own
             ):
                 if cue is nationality_cue:
+                    own_side.add(nationality)
                     nationality = None
                 else:
                     affiliation = None
@@ -6191,6 +6336,33 @@ def _build_event(
                         and norm.span(cue.start, cue.end)[0] == e.start
                     )
                 )
+    if learning is not None:
+        # who the persons are: a nationality the text tells anywhere, of the person the
+        # event refers back to, decided per event by the model (data/learned.json); not
+        # that of the receiving side's own people the rules set aside (the directions
+        # above read the rules' value)
+        told = _nationality_candidates(
+            draft,
+            clauses,
+            head_cues,
+            same_cues,
+            holding,
+            claimed,
+            nationality,
+            entered,
+            left,
+            "log" if issuer is not None else "main" if is_main else "other",
+            text,
+        )
+        told = [t for t in told if t[0] not in own_side]
+        learning["nationality"] = [(v, feats) for v, _, feats in told]
+        if model is not None and "nationality" in model.heads:
+            value, cue = _learned_nationality(model, told)
+            if value != nationality:
+                drop(lambda e: e.field == "nationality")
+                if cue is not None:
+                    add("nationality", cue)
+                nationality = value
     outcomes.sort(key=OUTCOMES.index)
     detection.sort(key=DETECTION_METHODS.index)
 

@@ -45,8 +45,8 @@ class Head:
 
 
 class Model:
-    """Heads by decision: "places", "detection" (per event), "events" (per sentence), "keep"
-    (per event proposed); `settings` their thresholds."""
+    """Heads by decision: "places", "detection", "nationality" (per event), "events" (per
+    sentence), "keep" (per event proposed); `settings` their thresholds."""
 
     def __init__(self, heads: dict[str, Head], settings: dict | None = None):
         self.heads = heads

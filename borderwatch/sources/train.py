@@ -7,10 +7,11 @@ its scores honest only while nothing was fitted to it) with
 the rules alone, pairs the proposed events with the annotated ones as the scorer does
 (evaluate.pair_events) and fits, for every candidate of a proposed event, whether the
 paired annotated event has its value (each gazetteer mention near the event: a place of
-it?), and for every sentence no event took that gives a time (resolved, or as an event's
-would be) and an event's cue or a movement, whether an annotated event the rules missed is
-told there; then, extracting with those heads, whether each event proposed is paired
-with an annotated one (the keep decision, which vetoes the unlikely). The model is written to
+it? each nationality the text tells: the persons'?), and for every sentence no event took
+that gives a time (resolved, or as an event's would be) and an event's cue or a movement,
+whether an annotated event the rules missed is told there; then, extracting with those
+heads, whether each event proposed is paired with an annotated one (the keep decision,
+which vetoes the unlikely). The model is written to
 borderwatch/sources/data/learned.json, which extract() loads once.
 Deterministic: the same folders and seed give the same file. `--loro` writes nothing and
 measures instead, leave one round out: each round (the letters a text's name begins with)
@@ -43,10 +44,13 @@ SETTINGS = {
     "keep_threshold": 0.4,
     "keep_l2": 3.0,
     "keep_min_count": 20,
+    "nationality_threshold": 0.4,
+    "nationality_l2": 3.0,
+    "nationality_min_count": 6,
 }
-# the decisions learned for every proposed event: the head's name and the answer's list
-# field that labels its candidates
-HEADS = {"places": "places", "detection": "detection"}
+# the decisions learned for every proposed event: the head's name and the answer's field
+# that labels its candidates (a list's items, or a single value)
+HEADS = {"places": "places", "detection": "detection", "nationality": "nationality"}
 # and for every text: does a sentence no event took tell an annotated event the rules missed?
 TEXT_HEADS = ("events",)
 # and for every event proposed with the other heads: is it an annotated event ("keep")? It is
@@ -77,7 +81,8 @@ def document_rows(text_path: Path) -> Rows:
         if pj is None:
             continue
         for head, field_name in HEADS.items():
-            values = set(gold[gi][field_name]) if gi is not None else set()
+            value = gold[gi][field_name] if gi is not None else []
+            values = set(value) if isinstance(value, list) else {value}
             for value, feats in facts.events[pj].learning[head]:
                 rows[head][0].append(feats)
                 rows[head][1].append(int(value in values))

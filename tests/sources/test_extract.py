@@ -1416,6 +1416,7 @@ def test_the_learned_model_loads_once_and_is_small():
     assert "detection" in model.heads and model.heads["detection"].weights
     assert "events" in model.heads and model.heads["events"].weights
     assert "keep" in model.heads and model.heads["keep"].weights
+    assert "nationality" in model.heads and model.heads["nationality"].weights
     assert learned.MODEL_PATH.stat().st_size <= 105_000
 
 
@@ -1589,6 +1590,90 @@ def test_the_learned_event_decision_makes_no_event_of_a_movement_that_is_no_cros
     assert extract(text, date(2025, 6, 10)).events == []
 
 
+# --- the learned nationality decision: every nationality the text tells, per event ------
+
+FARID = (
+    "The long road north\n\n"
+    "Farid, a 31-year-old Afghan, left Kabul in 2021 and drove a taxi in Moscow.\n\n"
+    "The work dried up when the war began, and friends told him Norway would take him in.\n\n"
+    "On Monday he crossed the border at Storskog and asked for asylum."
+)
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_the_learned_nationality_is_that_of_the_person_introduced_paragraphs_before(eol):
+    [e] = extract(FARID.replace("\n", eol).rstrip("."), date(2025, 6, 11)).events
+    assert e.nationality == "AF"
+    assert [ev.text for ev in e.evidence if ev.field == "nationality"] == ["Afghan"]
+
+
+def test_the_learned_nationality_decides_among_every_nationality_the_text_tells():
+    from borderwatch.sources import learned
+
+    told = (
+        "Farid, a 31-year-old Afghan, drove a taxi in Moscow for two years.\n\n"
+        "The work dried up when the war began. He bought a bicycle in Murmansk.\n\n"
+        "The police said a man crossed the border at Storskog on Monday and asked for asylum."
+    )
+    places = learned.model().heads["places"]
+    # a model that takes a nationality told paragraphs before the event, and one that
+    # takes none
+    far = learned.Model(
+        {"places": places, "nationality": learned.Head(-5.0, {"near:before:more": 10.0})}
+    )
+    doubting = learned.Model({"places": places, "nationality": learned.Head(-5.0, {})})
+    with learned.use(far):
+        [e] = extract(told, date(2025, 6, 11)).events
+    assert e.nationality == "AF"
+    assert [ev.text for ev in e.evidence if ev.field == "nationality"] == ["Afghan"]
+    with learned.use(doubting):
+        [e] = extract(FARID, date(2025, 6, 11)).events
+    assert e.nationality is None
+    assert not [ev for ev in e.evidence if ev.field == "nationality"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norwegian border guards detained a man who crossed the border from Russia near "
+        "Svanvik on Monday.",
+        "A man crossed the border from Russia near Svanvik on Monday night. He was detained "
+        "by Norwegian border guards an hour later.",
+    ],
+)
+def test_the_learned_nationality_is_not_that_of_the_guards(text):
+    from borderwatch.sources import learned
+
+    [e] = extract(text, date(2025, 6, 11)).events
+    assert e.nationality is None
+    # not even a model that takes every value: the guards' is no candidate
+    places = learned.model().heads["places"]
+    eager = learned.Model({"places": places, "nationality": learned.Head(5.0, {})})
+    with learned.use(eager):
+        [e] = extract(text, date(2025, 6, 11)).events
+    assert e.nationality is None
+
+
+def test_the_learned_nationality_keeps_each_persons_own():
+    text = (
+        "On Monday a Syrian man crossed the border at Storskog and asked for asylum.\n\n"
+        "On Thursday a woman from Yemen crossed the border near Svanvik and was detained by "
+        "the police."
+    )
+    first, second = extract(text, date(2025, 6, 11)).events
+    assert (first.when.start, first.nationality) == (date(2025, 6, 9), "SY")
+    assert (second.when.start, second.nationality) == (date(2025, 6, 5), "YE")
+
+
+def test_the_learned_nationality_makes_no_event_of_minutes():
+    text = (
+        "Minutes of the municipal council, 3 May\n\n"
+        "The mayor, a Norwegian citizen, opened the meeting. The council discussed the new "
+        "school road and the budget for 2026."
+    )
+    assert extract(text, date(2025, 6, 11)).events == []
+
+
 def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
     import shutil
     from pathlib import Path
@@ -1604,6 +1689,7 @@ def test_training_is_deterministic_with_a_fixed_seed(tmp_path):
     assert first == second
     assert first["heads"]["places"]["weights"]
     assert first["heads"]["detection"]["weights"]
+    assert first["heads"]["nationality"]["weights"]
 
 
 def test_the_shipped_weights_are_what_training_on_dev_produces():
