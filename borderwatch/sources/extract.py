@@ -5321,6 +5321,22 @@ FINDING_VERB = _compile(
 )
 
 
+def _where_told(
+    cl: Clause, anchor: Clause | None, own: set[int], sents: set[int], lines: set[int]
+) -> str | None:
+    """Where a clause stands from an event: its anchor clause, one of its own clauses (ids
+    in `own`), their sentences, their paragraphs; None: further away."""
+    if cl is anchor:
+        return "anchor"
+    if id(cl) in own:
+        return "event"
+    if cl.sent in sents:
+        return "sentence"
+    if cl.line in lines:
+        return "para"
+    return None
+
+
 def _detection_candidates(
     draft: Draft,
     clauses: list[Clause],
@@ -5349,18 +5365,9 @@ def _detection_candidates(
         for c in cl.cues:
             if c.kind not in ("detection", "police_arrest"):
                 continue
-            if cl is anchor:
-                where = "anchor"
-            elif id(cl) in own:
-                where = "event"
-            elif cl.sent in sents:
-                where = "sentence"
-            elif cl.line in lines:
-                where = "para"
-            elif abs(cl.sent - anchor_sent) <= 2:
-                where = "near"
-            else:
-                where = "far"
+            where = _where_told(cl, anchor, own, sents, lines) or (
+                "near" if abs(cl.sent - anchor_sent) <= 2 else "far"
+            )
             found.setdefault(c.value, []).append((where, c, cl))
     for c in title_cues:
         if c.kind in ("detection", "police_arrest"):
@@ -5485,15 +5492,8 @@ def _nationality_candidates(
     for cl in holding.get("nationality", []):
         for c in cl.of("nationality"):
             spots.append((c.start, c.value))
-            if cl is anchor:
-                where = "anchor"
-            elif id(cl) in own:
-                where = "event"
-            elif cl.sent in sents:
-                where = "sentence"
-            elif cl.line in lines:
-                where = "para"
-            else:
+            where = _where_told(cl, anchor, own, sents, lines)
+            if where is None:
                 side = "before" if cl.start < at else "after"
                 where = f"{side}:{_bin(abs(cl.sent - anchor_sent), (2,))}"
             found.setdefault(c.value, []).append((where, c, cl))
