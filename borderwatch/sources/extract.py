@@ -4294,8 +4294,8 @@ class _Assembler:
     def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
         """The rows of a table (under a header `table_cells` read) that record one event
         each, as a log line does: a row with a day of its own (its date column's), who
-        crossed (a count or a nationality) and where or what became of them (a place, a
-        crossing's or an outcome's word); not a month's row, a total, a count of 100 or
+        crossed (a count or a nationality) and whose they are or what became of them (a
+        nationality, a crossing's or an outcome's word); not a month's row, a total, a count of 100 or
         more, or a row that found no one ("search negative, no pers. found"). Each row gets the
         event it records, spanning the row: the row is the evidence that it happened, the
         words of a crossing or not ("24.11 | Storskog | 2 | SYR | asylum")."""
@@ -4319,11 +4319,10 @@ class _Assembler:
             if (
                 not days
                 or not (counts or any(c.kind == "nationality" for c in cues))
-                # and where, or what happened: not a meeting's "11.11 | Border | 3 | tip"
+                # and whose they are or what became of them: not a meeting's "11.11 |
+                # Border | 3 | tip" or a roster's "24.11 | P1 | 4 | Storskog" (officers)
                 or not any(
-                    c.kind in ("trigger", "weak_trigger", "outcome")
-                    or (c.kind == "place" and c.extra.get("role") == "place")
-                    for c in cues
+                    c.kind in ("trigger", "weak_trigger", "outcome", "nationality") for c in cues
                 )
                 # a month's row dated by its report ("January | 12 | asylum | 31.01.2026")
                 or any(

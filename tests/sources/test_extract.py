@@ -3531,6 +3531,7 @@ def test_a_tables_rows_that_record_no_crossing_make_no_event():
         "Week 47 | Storskog | 6 | SY | asylum",
         "Jan 2026 | Storskog | 6 | SY | asylum",
         "26.11 | Storskog | 140 | RU | refused",  # the checkpoint's day, not a crossing
+        "26.11 | Storskog | 4 | | ",  # a patrol roster's officers
     ):
         table = "Date | Place | Persons | Nat. | Outcome\n" + row
         assert _events(table, date(2026, 11, 27)) == [], row
