@@ -2349,25 +2349,44 @@ SERVICE_NOUN = (
     r"veterans?|lieutenants?|captains?|majors?|sergeants?|corporals?|privates?"
 )
 NATIONALITY_PATTERNS = [
-    # a report's field: "Nationality: Somali (stated)", "Citizenship: Russian Federation"
+    # a report's field: "Nationality: Somali (stated)", "Citizenship: Russian Federation",
+    # "nationality : "russian"", and a log's "Both state citizenship IRAN", "Nationality
+    # Syria (stated)"
     _compile(
-        r"(?m)^[ \t\-*•]*(?:nationality|nationalities|citizenship)\s*:\s*"
+        r"\b(?:nationality|nationalities|citizenship)(?:\s+(?:stated|given|claimed))?"
+        r"(?:\s*:\s*|\s+)[\"']?"
         rf"(?:(?:the\s+)?(?P<c>{COUNTRY_RE})\b|(?P<dem>{DEMONYM_RE})s?\b)"
     ),
-    _compile(rf"\b(?P<dem>{DEMONYM_RE})(?=(?:,\s+|\s+and\s+)(?:{DEMONYM_RE})\b)"),
+    # "Syrian and Iraqi", "Eritreans, Somalis and Afghans" (not "Finnish and Norwegian
+    # authorities": the list's end is read as a single people's name); "about a dozen,
+    # Afghans mostly"
     _compile(
-        rf"\b(?P<dem>{DEMONYM_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
-        r"(?<!\bpoles\b)"
+        rf"\b(?P<dem>{DEMONYM_RE})(?:s?(?=(?P<tail>(?:(?:,\s+|\s+and\s+)(?:{DEMONYM_RE})s?\b)+))"
+        r"|s(?=\s+(?:mostly|mainly)\b))"
     ),
     _compile(
-        rf"\b(?:an?|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the|both|"
-        rf"several|some|many|more)\s+(?:other\s+|more\s+)?(?:[\w]+-year-old\s+)?"
+        rf"\b(?P<dem>{DEMONYM_RE})\s+(?:(?!(?:and|or)\s)[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
+        r"(?<!\bpoles\b)"
+    ),
+    # "a Syrian", "eleven Syrians", "the fifty-two-year-old Norwegian", "a group of Afghans"
+    _compile(
+        rf"\b(?:an?|another|{NUMBER_RE}|the|both|several|some|many|more|"
+        r"(?:group|party|family|column)\s+of)\s+(?:other\s+|more\s+)?(?:[\w-]+-year-old\s+)?"
         r"(?:(?:young|old|elderly|lone|single|pregnant|wounded|injured|unaccompanied|teenage|"
         r"middle-aged|former)\s+)?"
         rf"(?P<dem>{DEMONYM_RE})s?\b"
         r"(?!\s+(?:side|border|authorities|army|navy|police|guards?|military|checkpoint|"
         r"government|embassy|ministry|officials?|territory|federation|intelligence|"
         r"media|state|war|forces?))"
+    ),
+    # a people named after those counted: "one pers., Russian, crossed", "2 persons, Syrians,
+    # swam", "at least eight people, Eritreans he said", "(men, Syrian by own statement)"
+    _compile(
+        r"\b(?:people|persons?|pers|individuals?|m[ae]n|wom[ae]n|migrants?|refugees?|"
+        r"asylum[- ]seekers?|others|group|family|couple|pair|children|soldiers?|deserters?|"
+        rf"conscripts?)\.?\s*,\s*(?:all\s+|both\s+|probably\s+)?(?P<dem>{DEMONYM_RE})s?\b"
+        r"(?=\s*[,.;:)]|\s+and\b|\s+by\s+(?:own|their|his|her)\b|"
+        r"\s+(?:he|she|they|police|officials?)\s+(?:said|say|says)\b)"
     ),
     _compile(
         rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:(?:islamic\s+|federal\s+)?republic\s+of\s+|"
@@ -2385,29 +2404,40 @@ NATIONALITY_PATTERNS = [
     # "a man from Iraq", "a family of five from Iraq", "two men, aged 20 and 24, from
     # Syria", "they are from Yemen", "originally from Eritrea": where the person is from,
     # not where they came from ("arrived from Russia" is a direction)
+    # "The people, from Yemen and Somalia, were", "a 24-year-old from Tajikistan",
+    # "Abdirahman, 29, from Somalia", "maybe ten, all from Somalia"
     _compile(
         rf"\b(?:{PERSON_NOUN}|them|whom)(?:\s+of\s+(?:{NUMBER_RE}|several|many)"
         r"|,?\s+aged\s+\d+(?:\s+and\s+\d+)?,?|,?\s+(?:both\s+)?in\s+(?:his|her|their)\s+\w+,?)?"
-        rf"\s+(?:were\s+|are\s+|was\s+|is\s+)?(?:originally\s+|all\s+)?from\s+(?:the\s+)?"
+        rf",?\s+(?:were\s+|are\s+|was\s+|is\s+)?(?:originally\s+|all\s+)?from\s+(?:the\s+)?"
         rf"(?P<c>{COUNTRY_RE})\b"
     ),
+    # "a 24-year-old from Tajikistan", "Abdirahman, 29, from Somalia", "maybe ten, all from
+    # Somalia"
     _compile(
-        rf"\b(?:he|she|they|who|both|all)\s+(?:is|are|was|were|comes?|all\s+come|both\s+come)\s+"
+        r"(?:-year-old|\b\d{1,2},|\(\d{1,2}\),?|,\s+(?:all|both))\s+(?:originally\s+)?from\s+"
+        rf"(?:the\s+)?(?P<c>{COUNTRY_RE})\b"
+    ),
+    # "they are from Yemen", "he comes from Tajikistan", "We are from Ukraine", "I am
+    # originally from Eritrea"
+    _compile(
+        r"\b(?:he|she|they|who|both|all|we|i)\s+(?:is|are|am|was|were|comes?|all\s+come|both\s+come)\s+"
         rf"(?:originally\s+|all\s+|both\s+)?from\s+(?:the\s+)?(?P<c>{COUNTRY_RE})\b"
+        rf"|\b(?:i'm|we're|they're|he's|she's)\s+(?:originally\s+)?from\s+(?:the\s+)?(?P<c3>{COUNTRY_RE})\b"
         rf"|\boriginally\s+from\s+(?:the\s+)?(?P<c2>{COUNTRY_RE})\b"
     ),
     # "holding Russian passports", "with an Afghan passport", "1 pers Syrian nat" (shorthand)
     _compile(rf"\b(?P<dem>{DEMONYM_RE})\s+(?:passports?|citizenship|nat)\b"),
-    # "Both are Syrians", "he is Russian"
+    # "Both are Syrians", "he is Russian", "they were Syrians who had lived in Russia"
     _compile(
         rf"\b(?:is|are|was|were)\s+(?:both\s+|all\s+|reportedly\s+|said\s+to\s+be\s+)?"
-        rf"(?:an?\s+)?(?P<dem>{DEMONYM_RE})s?\b(?=\s*(?:[.,;]|and\b|$))"
+        rf"(?:an?\s+)?(?P<dem>{DEMONYM_RE})s?\b(?=\s*(?:[.,;]|and\b|who\b|$))"
     ),
     # "a Russian army deserter", "conscripts from the Russian army": a soldier's army is
     # his country's (the army itself is no nationality: "the Russian army shelled")
     _compile(
         rf"\b(?P<army>{DEMONYM_RE})\s+(?:{ARMY_RE})\s+(?:[\w-]+\s+)?(?:{SERVICE_NOUN})\b"
-        rf"|\b(?:{SERVICE_NOUN})\s+(?:from|of|in)\s+the\s+(?P<army2>{DEMONYM_RE})\s+"
+        rf"|\b(?:{SERVICE_NOUN}|deserted|deserting)\s+(?:from|of|in)\s+the\s+(?P<army2>{DEMONYM_RE})\s+"
         rf"(?:{ARMY_RE}|armed\s+forces)\b"
     ),
     # "a group of 47 people, mostly Afghans", "most of them Afghans and some Iraqis"
@@ -2423,15 +2453,31 @@ MOVED_FROM = _compile(
     r"\w*\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
 )
 NOT_NATIONALITY_AFTER = _compile(
-    r"^\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
+    r"\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
     r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
-    r"border\s+guards?|border\s+service|soldiers\s+(?:from|of)|bank|shore|coast|soil|plates|"
+    r"border\s+guards?|border\s+service|bank|shore|coast|soil|plates|"
     r"registration|side|waters|airspace|frontier|part\s+of|lake|river|forest|village|town|"
     r"courts?|media|regional|region|-\s*[\w]+(?:\s+|-)(?:border|side|frontier)"
+    # a thing's make or registration: "a Russian-registered lorry", "Russian-speaking"
+    r"|-(?:registered|flagged|plated|owned|made|built|speaking|based|controlled|occupied)\b"
+    # an organisation: "the Lithuanian Refugee Support Coalition", "the Polish migrant centre"
+    r"|(?:refugees?|migrants?|asylum)\s+(?:[\w-]+\s+)?(?:support|council|coalition|association|"
+    r"network|organi[sz]ation|committee|agency|cent(?:re|er)|camp|fund|foundation|office|"
+    r"hotline|aid|law|policy)\b"
     # the other side's institutions and their people: "the Norwegian observation post"
     r"|(?:observation\s+)?posts?\b|outposts?|stations?\b|patrols?|units?\b|teams?\b|"
     r"officers?|officials?|personnel|representatives?|commissioner|consulate|colleagues|"
     r"counterparts|partners|vehicles?|helicopters?|interpreters?|lawyers?|prosecutors?)"
+)
+
+# a passport that is not the holder's: "a forged Lithuanian passport", "a Lithuanian passport
+# belonging to another person"
+NOT_OWN_PASSPORT_BEFORE = _compile(
+    r"\b(?:forged|false|fake|falsified|stolen|borrowed|counterfeit|someone\s+else's)\s+(?:[\w-]+\s+)?$"
+)
+NOT_OWN_PASSPORT_AFTER = _compile(
+    r"\s+passports?\s+(?:belonging\s+to|of|issued\s+to|in\s+the\s+name\s+of)\s+"
+    r"(?:an?other|someone|somebody|a\s+relative|his\s+\w+|her\s+\w+)"
 )
 
 AFFILIATION_PATTERNS = [
@@ -2500,6 +2546,13 @@ _GUARDS_BEFORE = _compile(
 _WITH_GUARDS_AFTER = _compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border\s+guards?|police)\b")
 # "two border soldiers met them … the soldiers said": the guards named before
 _BORDER_SOLDIERS = _compile(r"\bborder(?:\s+guard)?\s+soldiers\b")
+# "Polish soldiers and the Border Guard stopped them", "Finnish soldiers from the Kainuu
+# Brigade found the tracks": a people's soldiers who found them are not those who crossed
+# ("two Russian soldiers from the garrison in Pechenga walked across" are)
+_SOLDIERS_WHO_FOUND = _compile(
+    r"\s+soldiers?(?:\s+(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+(?:\s+(?:of|in)\s+[\w-]+)?)?"
+    rf"(?:{FINDERS_AFTER_RE}|\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border\s+guards?|police)\b)"
+)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -2575,12 +2628,14 @@ def _anchored(pattern: re.Pattern, text: str, windows):
 
 # where each nationality pattern is looked for: near a people's name or a country's
 _NATIONALITY_ANCHORS = (
-    None,
+    "named",
     "demonym",
     "demonym",
     "determiner",
+    "apposition",
     "country",
     None,
+    "country",
     "country",
     "country",
     "demonym",
@@ -2597,6 +2652,8 @@ def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> lis
     around = {
         "demonym": _windows(text, found.demonyms, 0, 60),
         "determiner": _windows(text, found.demonyms, 40, 2),
+        "apposition": _windows(text, found.demonyms, 24, 20),
+        "named": _windows(text, sorted(found.demonyms + found.countries), 40, 2),
         "country": _windows(text, found.countries, 90, 2),
         "army": _windows(text, found.demonyms, 40, 40),
     }
@@ -2608,8 +2665,18 @@ def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> lis
             g = m.groupdict()
             if g.get("dem"):
                 iso = DEMONYMS.get(g["dem"].lower())
-                if NOT_NATIONALITY_AFTER.match(text[m.end("dem") :]):
+                # (after a list, the list's end: "Finnish and Norwegian authorities")
+                if NOT_NATIONALITY_AFTER.match(
+                    text, m.end("tail") if g.get("tail") else m.end("dem")
+                ):
                     continue
+                if _SOLDIERS_WHO_FOUND.match(text, m.end("dem")):
+                    continue
+                if NOT_OWN_PASSPORT_AFTER.match(text, m.end("dem")) or (
+                    re.match(r"\s+passports?\b", text[m.end("dem") : m.end("dem") + 12], re.I)
+                    and NOT_OWN_PASSPORT_BEFORE.search(text, max(0, m.start() - 40), m.start("dem"))
+                ):
+                    continue  # a forged passport: not the holder's nationality
                 span = (m.start("dem"), m.end("dem"))
             elif g.get("army") or g.get("army2"):
                 if _GUARDS_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
@@ -2617,8 +2684,8 @@ def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> lis
                 group = "army" if g.get("army") else "army2"
                 iso = DEMONYMS.get(g[group].lower())
                 span = (m.start(group), m.end(group))
-            elif g.get("c") or g.get("c2"):
-                group = "c" if g.get("c") else "c2"
+            elif g.get("c") or g.get("c2") or g.get("c3"):
+                group = next(k for k in ("c", "c2", "c3") if g.get(k))
                 iso = COUNTRIES.get(g[group].lower())
                 span = (m.start(group), m.end(group))
                 if MOVED_FROM.search(text[max(0, span[0] - 40) : span[0]]):
@@ -6439,9 +6506,12 @@ def _build_event(
     if entered and (nationality == entered or affiliation == "armed forces"):
         # "A Polish soldier was stabbed": the receiving side's own people are not the crossers
         for cue in [nationality_cue, affiliation_cue]:
-            if cue is None:
+            if cue is None or (cue is nationality_cue and nationality != entered):
                 continue
-            around = text[max(0, cue.start - 20) : cue.end + 25].lower()
+            # (within the cue's line: not "… to Finnish guards\n\nA Russian soldier")
+            lo = max(0, cue.start - 20, text.rfind("\n", 0, cue.start) + 1)
+            hi = text.find("\n", cue.end, cue.end + 25)
+            around = text[lo : hi if hi != -1 else cue.end + 25].lower()
             own = [d for d, iso in DEMONYMS.items() if iso == entered]
             if any(
                 re.search(rf"\b{d}\s+(?:soldier|officer|guard|policem[ae]n)", around) for d in own

@@ -3552,3 +3552,95 @@ def test_a_military_date_time_group_dates_a_reports_event(end):
     assert event.when.start == date(2024, 11, 11)
     # a flight number and a clock in Zulu time are no date
     assert find_times("Flight SK4012 landed at 0230Z, gate B12NOV.", date(2025, 1, 28)) == []
+
+
+# --- nationality: the constructions that name where the persons are from -----------------
+
+
+def _nationalities(text, published=THURSDAY):
+    return [e.nationality for e in _events(text, published)]
+
+
+def test_a_people_named_after_those_counted_is_their_nationality():
+    assert _nationalities(
+        "Sat 08.03, 22:40 - 3 pers., Afghans, crossed the Pasvikelva at Nyrud on the ice. "
+        "Apprehended by patrol."
+    ) == ["AF"]
+    assert _nationalities(
+        "On Tuesday night border guards stopped at least six people, Iraqis they said, "
+        "who had climbed the fence near Storskog."
+    ) == ["IQ"]
+    # "two men, Norwegian police said": who said it, not who the men are
+    assert _nationalities(
+        "Two men, Norwegian police said, crossed the river at Svanvik on Tuesday night."
+    ) == [None]
+
+
+def test_a_list_of_peoples_is_read_whole():
+    assert _nationalities(
+        "On Monday a group of about 20 crossed near Storskog. The group included Sudanese, "
+        "Eritreans and Afghans, police said."
+    ) == ["SD"]
+    # the list's end says whose it is: the authorities', not the persons'
+    assert _nationalities(
+        "On Monday a man crossed the border near Treriksroysa. Finnish and Norwegian "
+        "authorities are searching for him."
+    ) == [None]
+
+
+def test_where_a_person_says_they_are_from_is_their_nationality():
+    assert _nationalities(
+        'Farah, 31, from Somalia: "We walked over the border at Storskog on Tuesday night."'
+    ) == ["SO"]
+    assert _nationalities(
+        "We are from Iraq. On Tuesday night we crossed the river at Svanvik in a small boat."
+    ) == ["IQ"]
+    assert _nationalities(
+        "On Tuesday a group, maybe twelve, all from Sudan, crossed the border at Storskog."
+    ) == ["SD"]
+
+
+def test_a_form_or_logs_citizenship_field_names_the_country():
+    assert _nationalities(
+        "21.11 0140 Patrol 3 apprehends 1 pers. near Jakobselva. Pers. states citizenship "
+        "SYRIA. Handed to police."
+    ) == ["SY"]
+    assert _nationalities(
+        'date: 21.11\nlocation: Skogfoss\nno. of persons: 2\nnationality : "afghan"\n'
+        "action taken: apprehended",
+    ) == ["AF"]
+
+
+def test_a_things_make_or_a_borrowed_passport_is_no_nationality():
+    assert _nationalities(
+        "On Tuesday police at Storskog found a man hidden in a Russian-registered lorry. "
+        "The man is a citizen of Iraq."
+    ) == ["IQ"]
+    assert _nationalities(
+        "On Tuesday a man tried to enter Norway at Storskog with a Latvian passport "
+        "belonging to his cousin. He was stopped by the police."
+    ) == [None]
+
+
+def test_soldiers_who_stopped_the_persons_are_not_those_who_crossed():
+    assert _nationalities(
+        "On Tuesday night Polish soldiers and the Border Guard stopped a group of 14 at the "
+        "fence near Bialowieza."
+    ) == [None]
+    # soldiers who crossed are
+    assert _nationalities(
+        "On Tuesday night two Russian soldiers from the garrison in Pechenga walked across "
+        "the border at Korpfjell and asked for asylum."
+    ) == ["RU"]
+    assert _nationalities(
+        "Igor, 23, deserted from the Belarusian army and crossed the river at Svanvik on "
+        "Tuesday night."
+    ) == ["BY"]
+
+
+def test_the_receiving_sides_guards_in_a_headline_do_not_hide_the_persons_nationality():
+    assert _nationalities(
+        "Russian conscript gives himself up to Norwegian guards\n\nA Russian conscript who "
+        "had left his unit crossed into Norway near Korpfjell on Tuesday night and asked for "
+        "asylum."
+    ) == ["RU"]
