@@ -3513,8 +3513,9 @@ ORGANISATION_BEFORE = _compile(
 )
 ORGANISATION_AFTER = _compile(
     r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
-    # "Kirkenes court fines …", "the Kirkenes Red Cross", "Sør-Varanger council"
-    r"court|tingrett|council|red\s+cross|mayor|church|school|hotel|museum|library|"
+    # "Kirkenes court fines …", "the Kirkenes Red Cross", "Sør-Varanger council" (not a
+    # church or a school: landmarks where people are found, "near the Grense Jakobselv church")
+    r"court|tingrett|council|red\s+cross|mayor|"
     r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily|"
     # newspapers and police districts by their short names: "Finnmark Dagblad", "FINNMARK PD"
     r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal|"
