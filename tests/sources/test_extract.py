@@ -3538,6 +3538,44 @@ def test_a_tables_rows_that_record_no_crossing_make_no_event():
         assert _events(table, date(2026, 11, 27)) == [], row
 
 
+@pytest.mark.parametrize("sep", [" | ", ";", "\t"])
+def test_a_table_without_dates_takes_the_day_of_the_heading_over_it(sep):
+    rows = [
+        ["Place", "Persons", "Nat.", "Outcome"],
+        ["Storskog", "2", "SYR", "asylum requested"],
+        ["Svanvik", "1", "RUS", "detained, asylum"],
+        ["Nyrud", "0", "-", "search negative, no pers. found"],
+    ]
+    table = "\n".join(sep.join(row) for row in rows)
+    note = f"Handover note, night shift 24/25 November 2026\n\n{table}\n\nNothing else. /duty\n"
+    events = _events(note, date(2026, 11, 25))
+    assert [(e.places, e.people_count, e.nationality) for e in events] == [
+        (["Storskog"], 2, "SY"),
+        (["Svanvik"], 1, "RU"),
+    ]
+    # the night of two days is both of them
+    assert {(e.when.start, e.when.end, e.when.precision) for e in events} == {
+        (date(2026, 11, 24), date(2026, 11, 26), "day")
+    }
+    assert "asylum_requested" in events[0].outcomes and "detained" in events[1].outcomes
+
+
+def test_a_table_under_a_months_heading_is_figures_not_events():
+    for heading in ("Arrivals, November 2026", "Summary for 2025", "Arrivals by place"):
+        table = "Place | Persons | Nat. | Outcome\nStorskog | 12 | SYR | asylum requested"
+        assert _events(f"{heading}\n\n{table}\n", date(2026, 12, 2)) == [], heading
+
+
+def test_a_night_shifts_two_days_are_a_span_of_both():
+    for said, start, end in (
+        ("Night shift 16/17.03.2026:", date(2026, 3, 16), date(2026, 3, 18)),
+        ("Night 3-4 May 2026,", date(2026, 5, 3), date(2026, 5, 5)),
+        ("In the night of 24/25 November 2026", date(2026, 11, 24), date(2026, 11, 26)),
+    ):
+        [event] = _events(f"{said} two men crossed the border at Storskog.", date(2026, 11, 26))
+        assert (event.when.start, event.when.end) == (start, end), said
+
+
 @pytest.mark.parametrize("end", ["", "\r\n"])
 def test_a_military_date_time_group_dates_a_reports_event(end):
     report = (
