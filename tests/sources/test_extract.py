@@ -3891,3 +3891,79 @@ def test_coming_up_to_a_crossing_point_is_told_apart_from_crossing_there(before,
     from borderwatch.sources.extract import CAME_TO_POINT
 
     assert bool(CAME_TO_POINT.search(before + "Storskog", 0, len(before))) is came
+
+
+# --- detection and outcomes: a learned event's follow-up sentences, outcome and tip wordings
+
+
+def test_a_learned_event_takes_the_sentences_that_go_on_about_its_persons():
+    [event] = _events(
+        "The author's second chapter is about a Syrian teacher who in March 2016 avoided the "
+        "checkpoint and walked through the birch forest north of Storskog. A border patrol "
+        "found him with a thermal camera before dawn. He was detained, applied for asylum and "
+        "was refused two years later."
+    )
+    assert set(event.detection) == {"border_patrol", "sensor"}
+    assert event.outcomes == ["detained", "asylum_requested", "refused"]
+
+
+def test_a_sentence_with_a_time_of_its_own_ends_a_learned_events_follow_up():
+    [event] = _events(
+        "The author's second chapter is about a Syrian teacher who in March 2016 avoided the "
+        "checkpoint and walked through the birch forest north of Storskog. In 2019 the fence "
+        "was extended. He was detained."
+    )
+    assert event.outcomes == []
+
+
+def test_asylum_granted_or_refused_in_other_words():
+    [granted] = _events(
+        "Ingrid remembers the Afghan brothers who in the autumn of 2015 came across the marsh "
+        "near Vaggetem. They asked for asylum and were granted it the following year."
+    )
+    assert "granted" in granted.outcomes
+    [refused] = _events(
+        "On Monday two Iraqis crossed at Storskog and applied for asylum. Their applications "
+        "were refused under the fast-track procedure, and the border guards sent them straight "
+        "back to Russia."
+    )
+    assert {"refused", "returned"} <= set(refused.outcomes)
+    [directorate] = _events(
+        "On Monday two Iraqis crossed at Storskog. Three weeks later the Directorate of "
+        "Immigration grants both men protection."
+    )
+    assert "granted" in directorate.outcomes
+
+
+def test_a_possible_refusal_or_an_opinion_on_sending_back_is_no_outcome():
+    [event] = _events(
+        "On Monday two Iraqis crossed at Storskog. Their applications may be refused. Sending "
+        "them straight back would be the right thing, a neighbour wrote."
+    )
+    assert event.outcomes == []
+
+
+def test_in_may_is_a_month_and_without_a_visa_is_no_negation():
+    [may] = _events("A family came to Storskog in May and asked for asylum at the control.")
+    assert "asylum_requested" in may.outcomes
+    [visa] = _events(
+        "On Monday two Iraqis crossed at Storskog without visas and sought protection."
+    )
+    assert "asylum_requested" in visa.outcomes
+
+
+def test_a_guide_a_tourist_or_a_forester_who_called_the_authorities_is_a_tip():
+    for sentence in (
+        "On Friday a man crossed the frozen Pasvik river near the lodge. The guide called the "
+        "police, who took him into custody.",
+        "On Friday two men crossed at Svanvik. A farmer saw their boat and called it in.",
+        "On Friday a group came over the ridge at Treriksrøysa. A Finnish tourist saw them and "
+        "phoned the Norwegian police.",
+    ):
+        [event] = _events(sentence)
+        assert "public_tip" in event.detection, sentence
+    [event] = _events(
+        "On Friday a man crossed at Storskog and was stopped by the border guards. The tour "
+        "guide told us about the border."
+    )
+    assert "public_tip" not in event.detection
