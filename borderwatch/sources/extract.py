@@ -1712,11 +1712,14 @@ def find_times(text: str, published: date | None, tabbed: str | None = None) -> 
                 # an e-mail's "Sent: Fri 19.12.25 06:45": when the message went, not the event
                 or bool(SENT_HEADER.fullmatch(text, line_start, start))
             )
-            procedural = PROCEDURAL.search(text[max(0, start - 70) : start])
+            # (a line's stamp is not dated by the line before: "… later granted protection
+            # / 21 feb 2023 - former Wagner fighter crosses")
+            back = max(0, start - 70, line_start if value.stamp else 0)
+            procedural = PROCEDURAL.search(text[back:start])
             cue.extra["procedural"] = bool(
                 procedural and not CROSSING_WORD.search(procedural.group("gap"))
             )
-            if PLANNED_BEFORE.search(text[max(0, start - 70) : start]):
+            if PLANNED_BEFORE.search(text[back:start]):
                 cue.extra["procedural"] = True
             decision = DECISION_AFTER.match(text, end)
             if (
@@ -1743,7 +1746,9 @@ TRIGGERS = _compile(
     r"skat(?:e|es|ed|ing)|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|"
     r"climb(?:ed|s|ing)?|wad(?:e|es|ed|ing)|row(?:s|ed|ing)?|paddl(?:e|es|ed|ing)|break|broke|"
     r"force|forced|push|pushed|followed|sail(?:s|ed|ing)?|rode|cycl(?:e|es|ed|ing)|got|get|gets|getting|"
-    r"steer(?:s|ed|ing)?)\s+"
+    r"steer(?:s|ed|ing)?|"
+    # "stepped across the line", "strayed across the border", "wandered into Russia"
+    r"step(?:s|ped)|stray(?:s|ed)|wander(?:s|ed))\s+"
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
     # "went over the frontier", "went across the ice": (not "went over the figures")
     r"|(?:went|go|goes|going|gone)\s+(?:\w+\s+){0,2}?(?:across|over)\s+(?:the\s+)?"
@@ -1765,7 +1770,7 @@ TRIGGERS = _compile(
     r"|(?:swam|swum|swim(?:s|ming)?)\s+the\s+(?=[\w-]*(?:elva|elv|river)\b|[\w-]+\s+river\b)"
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+the\s+(?:border\s+)?(?:barrier|fence)\b"
     # "walked around the barrier at Storskog": past the crossing point, not through it
-    r"|(?:walk(?:ed|s|ing)?|went|drove|ran|slipped|sneaked|snuck)\s+(?:around|round|past)\s+"
+    r"|(?:walk(?:ed|s|ing)?|went|drove|ran|slipped|sneaked|snuck|got)\s+(?:around|round|past)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:barrier|fence|checkpoint|boom|gate)\b"
     # "came to the passport control": arrived at the border to ask for protection
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:passport\s+control|"
@@ -1782,8 +1787,12 @@ TRIGGERS = _compile(
     # "came forward to border soldiers at the observation post": at the border, to them
     r"|(?:came|comes)\s+forward\s+to\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:border|soldiers|guards)\b"
     # "came on foot from the Russian side to Storskog": across from the other side
-    r"|(?:came|comes|walked|walks|arrived|arrives|moved|moving|ran|drove|swam|skied)\s+"
+    r"|(?:came|comes|walked|walks|arrived|arrives|moved|moving|ran|drove|swam|skied|"
+    r"row(?:ed|ing)|paddl(?:ed|ing)|sail(?:ed|ing)|walking|skiing|swimming)\s+"
     r"(?:[\w-]+\s+){0,3}?from\s+the\s+[\w-]+\s+side\b"
+    # "came on foot to Storskog": to the crossing point, to cross there
+    r"|(?:came|comes|walked|walks|drove|cycled)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?"
+    r"storskog\b(?!\s+(?:to|for)\s+(?:visit|meet|see|inspect))"
     r"|s(?:ought|eek(?:s|ing)?)\s+refuge\s+(?:in|at)\b"
     r"|border\s+crossing(?!\s+points?)\b|illegal\s+crossing\b)",
 )
@@ -1801,6 +1810,8 @@ ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
     r"fish|salmon|foxes|fox|lynx)\b[^.;]{0,30}$"
 )
+# "it crossed", "it had walked over": no person crosses as "it"
+IT_CROSSED = _compile(r"\bit\s+(?:has\s+|had\s+|then\s+)?$")
 ANIMALS_ANYWHERE = _compile(r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer)\b")
 GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
@@ -1888,6 +1899,8 @@ def find_triggers(text: str) -> list[Cue]:
             continue
         if ANIMALS.search(text[max(0, m.start() - 40) : m.start()]):
             continue
+        if IT_CROSSED.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "it wandered back over to the Russian side": an animal, a drone
         if GENERIC_CROSSERS.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         if HYPOTHETICAL.search(text[max(0, m.start() - 70) : m.start()]):
@@ -4024,6 +4037,8 @@ GENERIC_SUBJECT = _compile(
 )
 # "someone crossed", "most of those who crossed": nobody in particular
 NOBODY_IN_PARTICULAR = _compile(
+    # (not someone seen: "a camera had picked up someone walking over": a person there)
+    r"(?<!\bsaw\s)(?<!\bup\s)(?<!spotted\s)(?<!observed\s)(?<!detected\s)(?<!noticed\s)"
     r"\b(?:someone|somebody|anyone|anybody)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:cross|walk|swim|swam|enter|get|got|come|came)\w*"
     r"|^\W*(?:most|many|some|all|several|few|none|half)\s+of\s+(?:those|the\s+\w+)\s+who\b"
@@ -4039,13 +4054,26 @@ PLANNED_BEFORE = _compile(
     r"\b(?:was|were|is|are)\s+(?:to\s+be|due\s+to|scheduled\s+to|supposed\s+to|"
     r"planned\s+to|meant\s+to)\b[^.;:!?]{0,60}$"
 )
-MANY = _compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\b")
+MANY = _compile(
+    # (not "they walked into Lithuania, among thousands of people who came that way": the
+    # crowd they were part of, their crossing still one)
+    r"(?<!\bamong\s)\b(?:thousands|hundreds|dozens|scores)\s+of\b"
+    # a crowd counted without its noun: "hundreds came on bikes", "more than 900 came
+    # through the crossing points", "5000 crossed" (not a year: "in 2015 came")
+    r"|\b(?:thousands|hundreds|(?!(?:19|20)\d\d\b)[1-9]\d{2,}|\d{1,3}(?:[ ,]\d{3})+)\s+"
+    r"(?:came|come|coming|crossed|crossing|arrived|arriving|entered|walked|cycled|fled)\b"
+    # "more than five thousand people came through Storskog"
+    r"|\bthousand\s+(?:[\w-]+\s+){0,3}?(?:people|persons|migrants|refugees|asylum\s+seekers|"
+    r"foreigners|came|crossed|arrived)\b"
+)
 # "42 attempts to cross were prevented", "two illegal crossings": events counted, not told
 COUNTED_EVENTS = _compile(
     rf"\b(?:{NUMBER_RE}|several|numerous|many|dozens\s+of)\s+(?:\w+\s+){{0,2}}?"
     r"(?:attempts|crossings|cases|incidents|violations|intrusions|breaches|apprehensions|"
     r"proceedings|investigations|prosecutions)\b"
-    rf"|\b(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
+    # (not what a device saw: "a thermal camera registered two people crossing")
+    r"|(?<!camera\s)(?<!cameras\s)(?<!sensor\s)(?<!sensors\s)(?<!radar\s)(?<!drone\s)"
+    rf"\b(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
     r"several)\s+(?:\w+\s+){0,2}?(?:persons|people|migrants|asylum\s+seekers|foreigners|"
     r"crossings|individuals)\b|^\W*in\s+total\b|\ba\s+total\s+of\b"
     rf"|\b(?:{NUMBER_RE}|several|many)\s+times\s+(?:in|this|last|since|during)\b"
@@ -4066,6 +4094,8 @@ COUNT_PERIOD = _compile(
     r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+\d{4})\b"
     r"|\b(?:per|each|every)\s+(?:day|week|month)\b"
 )
+# "a group of about 15 people": one group, however many (the count read after "of")
+ONE_GROUP = _compile(r"\b(?:group|family|party)\s+of\s+$")
 # words that make a number of people a tally over a period, not one group at one time:
 # "in December alone", "so far", "the same number as in 2023"
 TALLY = _compile(r"\b(?:in|during)\s+(?:\w+\s+){1,2}?alone\b|\bso\s+far\b|\bthe\s+same\s+number\b")
@@ -4073,7 +4103,9 @@ TALLY = _compile(r"\b(?:in|during)\s+(?:\w+\s+){1,2}?alone\b|\bso\s+far\b|\bthe\
 HOW_MANY = _compile(r"^\W*(?:that|this)(?:\s+is|'s|\s+was)\s+how\s+many\b")
 # "Twelve of them crossed in the Pasvik valley", "Of these, 6 crossed in 2022": a part of
 # a number counted before
-PARTITIVE = _compile(rf"^\W*(?:{NUMBER_RE}\s+)?of\s+(?:them|these|those)\b")
+PARTITIVE = _compile(
+    rf"^\W*(?:{NUMBER_RE}\s+)?of\s+(?:them|these|those)\b|^\W*among\s+(?:them|these|those)\b"
+)
 CLAUSE_BREAK = _compile(
     r",\s+(?:and|while|whereas|but)\s+(?=\w)|;\s+|:\s+(?=[a-z0-9])|,\s+(?=when\s)"
     r"|,\s+(?=(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+)?\w+ed\b)"
@@ -4276,6 +4308,30 @@ ENUMERATION_JOIN = _compile(
 # what an elided verb phrase shares with the part that says it ("two men crossed near
 # Svanvik on Monday and a woman on Wednesday": she crossed, near Svanvik)
 ELIDED = ("trigger", "weak_trigger", "place", "direction")
+
+
+# what a timeline's entry tells besides its date: who, where, what they did or became of them
+ENTRY_FACTS = ("count", "nationality", "trigger", "weak_trigger", "outcome", "place")
+
+
+def _timeline_entries(clauses: list[Clause]) -> None:
+    """A line below the title that opens with its date before " - " or ":" and tells
+    something of people ("Dec 2022 - a Russian soldier crosses in the Pasvik valley",
+    "Summer 2024 - three persons at Skogfoss, returned") is a timeline's entry, not a
+    heading, however short and without a full stop: what it says is read. (A date alone
+    on its line, "Monday 14 August:", stays the heading of the lines below.)"""
+    by_line: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        if clause.heading and clause.line > 0:
+            by_line.setdefault(clause.line, []).append(clause)
+    for line in by_line.values():
+        cues = [c for clause in line for c in clause.cues]
+        if any(c.kind == "time" and c.value.stamp for c in cues) and any(
+            c.kind in ENTRY_FACTS and (c.kind != "place" or c.extra.get("role") == "place")
+            for c in cues
+        ):
+            for clause in line:
+                clause.heading = False
 
 
 def _clause_times(clause: Clause) -> list[Cue]:
@@ -4516,6 +4572,9 @@ class _Assembler:
         self.row_days: dict[int, tuple[Cue, When]] = {}
         self.rows = self.table_entries(rows or {})
         self.table_lines = set(rows or {})  # every row of a table, an event's or not
+        self.lines: dict[int, list[Clause]] = {}  # the clauses of each line
+        for clause in clauses:
+            self.lines.setdefault(clause.line, []).append(clause)
 
     def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
         """The rows of a table (under a header `table_cells` read) that record one event
@@ -4959,6 +5018,55 @@ class _Assembler:
         line_start = self.text.rfind("\n", 0, clause.start) + 1
         return bool(LABELLED_ENTRY.match(self.text, line_start))
 
+    def listed_case(self, clause: Clause, timed: tuple[Cue, When] | None) -> Cue | None:
+        """A dated entry of a list of cases that tells no verb, as a table's row does: its
+        date before " - " or ":", who (one to nine people, or fewer than 100 on one day),
+        named first, and where or what became of them ("- 2 Nov 2023: one man, Pasvik valley, asylum
+        refused", "Summer 2024 - three persons at Skogfoss, returned"). The entry is the
+        evidence that it happened: a crossing spanning the line. Not a line of figures, of
+        animals or of nobody found."""
+        if (
+            timed is None
+            or not timed[0].value.stamp
+            or timed[1].precision == "unknown"
+            or clause.line in self.table_lines  # a table's rows: `table_entries` decides
+        ):
+            return None
+        line = self.lines[clause.line]
+        cues = [c for cl in line for c in cl.cues]
+        # the people are what the entry is about: named right after its date ("Summer 2024
+        # - three persons"), not a log line's "Police informs: driver reports 2-3 pers."
+        # (and no hour between: "04.10 2310 Radar contact, 2 pers" is a log's step, read
+        # with the log's other lines)
+        counts = [
+            c.value[0]
+            for c in cues
+            if c.kind == "count"
+            and 0 <= c.start - timed[0].end <= 25
+            and not re.search(r"\d[:.]?\d\d", self.text[timed[0].end : c.start])
+        ]
+        limit = 100 if timed[1].precision == "day" else 10
+        told = any(
+            (c.kind == "place" and c.extra.get("role") == "place")
+            or (c.kind == "outcome" and not c.extra.get("negated"))
+            for c in cues
+        )
+        body = self.text[line[0].start : line[-1].end]
+        if (
+            not counts
+            or counts[0] >= limit
+            or not told
+            or any(c.kind == "trigger" for c in cues)
+            or NEGATION.search(body)
+            or ANIMALS_ANYWHERE.search(body)
+            or COUNTED_EVENTS.search(body)
+            or TALLY.search(body)
+        ):
+            return None
+        cue = Cue("trigger", "crossing", line[0].start, line[-1].end)
+        cue.extra.update(charge=False, definite=False, negated=False, row=True)
+        return cue
+
     def hour_only(self, clause: Clause) -> bool:
         """Does the clause (or its line's start) give an hour or a part of the day?"""
         line_start = self.text.rfind("\n", 0, clause.start) + 1
@@ -5092,7 +5200,13 @@ class _Assembler:
                 or bool(MANY.search(body))
                 or bool(COUNTED_EVENTS.search(body))
                 or (
-                    any(c.value[0] >= 10 for c in counts)
+                    # (not "a group of about 15 people … over the weekend": one group)
+                    any(
+                        c.value[0] >= 10
+                        and c.extra.get("kind") != "group_of"
+                        and not ONE_GROUP.search(self.text, max(0, c.start - 12), c.start)
+                        for c in counts
+                    )
                     and bool(COUNT_PERIOD.search(body))
                     and period
                 )
@@ -5328,6 +5442,11 @@ class _Assembler:
                     self.focus = self.new(clause, timed, weak[0])
                     paragraph_drafts.append(self.focus)
                     continue
+                listed = self.listed_case(clause, timed) if new_line else None
+                if listed is not None and not weak:
+                    self.focus = self.new(clause, timed, listed)
+                    paragraph_drafts.append(self.focus)
+                    continue
                 if not weak:
                     self.pending = timed
                     self.pending_clause = clause
@@ -5372,7 +5491,21 @@ class _Assembler:
                     continue
             if COMMENTARY.match(body):
                 continue
-            if self.focus is not None:
+            listed = (
+                self.listed_case(clause, self.pending)
+                if self.focus is None
+                and not weak
+                and self.pending_clause is not None
+                and self.pending_clause.line == clause.line
+                else None
+            )
+            if listed is not None:
+                # "- 2 Nov 2023: one man, Pasvik valley, asylum refused": the entry's date
+                # was its first clause
+                timed, self.pending = self.pending, None
+                self.focus = self.new(clause, timed, listed)
+                paragraph_drafts.append(self.focus)
+            elif self.focus is not None:
                 self.attach(self.focus, clause)
             elif (
                 weak
@@ -7162,6 +7295,7 @@ def extract(
     cues += find_places(doc, t)
     clauses = _clauses(doc, t)
     _assign(cues, clauses)
+    _timeline_entries(clauses)
     clauses = _relatives(_distribute(clauses, t), t)
 
     assembler = _Assembler(t, clauses, published, table_rows(t, cells))

@@ -3967,3 +3967,111 @@ def test_a_guide_a_tourist_or_a_forester_who_called_the_authorities_is_a_tip():
         "guide told us about the border."
     )
     assert "public_tip" not in event.detection
+
+
+# --- which crossings become events: timeline entries, fact boxes, tallies, crossing verbs ---
+
+
+def test_a_timeline_entry_without_a_full_stop_is_read_not_taken_for_a_heading():
+    events = _events(
+        "Crossings in the Pasvik valley\n\n"
+        "Jan 2024 - a Russian conscript crosses the Pasvikelva at Svanvik; later granted asylum\n"
+        "3 feb 2024 - two Syrians cross the river near Skogfoss, detained by the border patrol\n"
+        "Autumn 2024 - one man at Nyrud, returned\n",
+        date(2025, 3, 1),
+    )
+    assert [(e.when.start, e.when.precision) for e in events] == [
+        (date(2024, 1, 1), "month"),
+        (date(2024, 2, 3), "day"),
+        (date(2024, 9, 1), "season"),
+    ]
+    # a date alone on its line heads the lines below it: it is no event
+    assert not _events("Monday 14 July:\nMeeting of the border council in Kirkenes.\n")
+
+
+def test_a_fact_box_entry_of_people_and_a_place_is_a_case():
+    events = _events(
+        "On Tuesday a woman crossed the Pasvikelva at Vaggetem and was detained.\n\n"
+        "EARLIER CASES\n"
+        "- 14 Mar 2023: two men, Korpfjell, asylum requested\n"
+        "- Summer 2022: one woman, Pasvik valley, returned\n",
+        date(2025, 6, 12),
+    )
+    assert [(e.when.start, e.people_count) for e in events] == [
+        (date(2025, 6, 10), 1),
+        (date(2023, 3, 14), 2),
+        (date(2022, 6, 1), 1),
+    ]
+    assert events[1].places == ["Korpfjell"]
+    # a log line that reports people seen, its hour before them, is a step of the log
+    assert not _events(
+        "04.10 2310  Radar contact, 2 pers, RU side, near the Jakobselva mouth.\n"
+        "04.10 2330  Contact lost. Patrol returns to station.\n",
+        date(2025, 10, 5),
+    )
+    # a year's figure in a list is no case
+    assert not _events("FIGURES\n- 2023: 41 persons, Pasvik valley\n", date(2025, 6, 12))
+
+
+def test_a_crowd_counted_without_its_noun_is_a_tally():
+    for sentence in (
+        "In 2015 more than five thousand people came through Storskog in a few months.",
+        "In November 2023 more than 900 came through the crossing points in a month.",
+        "Back in 2015 hundreds came on bikes through Storskog.",
+    ):
+        assert not _events(sentence, date(2025, 6, 12)), sentence
+    # they are one group, whatever crowd they were part of
+    [event] = _events(
+        "In the summer of 2021 the two brothers walked out of Belarus into Lithuania, among "
+        "thousands of people who came that way that year.",
+        date(2025, 6, 12),
+    )
+    assert event.people_count == 2
+
+
+def test_people_a_device_saw_are_not_a_tally():
+    [event] = _events(
+        "In the night to Sunday a thermal camera registered two people crossing near the "
+        "Jakobselva mouth. Border soldiers detained them on the beach.",
+        date(2025, 6, 9),
+    )
+    assert event.people_count == 2
+    [event] = _events(
+        "They said a thermal camera had picked up someone walking over from the Russian side "
+        "at Korpfjell on Saturday evening.",
+        date(2025, 6, 9),
+    )
+    assert event.when.start == date(2025, 6, 7)
+    # a year's count is still a tally
+    assert not _events(
+        "The police registered 41 persons who crossed the border irregularly in 2024.",
+        date(2025, 6, 9),
+    )
+
+
+def test_one_group_over_a_weekend_is_an_event_but_a_weekends_count_is_not():
+    [event] = _events(
+        "Over the weekend a group of about 15 people tried to cross the fence near the border "
+        "with Belarus. Border guards turned them back.",
+        date(2025, 6, 9),
+    )
+    assert event.people_count == 15
+    assert not _events("Border guards stopped 23 migrants over the weekend.", date(2025, 6, 9))
+
+
+def test_more_ways_of_crossing():
+    for sentence in (
+        "On Wednesday a Norwegian hiker stepped across the line onto the Russian side at "
+        "Treriksrøysa.",
+        "On 19 May a group of about 15 foreigners got past the barrier near Białowieża.",
+        "Earlier today a man came ashore at Grense Jakobselv after rowing from the Russian side.",
+        "At least eleven persons came on foot to Storskog on Monday evening.",
+    ):
+        assert len(_events(sentence, date(2025, 6, 12))) == 1, sentence
+    # "it" is no person; stepping over as a reason for a fine is no event of its own
+    assert not _events(
+        "EDIT: a bear, not a man. A young one, it wandered back over to the Russian side on "
+        "Monday.",
+        date(2025, 6, 12),
+    )
+    assert not _events("The minister came to Storskog to visit the station on Monday.")
