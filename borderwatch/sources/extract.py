@@ -3896,6 +3896,18 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
+# a valley's short name used for its river: "rowed across the Pasvik", "came over the
+# pasvik on the ice", "cross the frozen Pasvik", "an ice-fishing morning on the Pasvik"
+# (not "in the Pasvik", "the Pasvik road")
+WATER_BEFORE = _compile(
+    r"\b(?:across|over|swam|swum|swim|crossed|crosses|cross|crossing|rowed|paddled|waded|"
+    r"skied|ice\s+of|on|along)\s+the\s+(?:frozen\s+|icy\s+)?$|\bfrozen\s+$"
+)
+WATER_AFTER = re.compile(r"\s+ice\b", re.I)
+NOT_WATER_AFTER = _compile(
+    r"\s+(?:road|area|section|sector|border|station|marathon|valley|observers|grazing|district|"
+    r"municipality|watch|dalen)\b"
+)
 RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
 )
@@ -3929,6 +3941,20 @@ def find_places(doc, text: str) -> list[Cue]:
                 # "crossed the Pasvikas river": the river, not the valley of its name
                 cue.value = same[0]
                 cue.end += after.end()
+        elif (
+            _place_kinds().get(cue.value) == "area"
+            and " " not in text[cue.start : cue.end].strip()
+            and (
+                WATER_BEFORE.search(text, max(0, cue.start - 20), cue.start)
+                or WATER_AFTER.match(text, cue.end)
+            )
+            and not NOT_WATER_AFTER.match(text, cue.end)
+        ):
+            stem = _fold(text[cue.start : cue.end])[:5]
+            same = [name for name in rivers if _fold(name).startswith(stem)]
+            if len(same) == 1:
+                # "rowed across the Pasvik": the river, not the valley of its name
+                cue.value = same[0]
     names = place_names()
     for cue in cues:
         if cue.value not in rivers:
@@ -7101,6 +7127,7 @@ def _main_index(
     review: bool = False,
     document: bool = False,
     reviewed_year: int | None = None,
+    case: bool = False,
 ) -> int | None:
     """The report's news: the first event that is recent (or whose time is relative); when
     none is, the first event if the headline is about a crossing of the last year (not one
@@ -7108,7 +7135,13 @@ def _main_index(
     year's review, memories or an interview only a crossing of the last days is news; in a
     court's judgment or decision, an ombudsman's report, an answer to a parliamentary
     question or counsel's statement, only one of the last month (or "this year"): an older
-    crossing is the case's background."""
+    crossing is the case's background, news only as the case of a judgment's or a
+    decision's heading (`case`) of the last twelve months; an undated document's news is its
+    first crossing."""
+    if document and published is None and drafts:
+        # an undated judgment or decision is news of its case, the first crossing it tells
+        # ("Øst-Finnmark District Court - custody hearing … On 2 March 2025 he crossed")
+        return 0
     if review or document:
         window = FRESH_DAYS if review else DOCUMENT_DAYS
         for i, draft in enumerate(drafts):
@@ -7129,6 +7162,10 @@ def _main_index(
                 document and THIS_YEAR.search(when.text)
             ):
                 return i
+        if case and drafts:
+            # none that recent: a judgment's or a decision's heading is about its case (the
+            # first crossing told), news when the case is of the last twelve months
+            return _of_last_year(drafts[0], published)
         return None
     if published is None:
         # with no publication day nothing says which events are recent: the news is told
@@ -7166,21 +7203,34 @@ def _main_index(
     if undated is not None:
         return undated
     if title_has_trigger and drafts:
-        # not a crossing of years before ("In 2023 …" in a report of this week's crossing)
-        # nor one told as of "last year" (a verdict in February on a crossing in August)
-        when = drafts[0].when
-        if when is None or (
-            not PAST.search(when.text)
-            and (not when.end or when.end >= published - timedelta(days=365))
-        ):
-            return 0
+        return _of_last_year(drafts[0], published)
+    return None
+
+
+def _of_last_year(draft: Draft, published: date) -> int | None:
+    """0 when the crossing a headline is about is of the last twelve months: not one of years
+    before ("In 2023 …" in a report of this week's crossing) nor one told as of "last year"
+    (a verdict in February on a crossing in August); else None."""
+    when = draft.when
+    if when is None or (
+        not PAST.search(when.text) and (not when.end or when.end >= published - timedelta(days=365))
+    ):
+        return 0
     return None
 
 
 REVIEW_TITLE = _compile(
     r"\b(?:timeline|year\s+in\s+review|review\s+of\s+the\s+year|chronology|a\s+look\s+back|"
     r"through\s+the\s+years|(?:a\s+)?(?:short\s+)?history\s+of|\w+\s+years\s+of|"
-    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories|memoirs?|chapter\s+\d+)\b"
+    r"crossings\b[^:.]*\bsince\s+(?:19|20)\d\d|I\s+remember|memories|memoirs?|chapter\s+\d+|"
+    # an anniversary, a memory, a life: "Ten years after the bicycles", "Two years since
+    # Finland shut the border", "What the border soldier remembers", "On this day: 5 April",
+    # "Obituary: …", "summer of '99", "Christmas quiz", "Annual Review 2025", "Then and now"
+    r"(?:[\w-]+|\d+)\s+years\s+(?:after|since|on)|remember(?:s|ed|ing)?|on\s+this\s+day|"
+    r"anniversary|obituary|in\s+memoriam|quiz|annual\s+(?:review|report)|then\s+and\s+now|"
+    r"(?:spring|summer|autumn|fall|winter)\s+of\s+(?:'\d\d|(?:19|20)\d\d))\b"
+    # a life's years after a name: "Nina Haugli (1969-2024)"
+    r"|\((?:18|19)\d\d\s*[-–]\s*(?:19|20)\d\d\)"
     # a year's review by its headline: "2024 at the border: seven crossings, …"
     r"|^\W*(?:19|20)\d\d\s+(?:at|on|in)\s+the\b"
 )
@@ -7195,8 +7245,14 @@ DOCUMENT_HEAD = _compile(
     r"(?:decision|ruling)\s+on\s+remand|judge?ment\s+of|"
     r"(?:county|district|regional|city|municipal)\s+court\s*(?:$|[-–])|"
     r"court\s+of\s+appeal\s*(?:$|[-–])|tingrett\s*[-–]|ombudsman|written\s+question|"
-    r"statement\s+from\s+(?:counsel|the\s+(?:police\s+)?prosecutor))"
+    r"statement\s+from\s+(?:counsel|the\s+(?:police\s+)?prosecutor)|"
+    # "Immigration Appeals Board – case summary", "judgment in the Jakobselva case"
+    r"case\s+(?:summary|note)|judge?ment\s+in\s+the\s+[\w-]+\s+case)"
 )
+# a document about a question or a policy rather than one person's case: its heading is
+# not news of the first crossing it tells ("Does the Border Guard have sufficient
+# resources …? … I would illustrate this with a case from last autumn")
+NOT_A_CASE_HEAD = _compile(r"\b(?:ombudsman|written\s+question)")
 # a time said to lie in a year before the publication's ("in August last year", "two years
 # ago", "back in 2023"): a headline does not make it the news
 PAST = _compile(r"\b(?:last|previous)\s+year\b|\byears?\s+ago\b|\bback\s+in\b|\byear\s+before\b")
@@ -7207,13 +7263,20 @@ THIS_YEAR = _compile(
 )
 
 
-def _document(text: str) -> bool:
+def _document(text: str) -> str | None:
     """Is the text a legal or official document by a heading in its first lines (a line
-    that is not a sentence)?"""
+    that is not a sentence)? "case" when the heading is of one person's case (a court's or a
+    board's judgment or decision, counsel's statement), "document" for the others (an
+    ombudsman's report, a parliamentary question), else None."""
     lines = [m.group().strip() for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()]
-    return any(
-        DOCUMENT_HEAD.search(line) for line in lines[:3] if not re.search(r"[.!?]\W*$", line)
-    )
+    heads = [
+        line
+        for line in lines[:3]
+        if not re.search(r"[.!?]\W*$", line) and DOCUMENT_HEAD.search(line)
+    ]
+    if not heads:
+        return None
+    return "document" if any(NOT_A_CASE_HEAD.search(line) for line in heads) else "case"
 
 
 # an interviewer's or an explainer's question on a line of its own: a text in questions and
@@ -7323,7 +7386,8 @@ def extract(
         for m in [REVIEWED_YEAR.search(t[cl.start : cl.end])]
         if m
     ]
-    document = not review and _document(t)
+    document_kind = None if review else _document(t)
+    document = document_kind is not None
     news = partial(
         _main_index,
         published=published,
@@ -7331,6 +7395,7 @@ def extract(
         review=review,
         document=document,
         reviewed_year=reviewed[0] if reviewed else None,
+        case=document_kind == "case",
     )
     main = news(drafts)
     mentions = country_mentions(t)
@@ -7346,9 +7411,10 @@ def extract(
     if model is not None and "events" in model.heads:
         learned_drafts = _learned_events(model, t, candidates, len(drafts))
         drafts += learned_drafts
-        if main is None and learned_drafts:
-            # none of the rules' events is the news: one the decision found may be, by the
-            # same measure ("On 3 March two men were turned back at Storskog" alone)
+        if learned_drafts:
+            # one the decision found may be the news, by the same measure: when none of the
+            # rules' events is ("On 3 March two men were turned back at Storskog" alone), or
+            # as a crossing of the last days after one told weeks before it
             main = news(drafts)
     # the keep decision (data/learned.json) vetoes the events it rates unlikely to be told
     # as crossings (a plan, a comparison, a statistic): a vetoed event is not the news

@@ -2591,9 +2591,13 @@ def test_a_judgments_crossing_of_months_before_is_background_not_news():
         "The defendant, a Russian citizen aged 31, crossed the Pasvikelva at Svanvik on "
         "14 June 2025 and was detained by the police. He is fined NOK 15 000."
     )
-    [e] = _events(text, date(2025, 11, 20))
+    # (under the settled role convention a judgment's case of the last twelve months is its
+    # news, read by its heading: the crossing of more than a year before is background)
+    [e] = _events(text, date(2026, 11, 20))
     assert e.role == "previous"
     assert e.nationality == "RU"
+    [e] = _events(text, date(2025, 11, 20))
+    assert e.role == "main"
     # a crossing of the last days is the news of a remand ruling
     [e] = _events(text.replace("14 June 2025", "Monday 17 November 2025"), date(2025, 11, 20))
     assert e.role == "main"
@@ -2603,7 +2607,9 @@ def test_a_judgments_crossing_of_months_before_is_background_not_news():
     assert e.role == "main"
 
 
-def test_an_undated_decision_summary_or_counsels_statement_has_no_news():
+def test_an_undated_decision_summary_or_counsels_statement_has_its_case_as_news():
+    # (under the settled role convention: with no publication day the first crossing told is
+    # the news, a look back's only)
     [e] = _events(
         "Summary of decision – Protection – Russia – Evasion of mobilisation\n"
         "The Board's conclusion: The appeal is not upheld.\n"
@@ -2611,7 +2617,7 @@ def test_an_undated_decision_summary_or_counsels_statement_has_no_news():
         "3 October 2022 and applied for asylum.",
         None,
     )
-    assert e.role == "previous"
+    assert e.role == "main"
     [e] = _events(
         "PRESS STATEMENT FROM COUNSEL\n"
         "Regarding my client, a 23-year-old Russian conscript\n"
@@ -2619,7 +2625,7 @@ def test_an_undated_decision_summary_or_counsels_statement_has_no_news():
         "Saturday 12 August 2023.",
         None,
     )
-    assert (e.role, e.nationality, e.affiliation) == ("previous", "RU", "armed forces")
+    assert (e.role, e.nationality, e.affiliation) == ("main", "RU", "armed forces")
 
 
 def test_a_news_story_about_a_court_case_keeps_its_news():
@@ -4075,3 +4081,81 @@ def test_more_ways_of_crossing():
         date(2025, 6, 12),
     )
     assert not _events("The minister came to Storskog to visit the station on Monday.")
+
+
+# --- after rounds jj to uu joined dev: the news of a case, a look back, a valley's river ---
+
+
+def test_a_decisions_heading_makes_its_case_of_the_last_year_the_news():
+    text = (
+        "Borgarting Court of Appeal – judgment (summary)\n\n"
+        "The appellant is a Russian citizen. On 9 July 2024 he crossed the border near "
+        "Vaggetem on foot. He was detained by a border patrol and applied for asylum. In 2021 "
+        "another man had crossed at the same place."
+    )
+    first, second = _events(text, date(2025, 2, 12))
+    assert (first.when.start, first.role) == (date(2024, 7, 9), "main")
+    assert second.role == "previous"
+    # undated: the first crossing it tells is the news
+    assert _events(text, None)[0].role == "main"
+    # a case more than a year old is background
+    first, _ = _events(text, date(2025, 9, 12))
+    assert first.role == "previous"
+
+
+def test_a_parliamentary_questions_heading_is_not_news_of_an_old_example():
+    [first, _] = _events(
+        "Written question No. 311 (2025–2026) from Representative Per Holm to the Minister\n\n"
+        "Answer:\nSurveillance has improved. In a case from last summer, on 4 July 2025, a man "
+        "crossed the border near Nyrud and was found by a drone. In 2023 two men crossed near "
+        "Korpfjell.",
+        date(2025, 12, 1),
+    )
+    assert first.role == "previous"
+
+
+def test_an_anniversary_memory_or_obituary_headline_is_a_look_back():
+    for headline in (
+        "Ten years since the bicycles",
+        "What the old border guard remembers",
+        "Obituary: Arne Dahl (1948–2025)",
+        "Johanna Lie (1950–2024)",
+        "The summer of '98: a boat on the river",
+    ):
+        events = _events(
+            f"{headline}\n\nIn October 2015 a man cycled across the border at Storskog. "
+            "Last month another man crossed at Storskog on foot and asked for asylum.",
+            date(2025, 11, 20),
+        )
+        assert [e.role for e in events] == ["previous", "previous"], headline
+    # only a crossing of the last days is the news of a look back
+    events = _events(
+        "Ten years since the bicycles\n\nIn October 2015 a man cycled across the border at "
+        "Storskog. On Monday another man crossed at Storskog on foot and asked for asylum.",
+        date(2025, 11, 20),
+    )
+    assert [e.role for e in events] == ["previous", "main"]
+    # a news headline is no look back: the crossing of last month is the news
+    events = _events(
+        "Man crosses at Storskog on foot\n\nLast month a man crossed at Storskog on foot and "
+        "asked for asylum.",
+        date(2025, 11, 20),
+    )
+    assert [e.role for e in events] == ["main"]
+
+
+def test_the_valleys_short_name_crossed_is_the_river():
+    for sentence in (
+        "On Friday a man rowed across the Pasvik near Skogfoss and was detained.",
+        "On Friday two women walked across the frozen Pasvik at Svanvik and asked for asylum.",
+        "On Friday a man came over the Pasvik on the ice and knocked on a door at Svanvik.",
+    ):
+        [event] = _events(sentence)
+        assert "Pasvikelva" in event.places and "Pasvik valley" not in event.places, sentence
+    # the valley where they were found, and its road, are not the river
+    for sentence in (
+        "On Friday a man who had crossed the border was detained at a farm in the Pasvik.",
+        "On Friday a patrol on the Pasvik road stopped a man who had crossed the border.",
+    ):
+        [event] = _events(sentence)
+        assert "Pasvikelva" not in event.places, sentence
