@@ -4597,12 +4597,12 @@ class _Assembler:
         self.reports: dict[int, Draft] = {}
         # a table's rows that record an event of their own, by line: the event they tell,
         # and the day of those whose table is dated by its heading
-        self.row_days: dict[int, tuple[Cue, When]] = {}
-        self.rows = self.table_entries(rows or {})
-        self.table_lines = set(rows or {})  # every row of a table, an event's or not
         self.lines: dict[int, list[Clause]] = {}  # the clauses of each line
         for clause in clauses:
             self.lines.setdefault(clause.line, []).append(clause)
+        self.row_days: dict[int, tuple[Cue, When]] = {}
+        self.rows = self.table_entries(rows or {})
+        self.table_lines = set(rows or {})  # every row of a table, an event's or not
 
     def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
         """The rows of a table (under a header `table_cells` read) that record one event
@@ -4614,13 +4614,9 @@ class _Assembler:
         evidence that it happened, the words of a crossing or not ("24.11 | Storskog | 2 |
         SYR | asylum")."""
         entries: dict[int, Cue] = {}
-        by_line: dict[int, list[Clause]] = {}
-        for clause in self.clauses:
-            if clause.line in rows:
-                by_line.setdefault(clause.line, []).append(clause)
-        headed = self.heading_days(rows, by_line)
+        headed = self.heading_days(rows)
         for line, (start, end) in rows.items():
-            cues = [c for cl in by_line.get(line, []) for c in cl.cues]
+            cues = [c for cl in self.lines.get(line, []) for c in cl.cues]
             body = self.text[start:end]
             days = [
                 c
@@ -4660,9 +4656,7 @@ class _Assembler:
             entries[line] = cue
         return entries
 
-    def heading_days(
-        self, rows: dict[int, tuple[int, int]], by_line: dict[int, list[Clause]]
-    ) -> dict[int, tuple[Cue, When]]:
+    def heading_days(self, rows: dict[int, tuple[int, int]]) -> dict[int, tuple[Cue, When]]:
         """The day of a table that has no dates of its own, from the line over its header
         (or the one or two before, past a blank line): a handover note's "Night shift
         24/25 November 2026" over "Place | Persons | Nat. | Outcome" dates each row. Not a
@@ -4678,14 +4672,17 @@ class _Assembler:
                 tables.append([line])
         for table in tables:
             if any(
-                c.kind == "time" for line in table for cl in by_line.get(line, []) for c in cl.cues
+                c.kind == "time"
+                for line in table
+                for cl in self.lines.get(line, [])
+                for c in cl.cues
             ):
                 continue  # dated rows: a row without a day is no event
             header = table[0] - 1
             above = [
                 c
-                for cl in self.clauses
-                if header - 3 <= cl.line < header
+                for line in range(header - 3, header)
+                for cl in self.lines.get(line, [])
                 for c in cl.cues
                 if c.kind == "time"
             ]
