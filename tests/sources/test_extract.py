@@ -4171,3 +4171,20 @@ def test_a_headlines_court_word_does_not_make_the_next_paragraphs_day_a_court_da
         "A man who crossed at Storskog in March was fined on Friday.", date(2026, 11, 25)
     )
     assert event.when.start != date(2026, 11, 20)
+
+
+def test_a_timeline_line_that_goes_on_about_the_persons_before_gives_their_event_its_outcome():
+    timeline = (
+        "Timeline\n\nDec 2022 - a Russian soldier crosses the Jakobselva and asks for asylum\n"
+        "Mar 2023 - the soldier is granted protection\n"
+    )
+    [event] = _events(timeline, date(2026, 11, 25))
+    assert event.outcomes == ["asylum_requested", "granted"]
+    assert (event.when.start, event.when.precision) == (date(2022, 12, 1), "month")
+    # a line about someone else is no step of the event before
+    [event] = _events(
+        "Timeline\n\nDec 2022 - a Russian soldier crosses the Jakobselva and asks for asylum\n"
+        "Mar 2023 - a new fence is granted funding\n",
+        date(2026, 11, 25),
+    )
+    assert event.outcomes == ["asylum_requested"]
