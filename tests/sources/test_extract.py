@@ -1417,8 +1417,8 @@ def test_the_learned_model_loads_once_and_is_small():
     assert "events" in model.heads and model.heads["events"].weights
     assert "keep" in model.heads and model.heads["keep"].weights
     assert "nationality" in model.heads and model.heads["nationality"].weights
-    # five heads trained on 1,346 texts: 5,040 weights in 122 KB (on 986: 4,213 in 103 KB)
-    assert learned.MODEL_PATH.stat().st_size <= 140_000
+    # five heads trained on 1,646 texts: 6,369 weights in 153 KB (on 1,346: 5,040 in 122 KB)
+    assert learned.MODEL_PATH.stat().st_size <= 170_000
 
 
 def test_the_learned_model_drops_a_destination_the_rules_took_for_a_place():
