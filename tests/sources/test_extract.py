@@ -4188,3 +4188,118 @@ def test_a_timeline_line_that_goes_on_about_the_persons_before_gives_their_event
         date(2026, 11, 25),
     )
     assert event.outcomes == ["asylum_requested"]
+
+
+# --- affiliation: only the persons crossing, only a group they belong to -------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the guards, not the persons crossing
+        "Soldiers from the Finnish army's border garrison found a man who had crossed near Salla.",
+        "A man crossed near Svanvik on Friday. He told our soldiers that he wanted asylum.",
+        "A man crossed near Svanvik on Friday. Two soldiers arrived and arrested him.",
+        "A man crossed near Svanvik on Friday and was held by the border guard soldiers.",
+        # not serving: denied, a call-up only, the service done long ago
+        "A Russian who says he is not a soldier crossed the border near Nyrud on Friday.",
+        "A Russian man who had never served in the army crossed near Nyrud on Friday.",
+        "A reservist from Nikel who had received a summons crossed near Nyrud on Friday.",
+        "A Russian who completed conscript service in 2012 crossed near Nyrud on Friday.",
+        # a class, not persons: "deserters may get protection"
+        "A man crossed near Nyrud on Friday. Deserters may have a stronger case for asylum.",
+        # an official's title
+        "A man crossed near Nyrud on Friday, said Lieutenant Colonel Ola Berg of the Border Guard.",
+    ],
+)
+def test_an_affiliation_is_not_read_from_soldiers_who_are_not_the_persons_crossing(sentence):
+    [event] = _events(sentence)
+    assert event.affiliation is None, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, affiliation",
+    [
+        ("Two Russian conscripts crossed the Pasvikelva near Nyrud on Friday.", "armed forces"),
+        ("On Friday two men who say they are deserters crossed near Nyrud.", "armed forces"),
+        (
+            "On Friday three men, who said they were reservists of the Russian army who had "
+            "been called up, crossed at Storskog.",
+            "armed forces",
+        ),
+        (
+            "On Friday a serviceman of the Russian FSB Border Service crossed at Storskog.",
+            "FSB",
+        ),
+        ("Deserters cross at Storskog\n\nTwo men crossed at Storskog on Friday.", "armed forces"),
+    ],
+)
+def test_an_affiliation_is_read_for_the_persons_crossing(sentence, affiliation):
+    [event] = _events(sentence)
+    assert event.affiliation == affiliation, sentence
+
+
+def test_a_pages_links_to_other_stories_give_no_affiliation():
+    text = (
+        "A man crossed the border at Storskog on Friday and asked for asylum.\n\n"
+        "Related coverage\n"
+        '• Wagner fighter who fled to Norway: "I regret nothing"\n'
+        "→ Conscript who fled over the border speaks out\n"
+    )
+    [event] = _events(text)
+    assert event.affiliation is None
+
+
+def test_fsb_officers_who_stop_the_persons_are_not_their_group():
+    [event] = _events("On Friday FSB officers stopped a man who tried to cross towards Norway.")
+    assert event.affiliation is None
+
+
+# --- subtitle files: the captions read as running prose ------------------------------------
+
+SUBTITLES = """1
+00:00:01,000 --> 00:00:04,000
+[Kveldsnytt - English subtitles]
+
+2
+00:00:04,500 --> 00:00:08,200
+HOST: Good evening. Last Thursday night,
+a young Russian man crossed
+
+3
+00:00:08,300 --> 00:00:11,900
+the Pasvikelva near Nyrud
+and asked for asylum.
+
+4
+00:00:12,000 --> 00:00:15,000
+REPORTER: Police detained him
+at 05:40 the next morning.
+"""
+
+
+def test_a_subtitle_files_captions_are_read_across_cue_breaks():
+    [event] = _events(SUBTITLES, date(2026, 4, 8))
+    assert "Pasvikelva" in event.places
+    assert event.people_count == 1
+    assert "asylum_requested" in event.outcomes
+    assert (event.when.start, event.when.precision) == (date(2026, 4, 2), "day")
+    # the cue numbers and timings are not counts or times
+    for evidence in event.evidence:
+        assert "-->" not in evidence.text and not evidence.text.strip().isdigit()
+
+
+def test_a_subtitle_files_normalised_text_drops_timings_and_keeps_the_map():
+    norm = normalise(SUBTITLES)
+    assert "-->" not in norm.text
+    assert "a young Russian man crossed the Pasvikelva near Nyrud and asked" in norm.text
+    # a new speaker starts a paragraph
+    assert "\n\nREPORTER: Police detained him at 05:40" in norm.text
+    for i, ch in enumerate(norm.text):
+        if ch not in " \n":
+            assert SUBTITLES[norm.to_original[i]] == ch
+
+
+def test_a_text_with_an_arrow_or_two_is_not_read_as_subtitles():
+    text = "Timeline\n00:10 --> a man seen\nA man crossed near Nyrud on Friday\nat 05:40.\n"
+    assert normalise(text).text == text
