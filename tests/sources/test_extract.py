@@ -807,10 +807,11 @@ def test_a_time_then_the_person_in_focus_is_a_later_step():
 
 
 def test_early_mid_and_late_in_a_month():
+    # the month itself (the corpus's convention: "early/late September" is the month)
     for phrase, start, end in [
-        ("In late February", date(2025, 2, 21), date(2025, 3, 1)),
-        ("In mid-January", date(2025, 1, 11), date(2025, 1, 21)),
-        ("In early March 2024", date(2024, 3, 1), date(2024, 3, 11)),
+        ("In late February", date(2025, 2, 1), date(2025, 3, 1)),
+        ("In mid-January", date(2025, 1, 1), date(2025, 2, 1)),
+        ("In early March 2024", date(2024, 3, 1), date(2024, 4, 1)),
     ]:
         [e] = _events(f"{phrase} a man crossed the border near Nyrud.")
         assert (e.when.start, e.when.end, e.when.precision) == (start, end, "month")
@@ -4303,3 +4304,123 @@ def test_a_subtitle_files_normalised_text_drops_timings_and_keeps_the_map():
 def test_a_text_with_an_arrow_or_two_is_not_read_as_subtitles():
     text = "Timeline\n00:10 --> a man seen\nA man crossed near Nyrud on Friday\nat 05:40.\n"
     assert normalise(text).text == text
+
+
+# --- when: Nordic dates, nights, months' parts and the page's own date ------------------
+
+
+def test_early_mid_or_late_in_a_month_is_the_month():
+    [e] = _events("In late November 2024 a man waded across the Jakobselva near Grense Jakobselv.")
+    assert (e.when.start, e.when.end, e.when.precision) == (
+        date(2024, 11, 1),
+        date(2024, 12, 1),
+        "month",
+    )
+
+
+def test_a_two_figure_year_is_of_the_century_that_keeps_it_before_publication():
+    [e] = _events(
+        "On Wednesday 17.08.88 a Polish tourist walked across the border at Storskog.",
+        date(1988, 8, 19),
+    )
+    assert e.when.start == date(1988, 8, 17)
+    [e] = _events("On 27/01/25 a man crossed the Pasvikelva near Svanvik.", date(2025, 2, 3))
+    assert e.when.start == date(2025, 1, 27)
+
+
+def test_shorthand_weekdays_before_a_day_and_month_in_figures():
+    # "Tue 27.09." in English, "ke 10.1." in Finnish shorthand, "Lørdag 19.09." in Norwegian
+    [e] = _events(
+        "1. Tue 27.09. kl. ca. 1400: RU citizen, male, arrived by bus at Storskog and asked "
+        "for asylum.",
+        date(2022, 10, 5),
+    )
+    assert e.when.start == date(2022, 9, 27)
+    [e] = _events(
+        "- ke 10.1. klo 0200: a man crossed the border near Salla and asked for asylum.",
+        date(2024, 1, 15),
+    )
+    assert e.when.start == date(2024, 1, 10)
+    # not a section's number or a distance after an abbreviation-like word
+    [e] = _events("A man crossed the river near Svanvik on Monday, la 3.5 km from the road.")
+    assert e.when.start != date(2025, 5, 3)
+
+
+def test_a_norwegian_night_to_a_weekday_with_and_without_an_hour():
+    # a gloss in brackets repeats the night: not another Sunday
+    [e] = _events(
+        "a) Natt til søndag 16.10. (night to Sunday) kl. ca. 0130: 2 men paddled over the "
+        "Pasvikelva at Svanvik from the Russian side.",
+        date(2016, 11, 3),
+    )
+    assert (e.when.start, e.when.end) == (date(2016, 10, 16), date(2016, 10, 17))
+    [e] = _events(
+        "- Natt til onsdag 6.9. (night to Wednesday): a group of 20 pers. tried to cross the "
+        "fence near Nikel.",
+        date(2023, 9, 11),
+    )
+    assert (e.when.start, e.when.end) == (date(2023, 9, 5), date(2023, 9, 7))
+
+
+def test_half_past_an_hour_of_the_night_picks_the_day_it_runs_into():
+    [e] = _events(
+        "In the night to Sunday, at half past one, a patrol found a man who had swum the "
+        "Pasvikelva near Skogfoss.",
+        date(2025, 6, 18),
+    )
+    assert (e.when.start, e.when.end) == (date(2025, 6, 15), date(2025, 6, 16))
+
+
+def test_the_page_s_own_date_in_its_byline_is_not_the_crossing_s():
+    text = (
+        "The Evening Courier | World | Wednesday 18 June 2025\n\n"
+        "A British skier was stopped by border guards on Monday after he crossed into Russia "
+        "near Korpfjell."
+    )
+    [e] = _events(text, date(2025, 6, 18))
+    assert e.when.start == date(2025, 6, 16)
+    [e] = _events(
+        "Updated: 18.06.2025 at 10:32\n\nA man swam across the Pasvikelva near Svanvik on "
+        "Monday evening.",
+        date(2025, 6, 18),
+    )
+    assert e.when.start == date(2025, 6, 16)
+    # a table's row keeps its date
+    [e] = _events("| 16.06.2025 | Svanvik | 1 man crossed the river |\n", date(2025, 6, 18))
+    assert e.when.start == date(2025, 6, 16)
+
+
+def test_one_sunday_in_a_month_is_not_a_day_of_the_publication_s_week():
+    [e] = _events(
+        "Ragnhild remembers one Sunday in October 2015, when a family cycled across the "
+        "border at Storskog.",
+        date(2023, 3, 26),
+    )
+    assert e.when.precision == "month"
+    assert e.when.start == date(2015, 10, 1)
+
+
+# --- 1.50: a negation before a crossing that is its own verb's ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A woman who had never been registered anywhere crossed at Nyrud on Friday.",
+        "The soldier, who was not stopped by anyone, crossed the Jakobselva on Friday.",
+    ],
+)
+def test_a_negation_of_another_verb_does_not_negate_the_crossing(sentence):
+    [e] = _events(sentence, date(2025, 6, 9))
+    assert e.when.start == date(2025, 6, 6)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The man had not crossed the border at Nyrud on Friday, the police said.",
+        "On Friday the family was not allowed to cross at Storskog.",
+    ],
+)
+def test_a_negated_crossing_stays_negated(sentence):
+    assert not _events(sentence, date(2025, 6, 9))
