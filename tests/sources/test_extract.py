@@ -4499,3 +4499,80 @@ def test_a_quoted_messages_relative_day_counts_from_its_own_date():
         date(2026, 3, 20),
     )
     assert event.when.start == date(2026, 3, 19)
+
+
+# --- timecoded scripts and the FSB told in other words -------------------------------------
+
+SCRIPT = """FEATURE - "THE RIVER" (rough cut)
+Narration and interviews. Timecode = programme TC.
+
+00:00:00  [ATMOS: river, wind]
+
+00:00:06  NARRATOR
+Last Thursday night a young Russian man from the town of Nikel
+swam across the Pasvikelva near Nyrud in the dark. A Border
+Guard patrol found him at dawn, wet and cold,
+and he asked for asylum.
+
+00:00:21  INTERVIEW - the duty officer
+"He was shaking. We gave him a blanket."
+
+00:00:30  NARRATOR
+The police say he has been questioned.
+"""
+
+
+def test_a_scripts_timecodes_are_dropped_and_its_wrapped_lines_joined():
+    norm = normalise(SCRIPT)
+    assert "00:00:06" not in norm.text and "00:00:21" not in norm.text
+    assert (
+        "Last Thursday night a young Russian man from the town of Nikel swam across the "
+        "Pasvikelva near Nyrud in the dark. A Border Guard patrol found him at dawn, wet and "
+        "cold, and he asked" in norm.text
+    )
+    # the title block and a label before a capital stay as they are
+    assert norm.text.startswith('FEATURE - "THE RIVER" (rough cut)\nNarration')
+    assert "NARRATOR\nLast Thursday" in norm.text
+    for i, ch in enumerate(norm.text):
+        if ch not in " \n":
+            assert SCRIPT[norm.to_original[i]] == ch
+
+
+def test_a_scripts_crossing_is_read_across_its_wrapped_lines():
+    [event] = _events(SCRIPT, date(2026, 4, 8))
+    assert (event.when.start, event.when.precision) == (date(2026, 4, 2), "day")
+    assert "Pasvikelva" in event.places
+    assert "border_patrol" in event.detection
+    assert "asylum_requested" in event.outcomes
+
+
+def test_clock_times_of_a_log_are_not_timecodes():
+    log = (
+        "07:10 Patrol found tracks\nleading west from the river.\n"
+        "07:45 Two men stopped\nnear Nyrud.\n08:20 Handed to police.\n"
+    )
+    assert normalise(log).text == log
+    text = "00:00:10 one\nA man crossed near Nyrud\non Friday.\n"  # one timecode only
+    assert normalise(text).text == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday a Russian who said he was FSB crossed the Pasvikelva near Nyrud.",
+        "On Friday a man crossed at Storskog. He admitted that he works for the FSB.",
+        "On Friday an officer of the Russian border service, the FSB, crossed near Nyrud.",
+        "On Friday a man who claims to be an FSB border guard crossed near Nyrud.",
+        "On Friday a Russian who served with the Border Service of the FSB crossed near Nyrud.",
+    ],
+)
+def test_the_fsb_is_read_in_other_words(sentence):
+    [event] = _events(sentence)
+    assert event.affiliation == "FSB", sentence
+
+
+def test_fsb_guards_who_take_the_persons_back_are_not_their_group():
+    [event] = _events(
+        "On Friday a man crossed near Nyrud. He was handed back to FSB border guards at Storskog."
+    )
+    assert event.affiliation is None
