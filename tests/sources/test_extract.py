@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderwatch.sources.extract import extract, find_times, normalise, season_period
+from borderwatch.sources.extract import (
+    extract,
+    find_times,
+    find_triggers,
+    normalise,
+    season_period,
+)
 
 from .helpers import article
 
@@ -4576,3 +4582,65 @@ def test_fsb_guards_who_take_the_persons_back_are_not_their_group():
         "On Friday a man crossed near Nyrud. He was handed back to FSB border guards at Storskog."
     )
     assert event.affiliation is None
+
+
+# Events the rules missed: arrivals at a crossing point's control, log entries ----------
+
+
+def test_an_arrival_at_a_crossing_points_control_is_a_crossing():
+    [event] = _events(
+        "On Tuesday at 16.40 a Russian man came by taxi to the Norwegian control at "
+        "Storskog and said he wanted protection.",
+        date(2026, 5, 14),
+    )
+    assert event.when.start == date(2026, 5, 12)
+    assert event.people_count == 1
+    [event] = _events(
+        "Around 03:00 on Sunday a woman walked in at the Storskog station and asked for asylum.",
+        date(2026, 5, 14),
+    )
+    assert event.when.start == date(2026, 5, 10)
+    # a driver who takes others to the checkpoint and goes home crosses nothing himself
+    assert not any(
+        c.start == 0
+        for c in find_triggers("A neighbour drove them to the Russian checkpoint and left.")
+    )
+    # an office's control room or the police station is no crossing point
+    assert find_triggers("On Monday she reported to the control room at the police station.") == []
+
+
+def test_a_summarys_dated_case_without_a_verb_is_an_event_with_its_hour():
+    summary = (
+        "WEEKLY SUMMARY WEEK 19\n\n"
+        "Single cases:\n"
+        "- Tue 5.5. kl. 0940: family of 4 (Iraqi passports) on foot at Storskog control. "
+        "Asked for asylum.\n"
+        "- Thu 7.5. kl. ca. 2210: 2 pers. at Storskog control without visa, refused entry.\n"
+    )
+    first, second = _events(summary, date(2026, 5, 11))
+    assert (first.when.start, first.people_count) == (date(2026, 5, 5), 4)
+    assert (second.when.start, second.people_count) == (date(2026, 5, 7), 2)
+    # a log's step after its hour is not the entry's person named first
+    assert _events("Log 7.5.\n- Thu 7.5. 2210 Radar contact, 2 pers. on the lake.\n") == []
+
+
+def test_a_lettered_items_date_stamps_its_line():
+    summary = (
+        "2. Storskog\n"
+        "  a) Friday 8.5. kl. 1015: 1 man, passenger in a bus, at Storskog passport control, "
+        "no visa, asked for asylum in the booth.\n"
+    )
+    [event] = _events(summary, date(2026, 5, 11))
+    assert event.when.start == date(2026, 5, 8)
+    assert "asylum_requested" in event.outcomes
+
+
+def test_what_a_person_lacked_does_not_negate_the_crossing():
+    [event] = _events(
+        "A conscript who had left his unit without permission presented himself at the "
+        "border station at Storskog on Monday and asked for protection.",
+        date(2026, 5, 14),
+    )
+    assert "asylum_requested" in event.outcomes
+    [cue] = [c for c in find_triggers("He had not presented himself at the control.")]
+    assert cue.extra["negated"]
