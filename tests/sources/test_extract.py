@@ -4644,3 +4644,46 @@ def test_what_a_person_lacked_does_not_negate_the_crossing():
     assert "asylum_requested" in event.outcomes
     [cue] = [c for c in find_triggers("He had not presented himself at the control.")]
     assert cue.extra["negated"]
+
+
+# --- when: a document's own date, an entry's date, a crowd the person was part of ---
+
+
+def test_a_letterheads_date_field_is_not_the_time_of_the_event_told():
+    note = (
+        "Til: Politiet Finnmark\nFra: Grensevakta, stab\nDato: 16.03.2026\n\n"
+        "Info about a Norwegian citizen held in Russia:\n"
+        "- Last Thursday, ca. kl. 1700, a Norwegian man drove his snowmobile across the "
+        "border near Nyrud and was stopped by Russian border guards.\n"
+    )
+    [event] = _events(note, date(2026, 3, 16))
+    assert (event.when.start, event.when.precision) == (date(2026, 3, 12), "day")
+    # a log's entries that give only an hour are still of the day its date field gives
+    [event] = _events(
+        "Vaktlogg Vaggetem\nDate: 09.01.2025\n\n"
+        "0307 two persons crossed the Pasvikelva on the ice near Vaggetem, detained 0331.\n",
+        date(2025, 1, 10),
+    )
+    assert event.when.start == date(2025, 1, 9)
+
+
+def test_an_entry_opening_with_its_date_dates_the_crossing_it_goes_on_to_tell():
+    mail = (
+        "Subject: Judgment - illegal crossing at Jakobselva, December 2025\n\n"
+        "Facts (from the judgment):\n"
+        "- Fri 12.12.2025 ca. kl. 1400: 1 man crossed the Jakobselva on the ice from RU to "
+        "NO. Stopped by a border patrol on the Norwegian bank.\n"
+    )
+    events = _events(mail, date(2026, 5, 4))
+    assert date(2025, 12, 12) in [e.when.start for e in events if e.when.precision == "day"]
+
+
+def test_a_crossing_together_with_a_crowd_is_one_event_of_its_own_day():
+    [event] = _events(
+        "On 7 November 2015 he crossed the border at Storskog on a bicycle, together with "
+        "hundreds of others that week.",
+        date(2023, 5, 10),
+    )
+    assert (event.when.start, event.when.precision) == (date(2015, 11, 7), "day")
+    # the crowd counted alone is no event
+    assert _events("Hundreds of others crossed at Storskog that week.", date(2023, 5, 10)) == []
