@@ -382,15 +382,19 @@ NORWEGIAN_WEEKDAY_RE = _alt(NORWEGIAN_WEEKDAYS)
 # a weekday's abbreviation before a day and month in figures, in English, Norwegian and
 # Finnish shorthand: "Tue 27.09.", "Sat 31.01.", "lør 19.9.", "ke 10.1.", "la 13.1." (not
 # Finnish "to", an English word)
-WEEKDAY_ABBREVIATION_RE = (
+WEEKDAY_ABBREVIATIONS = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|man|tir|ons|tor|fre|lør|søn"
-    r"|ma|ti|ke|pe|la|su)\.?"
+    r"|ma|ti|ke|pe|la|su)"
 )
+WEEKDAY_ABBREVIATION_RE = WEEKDAY_ABBREVIATIONS + r"\.?"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# a list item's number before its text: "1) ", "2. ", "b) "
+ITEM_NUMBER_RE = r"(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)"
+ITEM_NUMBER = re.compile(ITEM_NUMBER_RE + "?")
 # what may stand before the date an entry's line opens with: a list mark, an item's number,
 # a weekday ("- Fri 12.12.2025 ca. kl. 1400:", "2) Tuesday 28.11.2023")
 ENTRY_DATE = re.compile(
-    rf"[ \t\-*•]*(?:\d{{1,2}}[.)][ \t]+)?(?:(?:{WEEKDAY_ABBREVIATION_RE}|"
+    rf"[ \t\-*•]*{ITEM_NUMBER_RE}?(?:(?:{WEEKDAY_ABBREVIATION_RE}|"
     rf"{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}),?[ \t]+)?",
     re.I,
 )
@@ -1091,10 +1095,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # 30.09."); a one-digit month only after a weekday, with its dot ("12.2.") or before
         # an hour ("3.2 Outlook" numbers a section)
         "stamp",
+        # (at a line's start before a date, Finnish "to" is Thursday, not the English word)
         re.compile(
-            r"(?m)^[ \t\-*•]*(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)?"
-            r"(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:man|tirs|ons|tors|fre|lør|søn)dag|"
-            r"mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn|ma|ti|ke|to|pe|la|su)"
+            rf"(?m)^[ \t\-*•]*{ITEM_NUMBER_RE}?"
+            rf"(?P<wd>(?i:{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}|{WEEKDAY_ABBREVIATIONS}|to)"
             r"\.?[ \t]+)?(?P<d>\d{1,2})\."
             r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b))))"
             r"\b(?!\.\d)"
@@ -1321,8 +1325,6 @@ DATELINE_BEFORE = re.compile(
 SINCE = _compile(r"\bsince\s*$")
 # "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
 BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
-# a list item's number before its text: "1) ", "2. "
-ITEM_NUMBER = re.compile(r"(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)?")
 # a field that dates the message or the record itself, not what it tells: an e-mail's
 # "Sent: Fri 19.12.25 06:45", a form's "Date of report: 22.07.2024", a case export's
 # "Created: 2024-02-20 23:05" and "Last update: …", "Printed:", "Issued:", "Received:" (not
