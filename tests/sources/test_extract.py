@@ -4856,3 +4856,127 @@ def test_norwegian_negations_animals_plans_and_tallies_make_no_event():
         published,
     )
     assert event.people_count == 1
+
+
+# --- Norwegian text: the times, detection, outcomes and places of events ------------------
+
+
+@pytest.mark.parametrize(
+    "words, start, end",
+    [
+        # published Wednesday 15 October 2025
+        ("Mannen kom over i går kveld.", date(2025, 10, 14), date(2025, 10, 15)),
+        ("Han ble pågrepet i forgårs.", date(2025, 10, 13), date(2025, 10, 14)),
+        ("De ble observert i natt.", date(2025, 10, 15), date(2025, 10, 16)),
+        ("Han gikk over for to uker siden.", date(2025, 10, 1), date(2025, 10, 2)),
+        ("Det skjedde 14. februar i fjor.", date(2024, 2, 14), date(2024, 2, 15)),
+        ("Grensevakten så ham mandag 3. mars.", date(2025, 3, 3), date(2025, 3, 4)),
+        ("Paret kom i fjor høst.", date(2024, 9, 1), date(2024, 12, 1)),
+        ("Det var tre slike saker forrige uke.", date(2025, 10, 6), date(2025, 10, 13)),
+        ("Hun kom over i helgen.", date(2025, 10, 11), date(2025, 10, 13)),
+        ("Han ble stanset på lørdag.", date(2025, 10, 11), date(2025, 10, 12)),
+        ("Det skjedde fredag forrige uke.", date(2025, 10, 10), date(2025, 10, 11)),
+        ("Han kom onsdag i forrige uke.", date(2025, 10, 8), date(2025, 10, 9)),
+        ("Tirsdag kveld kl 2210 kom hun over.", date(2025, 10, 14), date(2025, 10, 15)),
+        ("I juli i fjor kom en mann over elva.", date(2024, 7, 1), date(2024, 8, 1)),
+        ("I 2019 kom han over.", date(2019, 1, 1), date(2020, 1, 1)),
+        # a night by the day it runs into: both days, unless an hour picks one
+        ("Natt til søndag kom de over.", date(2025, 10, 11), date(2025, 10, 13)),
+        ("Natt til søndag, kl 0205, kom de over.", date(2025, 10, 12), date(2025, 10, 13)),
+        ("Natt til 21. september kom de over.", date(2025, 9, 20), date(2025, 9, 22)),
+    ],
+)
+def test_norwegian_dates_and_relative_dates_count_from_the_publication(words, start, end):
+    [cue] = find_times(words, date(2025, 10, 15))
+    assert (cue.value.when.start, cue.value.when.end) == (start, end)
+
+
+def test_norwegian_words_that_are_no_time():
+    # "en mandagskveld i oktober": some Monday of that month, not one of this week;
+    # "i dag" is not "i dagene"
+    cues = find_times("Det var en mandagskveld i oktober 2015.", date(2025, 10, 15))
+    assert [c.value.when.precision for c in cues] == ["month"]
+    assert find_times("Han ventet i dagevis.", date(2025, 10, 15)) == []
+
+
+def _norwegian_outcomes(text):
+    from borderwatch.sources.extract import find_outcomes
+
+    return {c.value for c in find_outcomes(text) if not c.extra["negated"]}
+
+
+@pytest.mark.parametrize(
+    "sentence, outcomes",
+    [
+        ("Mannen ble pågrepet og innbrakt til arresten.", {"detained"}),
+        ("Han er avhørt og har søkt asyl i Norge.", {"questioned", "asylum_requested"}),
+        ("Begge fremsatte asylsøknad, og saken er oversendt PU.", {"asylum_requested", "referred"}),
+        ("Hun ble løslatt i går.", {"released"}),
+        ("Nektet innreise og bortvist, returnert til russisk side.", {"returned"}),
+        ("Han ble overlevert til russiske myndigheter på Storskog.", {"returned"}),
+        ("Politiet har ilagt mannen forelegg for ulovlig grensepassering.", {"charged"}),
+        ("Han fikk innvilget beskyttelse i fjor.", {"granted"}),
+        ("Han fikk avslag fra UDI i desember.", {"refused"}),
+        # not: handed to the police, a fine only considered, no request made
+        ("Overlevert politiet ved Vaggetem.", set()),
+        ("Politiet vurderer forelegg.", set()),
+        ("Han søkte ikke beskyttelse.", set()),
+    ],
+)
+def test_norwegian_outcomes(sentence, outcomes):
+    assert _norwegian_outcomes(sentence) == outcomes
+
+
+@pytest.mark.parametrize(
+    "sentence, method",
+    [
+        ("Termisk kamera obs. 1 pers. ved Vaggetem.", "sensor"),
+        ("Gjerdealarm seksjon 3 ved Storskog.", "sensor"),
+        ("Drone satt inn fra Skogfoss.", "uav"),
+        ("Helikopteret søkte langs elva.", "helicopter"),
+        ("Grensepatruljen stanset to menn ved Nyrud.", "border_patrol"),
+        ("En politipatrulje stanset mannen på E105.", "police"),
+        ("Han meldte seg i kontrollen og ba om beskyttelse.", "surrendered"),
+        ("Politiet fikk tips fra publikum om to menn ved Svanvik.", "public_tip"),
+        ("En beboer ringte politiet og fortalte om en fremmed.", "public_tip"),
+    ],
+)
+def test_norwegian_detection_words(sentence, method):
+    from borderwatch.sources.extract import find_detection
+
+    assert method in {c.value for c in find_detection(sentence)}
+
+
+def test_norwegian_detection_not_read_in_a_police_car_or_a_sign_up():
+    from borderwatch.sources.extract import find_detection
+
+    found = {c.value for c in find_detection("Han meldte seg på kurset. Politipatrulje på vei.")}
+    assert "surrendered" not in found and "police" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        # a direction from a place makes it a reference point; where they were taken after, a
+        # destination; the mouth of the river is the gazetteer's place
+        ("Spor over isen ca 3 km sør for Grense Jakobselv.", [("Grense Jakobselv", "reference")]),
+        ("Båten ble fraktet til Svanvik for oppbevaring.", [("Svanvik", "destination")]),
+        ("To menn ble anholdt ved utløpet av Jakobselva.", [("Jakobselva mouth", "place")]),
+        ("Han ble pågrepet ved Vaggetem.", [("Vaggetem", "place")]),
+    ],
+)
+def test_norwegian_place_wordings(sentence, roles):
+    assert _roles(sentence) == roles
+
+
+def test_an_english_sentence_with_norwegian_cue_words_is_read_whole():
+    # an officer's English with the Norwegian words of the log: the time, the finding and
+    # the outcomes are read (the crossing verb is English)
+    [event] = _events(
+        "Two men crossed the border near Vaggetem i går kveld; termisk kamera saw them, "
+        "both pågrepet and søkte asyl.",
+        date(2025, 10, 15),
+    )
+    assert event.when.start == date(2025, 10, 14)
+    assert "sensor" in event.detection
+    assert {"detained", "asylum_requested"} <= set(event.outcomes)
