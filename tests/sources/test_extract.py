@@ -4980,3 +4980,94 @@ def test_an_english_sentence_with_norwegian_cue_words_is_read_whole():
     assert event.when.start == date(2025, 10, 14)
     assert "sensor" in event.detection
     assert {"detained", "asylum_requested"} <= set(event.outcomes)
+
+
+# --- messages between agencies: hard-wrapped e-mails, quoted replies, case headings -------
+
+
+WRAPPED_REFERRAL = (
+    "From:    Duty officer, immigration section, Kirkenes\n"
+    "Date:    09.04.2025\n"
+    "Subject: Referral - arrivals at Storskog requesting protection\n"
+    "\n"
+    "The two persons below came to the passport control at Storskog yesterday evening\n"
+    "from the Russian side and told the officer on duty that they wished to apply for\n"
+    "protection in Norway. Both are citizens of Eritrea and had no visa for Norway. The\n"
+    "cases are hereby referred to PU for registration.\n"
+)
+
+
+def test_a_hard_wrapped_message_is_read_as_its_paragraphs():
+    norm = normalise(WRAPPED_REFERRAL)
+    # the lines the paragraph was wrapped at are joined; the header block stays lines
+    assert "evening from the Russian side and told the officer" in norm.text
+    assert "apply for protection in Norway" in norm.text
+    assert "Kirkenes\nDate:" in norm.text and "protection\n\nThe two" in norm.text
+    [event] = _events(WRAPPED_REFERRAL, date(2025, 4, 9))
+    assert event.when.start == date(2025, 4, 8) and event.places == ["Storskog"]
+    assert event.people_count == 2 and event.nationality == "ER"
+    assert {"asylum_requested", "referred"} <= set(event.outcomes)
+
+
+def test_a_quoted_reply_is_joined_without_its_quote_marks():
+    text = (
+        "Yes, he is ours. Case number 25/118.\n"
+        "\n"
+        "> On 11 March 2025, at 09:14, Reception centre Kirkenes wrote:\n"
+        ">\n"
+        "> We had a man delivered to the reception centre late last night by a police\n"
+        "> car, an Uzbek citizen of about 40, with no papers from you. Did he arrive at\n"
+        "> Storskog yesterday? We need a case number before we can register him for the\n"
+        "> allowance.\n"
+    )
+    norm = normalise(text)
+    assert "by a police car, an Uzbek citizen" in norm.text
+    assert "arrive at Storskog yesterday?" in norm.text
+    assert "> On 11 March 2025" in norm.text  # the quoted header stays a line of its own
+
+
+def test_short_lines_lists_tables_and_titles_are_not_joined():
+    # a title over its dateline, a list's entries, a table's rows: lines of their own
+    for text in (
+        "Plenary debate on the situation at the external border with Russia and Belarus\n"
+        "Strasbourg, 5 December 2023\n",
+        "Dec 2022 - a Russian soldier crosses the border in the Pasvik valley, later\n"
+        "Summer 2024 - three persons at Skogfoss are found by a patrol and returned\n"
+        "Late 2024 - one man at Vaggetem is charged with crossing the border illegally\n",
+        "date;time;location;persons;nationality;detected_by;action;comment text here\n"
+        "2024-09-09;21:45;Svanvik, road 885;4;SY;resident phoned police;detained;asylum\n"
+        "2024-09-02;03:10;Pasvikelva at Nyrud;2;RU;thermal camera + patrol;detained;none\n",
+    ):
+        assert normalise(text).text.count("\n") == text.count("\n")
+
+
+def test_a_case_heading_dates_its_case_under_the_messages_date():
+    text = (
+        "Date:    20.03.2025\n"
+        "Subject: Notification - two Russian citizens who arrived this week\n"
+        "\n"
+        "CASE 1 - Apprehension near Nyrud, Monday 17 March\n"
+        "\n"
+        "At 05.50 a ground sensor by the Pasvikelva registered movement on the ice. A patrol\n"
+        "apprehended a man who had walked across the ice from the Russian bank.\n"
+    )
+    [event] = _events(text)
+    assert event.when.start == date(2025, 3, 17)
+    # a letterhead's own day after a comma is still the report's, not a case's
+    [event] = _events(
+        "Daily information, 20.03.2025\n\nAt 05.50 a patrol apprehended a man who had "
+        "walked across the ice of the Pasvikelva from the Russian bank."
+    )
+    assert event.when.start == date(2025, 3, 20)
+
+
+def test_a_finnish_month_name_is_not_an_english_abbreviation():
+    # "marraskuuta" (November) is not "mar": the quoted message's day stays unread
+    text = (
+        "Sent: torstai 23. marraskuuta 2023 09:31\n\n"
+        "On 18.11. four persons crossed from Russia through the forest near Salla."
+    )
+    assert not any(
+        c.value.when is not None and c.value.when.start.month == 3
+        for c in find_times(text, date(2023, 11, 23))
+    )
