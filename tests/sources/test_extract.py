@@ -5071,3 +5071,59 @@ def test_a_finnish_month_name_is_not_an_english_abbreviation():
         c.value.when is not None and c.value.when.start.month == 3
         for c in find_times(text, date(2023, 11, 23))
     )
+
+
+# --- logs and forms: day headings and interleaved entries (exp15-logs) ------------------
+
+
+def test_a_later_day_heading_dates_and_opens_the_entries_below_it():
+    text = (
+        "BORDER GUARD DISTRICT - DAILY EXTRACT\n"
+        "03.02.2026\n\n"
+        "Monday 02.02.2026 kl. 21.10 - Skogfoss\n"
+        "A patrol stopped two men who crossed the Pasvikelva from the Russian bank. They are "
+        "citizens of Iraq and asked for asylum.\n\n"
+        "Sunday 01.02.2026 kl. 14.30 - Storskog\n"
+        "A Russian woman was refused entry at the control and sent back.\n"
+    )
+    events = _events(text, date(2026, 2, 3))
+    assert [e.when.start for e in events] == [date(2026, 2, 2), date(2026, 2, 1)]
+    assert events[1].people_count == 1 and events[1].nationality == "RU"
+    assert "asylum_requested" not in events[1].outcomes
+
+
+def test_a_date_alone_on_its_line_heads_the_entries_below():
+    text = (
+        "Liaison note, 06.03.2026: below the lines from the partner's report.\n\n"
+        "05.03.2026 (Thu)\n"
+        "- approx 02.10, area of Salla: 3 citizens of Syria detected by camera and detained.\n"
+    )
+    [event] = _events(text, date(2026, 3, 6))
+    assert event.when.start == date(2026, 3, 5) and event.nationality == "SY"
+
+
+def test_a_log_line_of_other_people_is_another_event_not_a_step_of_the_one_before():
+    text = (
+        "Daily extract 05.03.2026\n\n"
+        "- approx 19.40, area of Salla: group of 12 citizens of Iraq crossed the fence and "
+        "were detained by a patrol.\n"
+        "- approx 23.10, area of Vartius: 2 citizens of Syria detected by camera, detained. "
+        "Both applied for protection.\n"
+    )
+    first, second = _events(text, date(2026, 3, 6))
+    assert (first.people_count, first.nationality) == (12, "IQ")
+    assert (second.people_count, second.nationality) == (2, "SY")
+    assert "asylum_requested" in second.outcomes and "asylum_requested" not in first.outcomes
+
+
+def test_a_later_step_with_some_of_the_people_stays_with_its_event():
+    # the UAV finds two of the boat's "at least 3": a step of the same crossing, not another
+    text = (
+        "NIGHT LOG 14.09.2025\n\n"
+        "0140 camera: boat crossing the Pasvikelva at Nyrud from the RU bank, at least 3 pers. "
+        "in the boat. Patrols sent.\n"
+        "0240 UAV IR: 2 pers. under trees approx 400 m W of the bank.\n"
+        "0320 patrol stops 2 men in the forest at Nyrud. They say they are Syrian citizens.\n"
+    )
+    [event] = _events(text, date(2025, 9, 14))
+    assert event.places[:1] == ["Pasvikelva"] or "Nyrud" in event.places
