@@ -391,8 +391,6 @@ WEEKDAY_ABBREVIATIONS = (
 )
 WEEKDAY_ABBREVIATION_RE = WEEKDAY_ABBREVIATIONS + r"\.?"
 # Norwegian words of the times read in Norwegian: "for to uker siden", "i går", "i fjor høst"
-NORWEGIAN_NUMBERS = {"en": 1, "ett": 1, "ei": 1, "et par": 2, "to": 2, "tre": 3, "fire": 4}
-NORWEGIAN_NUMBERS |= {"fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10}
 NORWEGIAN_DAYS = {"i forgårs": "the day before yesterday", "i går": "yesterday"}
 NORWEGIAN_SEASONS = {"vår": "spring", "sommer": "summer", "høst": "autumn", "vinter": "winter"}
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
