@@ -27,7 +27,9 @@ class ReportIn(Schema):
     title: str = Field("", max_length=300, description="Default: the text's first line")
     outlet: str = Field("", max_length=200)
     url: str = Field("", max_length=500)
-    language: str = Field("en", max_length=10)
+    language: str = Field(
+        "", max_length=10, description='e.g. "en" or "no"; default: taken from the text'
+    )
     published_at: AwareDatetime | date | None = Field(
         None,
         description="Publication time with its UTC offset, or the day alone (YYYY-MM-DD) "

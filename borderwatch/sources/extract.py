@@ -592,6 +592,12 @@ def _norwegian_text(text: str) -> bool:
     return len(NORWEGIAN_WORD.findall(text)) > len(ENGLISH_WORD.findall(text))
 
 
+def text_language(text: str) -> str:
+    """The language of a report the sender did not name: "no" when most of its common
+    words are Norwegian, else "en" (the two the extractor reads)."""
+    return "no" if _norwegian_text(text) else "en"
+
+
 def _norwegian(text: str, at: int) -> bool:
     """Is the line at `at` in Norwegian? A cheap guess from common words, so a word both
     languages have ("to" is two, "en" one, "men" but) is read as Norwegian only there;

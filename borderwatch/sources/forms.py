@@ -38,7 +38,9 @@ class ReportForm(forms.Form):
         help_text=_("Relative dates such as “on Friday” count from this day."),
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("en", _("English")), ("no", _("Norwegian"))], initial="en"
+        label=_("Language"),
+        choices=[("", _("From the text")), ("en", _("English")), ("no", _("Norwegian"))],
+        required=False,
     )
 
     def clean(self):

@@ -55,13 +55,14 @@ def record_source_report(
     text: str,
     outlet: str = "",
     url: str = "",
-    language: str = "en",
+    language: str = "",
     published_at: datetime | date | None = None,
     channel: str = "",
     file_name: str = "",
 ) -> tuple[SourceReport, bool]:
     """Store a report; the same text again returns the stored one. Returns (report, created).
-    `published_at`: an instant with its zone, or a `date` when only the day is known."""
+    `published_at`: an instant with its zone, or a `date` when only the day is known;
+    `language`: a code such as "en" or "no", or empty to take it from the text."""
     policy.require(actor, "source.record")
     if not text.strip():
         raise DomainError("The report has no text.", field="text")
@@ -87,7 +88,7 @@ def record_source_report(
         text=text,
         outlet=outlet.strip()[:200],
         url=url.strip()[:500],
-        language=(language or "en").strip()[:10],
+        language=language.strip()[:10] or extractor.text_language(text),
         published_at=published_at,
         published_day_only=day_only,
         sha256=digest,
@@ -183,7 +184,7 @@ def ingest_report(
     title: str = "",
     outlet: str = "",
     url: str = "",
-    language: str = "en",
+    language: str = "",
     published_at: datetime | date | None = None,
     channel: str = "",
     file_name: str = "",

@@ -40,7 +40,7 @@ def report_new(request):
                 title=form.cleaned_data["title"] or doc.title,
                 outlet=form.cleaned_data["outlet"] or doc.outlet,
                 url=form.cleaned_data["url"] or doc.url,
-                language=form.cleaned_data["language"] or doc.language or "en",
+                language=form.cleaned_data["language"] or doc.language,
                 published_at=published,
                 channel="upload" if upload else "page",
                 file_name=upload.name if upload else "",

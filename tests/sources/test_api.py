@@ -78,3 +78,20 @@ def test_a_report_published_on_a_day_is_told_as_the_day(client, police):
     assert body["events"][0]["when"]["start"] == "2025-08-22"  # "on Friday" counts from it
     again = client.get(f"/api/v1/reports/{body['id']}").json()
     assert again["published_day_only"] is True
+
+
+NORWEGIAN = (
+    "To menn krysset grensen ved Pasvikelva natt til søndag. De ble pågrepet av "
+    "Grensevakten og søkte om beskyttelse."
+)
+
+
+def test_a_report_sent_without_a_language_takes_it_from_its_text(client, police):
+    post(as_(client, police), {"text": NORWEGIAN, "published_at": "2025-03-10"})
+    post(client, {"text": "Two men crossed the Pasvik river on Sunday night."})
+    post(client, {"text": "Two men crossed the river at Svanvik.", "language": "no"})
+    # an English text is "en"; a language named by the sender is kept as named
+    languages = sorted(SourceReport.objects.values_list("language", flat=True))
+    assert languages == ["en", "no", "no"]
+    assert SourceReport.objects.get(text=NORWEGIAN).language == "no"
+    assert SourceReport.objects.get(text__startswith="Two men crossed the Pasvik").language == "en"

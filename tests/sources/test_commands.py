@@ -210,3 +210,20 @@ def test_ingest_says_what_it_proposed_for_a_report_stored_before_without_extract
     out, _ = run("ingest", str(files / "article.txt"), "--published", "2025-08-25")
     assert "0 events proposed for review." in out  # read by this extractor already
     assert ProposedEvent.objects.count() == 4
+
+
+def test_ingest_takes_the_language_from_the_text_unless_told(tmp_path, world):
+    (tmp_path / "logg.txt").write_text(
+        "Kl. 0315: to personer observert på kamera ved Pasvikelva. De ble pågrepet kl. 0410 "
+        "og søkte om beskyttelse.",
+        encoding="utf-8",
+    )
+    (tmp_path / "log.txt").write_text("Two men crossed the river at Svanvik on Sunday.")
+    run("ingest", str(tmp_path / "logg.txt"), str(tmp_path / "log.txt"), "--no-extract")
+    assert dict(SourceReport.objects.values_list("file_name", "language")) == {
+        str(tmp_path / "logg.txt"): "no",
+        str(tmp_path / "log.txt"): "en",
+    }
+    (tmp_path / "third.txt").write_text("Three men crossed the river at Svanvik on Sunday.")
+    run("ingest", str(tmp_path / "third.txt"), "--language", "no", "--no-extract")
+    assert SourceReport.objects.get(file_name=str(tmp_path / "third.txt")).language == "no"

@@ -111,3 +111,13 @@ def test_every_contract_code_has_words_on_the_page():
 
     assert set(DETECTION_LABELS) == set(DETECTION_METHODS)
     assert set(OUTCOME_LABELS) == set(OUTCOMES)
+
+
+def test_a_pasted_report_takes_its_language_from_the_text_unless_chosen(client, police):
+    signed_in(client, police)
+    assert "From the text" in client.get("/reports/new/").content.decode()
+    norsk = "To menn krysset grensen ved Pasvikelva i natt. De ble pågrepet av Grensevakten."
+    client.post("/reports/new/", {"text": norsk, "language": ""})
+    client.post("/reports/new/", {"text": "Two men crossed at Svanvik.", "language": "no"})
+    assert SourceReport.objects.get(text=norsk).language == "no"
+    assert SourceReport.objects.get(text__startswith="Two men").language == "no"

@@ -33,7 +33,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--outlet", default="", help="the outlet, for every file")
         parser.add_argument("--url", default="", help="the address, for a single file")
-        parser.add_argument("--language", default="en", help="language code (default: en)")
+        parser.add_argument(
+            "--language",
+            default="",
+            help="language code, e.g. en or no (default: the file's own, else from its text)",
+        )
         parser.add_argument(
             "--no-extract", action="store_true", help="store only; propose no events"
         )
