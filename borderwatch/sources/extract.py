@@ -2509,9 +2509,10 @@ NORWEGIAN_CROSSING = (
     r"(?:den\s+)?[\w-]+\s+side(?:n)?\b"
     # "ankom Storskog", "ankom en gruppe på 31 pers. grenseovergangen", "ankom på sykkel"
     # (the Arctic route of 2015: to Storskog's control by bicycle)
-    r"|ankom(?:mer)?\s+(?:[\w.-]+\s+){0,5}?(?:storskog|grenseovergangen|grensekontrollen|"
+    r"|ankom(?:mer|met)?\s+(?:[\w.-]+\s+){0,5}?(?:storskog|grenseovergangen|grensekontrollen|"
     r"grensestasjonen|kontrollen)\b"
-    r"|(?:an)?kom(?:mer)?\s+(?:\w+\s+)?på\s+sykler?\b"
+    # "7 pers. ankommet på sykkel", "19 pers. ankommet samlet på sykkel"
+    r"|(?:an)?kom(?:mer|met)?\s+(?:\w+\s+)?på\s+syk(?:kel|ler|lene)\b"
     r"|(?:flykt(?:et|er|e)|rømte|rømmer)\s+(?:[\w-]+\s+){0,2}?til\s+(?:norge|finland|sverige)\b"
     r"|s(?:økte|øker|øke)\s+tilflukt\s+i\b"
     r"|(?:ulovlig(?:e)?\s+)?(?:grensepassering(?:er|en|ene)?|grensekryssing(?:er|en|ene)?)\b"
@@ -3060,6 +3061,10 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                     text, max(0, m.start("n") - 4), m.start("n")
                 ):
                     continue  # "kl. 21.35 kom to menn": the clock's minutes
+                if re.fullmatch(r"(?:1\d|2[0-3])[0-5]\d", g["n"]) and not text[
+                    text.rfind("\n", 0, m.start("n")) + 1 : m.start("n")
+                ].strip(" \t-*•"):
+                    continue  # "2321  Pers. pågrepet i terrenget": the line's hour too
                 if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
                     continue
                 if (
@@ -6638,10 +6643,20 @@ class _Assembler:
         line = [c for cl in self.lines.get(clause.line, []) for c in cl.cues]
         counts = [c for c in line if c.kind == "count"]
         known = [c for cl in self.focus.clauses for c in cl.of("count")]
-        if not (counts and known and self.fresh(counts[:1]) and counts[0].value != known[0].value):
-            return False
         theirs = {c.value for cl in self.focus.clauses for c in cl.of("nationality")}
         own = {c.value for c in line if c.kind == "nationality"}
+        if (
+            theirs
+            and own
+            and not own & theirs
+            and any(c.kind in ("weak_trigger", "outcome") for c in line)
+        ):
+            # "0905 RU citizen (man, 40) stopped at the control" after "0812 7 pers.,
+            # Syrian citizens": people of another nationality, stopped or asking for
+            # protection, are as many as the line says, however it counts them
+            return not (counts and known and counts[0].value == known[0].value)
+        if not (counts and known and self.fresh(counts[:1]) and counts[0].value != known[0].value):
+            return False
         return bool(theirs and own and not own & theirs)
 
     def hour_only(self, clause: Clause) -> bool:
@@ -6653,6 +6668,16 @@ class _Assembler:
             HOUR_OF_DAY.search(self.text, clause.start, clause.end)
             or LINE_HOUR.match(head)
             or ENTRY_CLOCK.match(self.text, line_start, clause.end)
+        )
+
+    def told_before(self, clause: Clause) -> bool:
+        """Does the clause's line name people before it ("1040 4 pers. på sykler: afghansk
+        familie. Søker asyl.")? The entry's people, of the finding or request it ends with."""
+        return any(
+            c.kind in ("count", "nationality")
+            for cl in self.lines.get(clause.line, [])
+            if cl.start < clause.start
+            for c in cl.cues
         )
 
     def attach(self, draft: Draft, clause: Clause, timed=None, trigger=None) -> None:
@@ -7144,14 +7169,22 @@ class _Assembler:
                 paragraph_drafts.append(self.focus)
             elif self.focus is not None:
                 self.attach(self.focus, clause)
-            elif (
-                weak
-                and (places or counts)
-                and (
-                    not self.drafts
-                    or (self.pending is not None and self.pending[0].value.stamp)
-                    # the first finding under a day's heading: that day's entry
-                    or self.section
+            elif weak and (
+                (
+                    (places or counts)
+                    and (
+                        not self.drafts
+                        or (self.pending is not None and self.pending[0].value.stamp)
+                        # the first finding under a day's heading: that day's entry
+                        or self.section
+                    )
+                )
+                # a log line of its hour that stops or finds the people it names ("0905
+                # RU-borger (mann, 40) stanset i kontroll", "1040 4 pers. på sykler:
+                # afghansk familie. Søker asyl."): an entry of its own
+                or (
+                    ENTRY_CLOCK.match(self.text, self.text.rfind("\n", 0, clause.start) + 1)
+                    and (counts or clause.of("nationality") or self.told_before(clause))
                 )
             ):
                 if timed is None and self.pending is not None:
@@ -7239,6 +7272,16 @@ class _Assembler:
                 continue
             if first.line not in stamped:
                 line_start = self.text.rfind("\n", 0, first.start) + 1
+                if ENTRY_CLOCK.match(self.text, line_start, first.start) and not first.relative:
+                    # "1040 4 pers. på sykler: afghansk familie. Søker asyl.": the entry's
+                    # words before its request are its people
+                    loose = [
+                        c
+                        for c in self.lines.get(first.line, [])
+                        if c.start < first.start and id(c) not in used
+                    ]
+                    draft.clauses[:0] = loose
+                    used.update(id(c) for c in loose)
                 if first.start - line_start < 12 and LINE_HOUR.match(self.text, line_start):
                     # "0331  P1 apprehends 1 pers": a log line stamped with its hour
                     trail = self.trail_before(draft, first.line, stamped, used)
@@ -9010,6 +9053,64 @@ TOLD = {"count", "nationality", "affiliation", "detection", "outcome"}
 HEADLINE_FACTS = {"count", "nationality", "affiliation", "outcome"}
 
 
+# a log's or a report's conclusion that the incident before it was no crossing: nobody
+# found, nothing crossed, a false alarm, an animal ("Ingen personer funnet", "Ingen
+# grensepassering", "ikke krysset, ikke forsøk", "Det har ikke vært noen kryssing",
+# "hendelsen nedgradert til DYR", "Signatur var elg", "No persons were found", "false
+# alarm", "turned out to be a moose")
+RETRACTION = _compile(
+    r"\b(?:ingen\s+(?:ulovlige?\s+)?(?:grense(?:passering|krenkelse|kryssing)(?:er)?|kryssing(?:er)?"
+    r"|personer\s+(?:\w+\s+)?(?:funnet|observert|obs\b|påtruffet|sett)|funn|menneskespor)"
+    r"|(?:har\s+)?ikke\s+(?:vært\s+noen\s+)?(?:kryss(?:et|ing)|grensepassering)"
+    r"|feil\s+(?:obs|tips)|falsk(?:e)?\s+(?:alarm|tips)|nedgradert|avkreftet"
+    r"|(?:signatur(?:en)?\s+var|vurdert\s+som|identifisert\s+som|viste\s+seg\s+å\s+være)"
+    r"\s+(?:en\s+|et\s+)?(?:elg|rein|reinsdyr|dyr|fugl\w*|rev|bjørn)"
+    r"|no\s+(?:persons?|people|one|traces?|tracks)\s+(?:were\s+|was\s+)?(?:found|located|seen|"
+    r"observed)|nobody\s+(?:was\s+)?(?:found|seen|there)|no\s+one\s+(?:was\s+)?found"
+    r"|false\s+alarm|no\s+(?:border\s+)?(?:crossing|violation)s?\s+(?:took\s+place|occurred|"
+    r"was\s+(?:made|confirmed))"
+    r"|turned\s+out\s+to\s+be\s+(?:an?\s+)?(?:moose|elks?|reindeer|animals?|birds?|fox|bear))\b"
+)
+# what became of persons who were there: an incident with any of them was one
+PERSONS_FOUND = {"detained", "questioned", "asylum_requested", "referred", "charged", "released"}
+
+
+# a day's heading alone on its line ("Søndag 03.03.2019", "Monday 14 August:"): the same
+# log goes on under it, not a section of another incident
+DAY_HEADING = _compile(
+    rf"(?:(?:{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE})\.?,?\s*)?(?:\d{{1,2}}\.?\s*(?:\d{{1,2}}\.?|"
+    rf"{MONTH_RE}|{NORWEGIAN_MONTH_RE})(?:\s*\d{{2,4}})?)?\s*:?"
+)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*(?P<line>[^\n]*)")
+
+
+def _incident_end(text: str, start: int, until: int) -> int:
+    """Where the incident told from `start` ends, at `until` at the latest: at a section
+    of its own (a blank line, then a heading that is not a day's: "4. Søk ved
+    Treriksrøysa", "Sat 25.1. - Vaggetem")."""
+    for m in PARAGRAPH_BREAK.finditer(text, start, until):
+        line = m.group("line").strip()
+        if _is_heading(line, 1) and not DAY_HEADING.fullmatch(line):
+            return m.start()
+    return until
+
+
+def _retracted(draft: Draft, text: str, until: int) -> bool:
+    """Does the text conclude, after the crossing's word and before the next event's,
+    that there was no crossing (nobody found, a false alarm, an animal)? A log's
+    incident ends so: "Mulig grensepassering … patr. sendes" then "Spor fra elg …
+    Ingen grensepassering". Not when something became of persons (arrested, asked for
+    protection): they were there, and the conclusion is of another search."""
+    if draft.trigger is None or any(
+        c.kind == "outcome" and c.value in PERSONS_FOUND and not c.extra.get("negated")
+        for cl in draft.clauses
+        for c in cl.cues
+    ):
+        return False
+    end = _incident_end(text, draft.trigger.start, until)
+    return RETRACTION.search(text, draft.trigger.start, end) is not None
+
+
 def _told(draft: Draft) -> bool:
     """Does the text tell anything of the crossing but its verb: a time, a place, who or
     how many, how it was found, what became of them? "They came over ice, through bog and
@@ -9079,6 +9180,13 @@ def extract(
 
     assembler = _Assembler(t, clauses, published, table_rows(t, cells))
     drafts = [d for d in assembler.run() if d.trigger is not None and _told(d)]
+    # an incident the text concludes was no crossing (nobody found, an animal)
+    starts = sorted(d.trigger.start for d in drafts)
+    drafts = [
+        d
+        for d in drafts
+        if not _retracted(d, t, next((s for s in starts if s > d.trigger.start), len(t)))
+    ]
     headline = [cl for cl in assembler.titles[:1] if cl.line == 0]
     title_has_trigger = any(
         # not "The long wait of the men who walked out of Russia": a class of people

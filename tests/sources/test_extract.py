@@ -5235,3 +5235,53 @@ def test_asking_for_protection_at_the_control_desk_is_coming_forward():
     )
     [event] = _events(text, date(2022, 9, 30))
     assert event.detection == ["surrendered"]
+# --- operations and patrol logs: retracted incidents, hour-stamped entries ----------------
+
+
+def test_an_incident_the_log_concludes_was_no_crossing_is_not_an_event():
+    text = (
+        "GSV OPS LOGG 12.02.2026\n\n"
+        "0312  Sensor S-11 ved Vaggetem: mulig ulovlig grensepassering, 2 pers. på TK. "
+        "Patrulje sendt.\n"
+        "0355  Patrulje ved S-11: spor fra elg i snøen. Ingen personer funnet.\n"
+        "0400  Ingen grensepassering. Sak lukket.\n"
+    )
+    assert _events(text, date(2026, 2, 12)) == []
+
+
+def test_a_retraction_under_another_heading_does_not_undo_the_crossing_before_it():
+    text = (
+        "WEEKLY SUMMARY\n\n"
+        "Mon 9.2. - Pasvik\n"
+        "Two men crossed the ice of the Pasvikelva near Svanvik at night. A patrol saw them "
+        "on the Norwegian bank.\n\n"
+        "Wed 11.2. - Korpfjell\n"
+        "Tracks near Korpfjell were reported by a hiker. No persons were found.\n"
+    )
+    [event] = _events(text, date(2026, 2, 13))
+    assert event.people_count == 2 and "Svanvik" in event.places
+
+
+def test_an_hour_stamped_log_line_of_other_people_stopped_at_the_control_is_its_own_event():
+    text = (
+        "STORSKOG - VAKTLOGG\n"
+        "Dato: onsdag 04.11.2026\n\n"
+        "kl. 07.00  Skiftet overtatt fra natt. Ingen avvik i natt, og det er rolig nå.\n"
+        "kl. 08.10  6 pers. ankommet på sykkel. Syriske borgere. Alle ber om asyl.\n"
+        "kl. 09.05  RU-borger (kvinne, 52), russisk statsborger, stanset i kontroll: "
+        "visum utløpt. Bortvist.\n"
+    )
+    first, second = _events(text, date(2026, 11, 4))
+    assert (first.people_count, first.nationality) == (6, "SY")
+    assert second.nationality == "RU" and "returned" in second.outcomes
+    assert "returned" not in first.outcomes
+
+
+def test_a_log_line_hour_before_pers_is_not_a_count():
+    text = (
+        "GSV logg tirsdag 10.03.2026\n\n"
+        "2305  Kamera viser 1 pers. som klatrer over gjerdet fra russisk side.\n"
+        "2321  Pers. pågrepet i terrenget av patrulje.\n"
+    )
+    [event] = _events(text, date(2026, 3, 11))
+    assert event.people_count == 1 and "detained" in event.outcomes
