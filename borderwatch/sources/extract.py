@@ -2870,11 +2870,12 @@ COUNT_PATTERNS = [
         ),
     ),
     ("group_of", _compile(rf"\b(?:group|family)\s+of\s+(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b")),
-    # a report's field: "Persons: 2", "Number of persons: at least 7"
+    # a report's field: "Persons: 2", "Number of persons: at least 7", "Osoby / Persons: 14"
     (
         "group_of",
         _compile(
-            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)]\s*)?(?:(?:number|no\.)\s+of\s+)?"
+            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)]\s*)?(?:[^\W\d_]+\.?\s*/\s*)?"
+            r"(?:(?:number|no\.)\s+of\s+)?"
             r"(?:persons|people|individuals)"
             rf"(?:\s+involved)?\s*:\s*(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b"
         ),
@@ -4282,6 +4283,10 @@ DETECTION_PATTERNS = [
             r"|\b(?:ga|gav|gir)\s+seg\s+(?:til\s+kjenne|frivillig)\b"
             r"|\boppsøkte\s+(?:\w+\s+)?(?:politiet|grensevakt\w*|kontrollen|grensestasjonen|patrulje\w*)\b"
             r"|\b(?:kom|gikk|syklet|kjørte)\s+(?:\w+\s+){0,3}?(?:inn\s+)?til\s+(?:pass)?kontrollen\b"
+            # a form's "Oppdaget av: Henvendte seg selv ved passkontrollen", "henvendte seg
+            # i kontrollen", "henvendte seg til patruljen"
+            r"|\bhenvend(?:te|er|t)\s+seg\s+(?:selv\b|(?:\w+\s+){0,2}?(?:i|ved|på|til)\s+"
+            r"(?:pass)?kontrollen\b|til\s+(?:politiet|grensevakt\w*|patrulje\w*|vakt\w*))"
         ),
     ),
     (
@@ -4995,8 +5000,44 @@ def _norwegian_directions(text: str) -> list[Cue]:
     return cues
 
 
+# a form's or a log's arrow from one country to the other: "Retning / Direction: Norway →
+# Russia", "crossed RU→NO", "NO -> RU" (ISO codes of the states on the EU's eastern border)
+_ARROW_COUNTRY = (
+    rf"(?:{COUNTRY_RE}|{NORWEGIAN_COUNTRY_RE}|(?-i:RU|NO|FI|SE|EE|LV|LT|PL|BY|UA)|"
+    r"(?-i:RUS|NOR|FIN|BLR|POL|EST|LVA|LTU))"
+)
+ARROW_DIRECTION = _compile(
+    rf"\b(?P<left>{_ARROW_COUNTRY})\s*(?:→|->|–>|=>|>)\s*(?P<entered>{_ARROW_COUNTRY})\b"
+)
+# what the arrow is of, before it on its line: a direction's field or a crossing (not "UAV
+# hand-over NO→FI")
+ARROW_OF = _compile(
+    r"\b(?:direction|retning|cross\w*|kryss\w*|passer\w*|entry|exit|inn|ut|attempt\w*|"
+    r"forsøk\w*|pers)\b[^\n]{0,40}$"
+)
+_ISO3 = {"RUS": "RU", "NOR": "NO", "FIN": "FI", "BLR": "BY", "POL": "PL", "EST": "EE"}
+_ISO3 |= {"LVA": "LV", "LTU": "LT"}
+
+
+def _arrow_country(name: str) -> str | None:
+    low = name.lower()
+    return (
+        COUNTRIES.get(low)
+        or NORWEGIAN_COUNTRIES.get(low)
+        or _ISO3.get(name)
+        or (name if len(name) == 2 else None)
+    )
+
+
 def find_directions(text: str) -> list[Cue]:
     cues = _norwegian_directions(text) if _has_norwegian(text) else []
+    if "→" in text or ">" in text:
+        for m in ARROW_DIRECTION.finditer(text):
+            left, entered = _arrow_country(m.group("left")), _arrow_country(m.group("entered"))
+            before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if left and entered and left != entered and ARROW_OF.search(before[-60:]):
+                cues.append(Cue("direction", ("left", left), m.start(), m.end()))
+                cues.append(Cue("direction", ("entered", entered), m.start(), m.end()))
     near_demonyms = _windows(text, spots(text).demonyms, 0, 40)
     for kind, pattern in DIRECTION_PATTERNS:
         matches = (
@@ -5663,64 +5704,142 @@ DATE_HEADER = _compile(r"\s*date\s*:")
 HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 
 # An event report's fields, one a line, as border agencies and EUROSUR write them
-# ("Date/time: 09/04/2025, approx. 22:15", "Location: …", "Persons: 2", "Outcome: …")
-REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[a-z][a-z /.()-]{1,30}?)\s*:(?!\d)")
-# ("Date/time:", "Event time:", "Incident date:", "Time of detection:", "Dato/tid:")
+# ("Date/time: 09/04/2025, approx. 22:15", "Location: …", "Persons: 2", "Outcome: …"), and
+# as officers' forms label them in Norwegian or in two languages ("Tid:", "Sted:", "Pers.:",
+# "Nasj.:", "Oppdaget av:", "Tiltak:", "Utfall:", "Aika / Time:", "Sted / Place:")
+REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[^\W\d_](?:[^\W\d_]|[ /.()-]){1,30}?)\s*:(?!\d)")
+# ("Date/time:", "Event time:", "Incident date:", "Time of detection:", "Dato/tid:", "Tid:",
+# "Tidspunkt:", "Dato og tid:")
 REPORT_DATE = _compile(
     r"(?:(?:event|incident|crossing|observation|detection)\s+)?(?:date|time)"
     r"(?:\s*(?:/|and|&)\s*time)?|(?:date|time)\s+of\s+(?:the\s+)?"
-    r"(?:event|incident|crossing|observation|detection)|when|dato(?:\s*/\s*tid)?|tidspunkt"
+    r"(?:event|incident|crossing|observation|detection)|when|"
+    r"(?:hendelses)?(?:dato|tid|tidspunkt)(?:\s*(?:/|og)\s*(?:tid|kl\.?|klokkeslett))?|når"
 )
-# the field that says where (its places are the event's)
-_LOCATION_LABELS = r"location|place|area|sector|site|position"
+# the field that says where (its places are the event's): "Location:", "Sted:", "Stad:"
+_LOCATION_LABELS = (
+    r"location|place|area|sector|site|position|(?:hendelses|funn)?sted|stad|område|posisjon"
+)
 REPORT_LOCATION = _compile(_LOCATION_LABELS)
 REPORT_LABELS = _compile(
     _LOCATION_LABELS + r"|persons|people|(?:number|no\.)\s+of\s+persons|"
     r"nationalit(?:y|ies)|citizenship|detected\s+by|detection|outcome|actions?\s+taken|"
-    r"measures\s+taken|event\s+type|type\s+of\s+(?:event|incident)|incident\s+type"
+    r"measures(?:\s+taken)?|event\s+type|type\s+of\s+(?:event|incident)|incident\s+type|"
+    r"nat\.|pers\.|personer|antall(?:\s+(?:personer|pers\.))?|nasj\.|nasjonalitet|"
+    r"statsborgerskap|oppdaget(?:\s+av)?|tiltak|utfall|resultat|hendelse(?:stype)?"
 )
 # the fields that may tell other events ("Remarks: Similar attempt recorded on 02/04/2025
-# (4 persons, same outcome)")
+# (4 persons, same outcome)", "Merknad: …")
+# a report's field that says the alarm or the claim found nobody: "Falsk alarm – dyr",
+# "Ingen personer funnet", "No crossing took place", "No tracks, no persons" (not "No
+# persons apprehended": a group that went back before the patrol reached it)
+NOBODY_FOUND = _compile(
+    r"\b(?:false\s+alarm|falsk\s+alarm|no\s+(?:border\s+)?crossing\s+(?:took\s+place|"
+    r"occurred|happened)|no\s+(?:persons|people|one)\s+(?:found|located|seen|observed)|"
+    r"nobody\s+(?:found|located|seen)|no\s+persons\s*[.;]|ingen\s+personer\s*[.;]|"
+    r"ingen\s+(?:personer|spor)\s+(?:funnet|påtruffet|observert|sett)|"
+    r"ingen\s+(?:grense)?passering|ingen\s+kryssing)"
+)
+REPORT_ASIDE = _compile(
+    r"remarks?|related(?:\s+events?)?|similar\s+events?|notes?|comments?|"
+    r"merknad(?:er)?|merk|kommentar|anm\.|nb"
+)
+
+
+# a form's own fields, not its event's: "Stasjon:", "Utarbeidet av:", "Dato rapport:",
+# "Registrert:", "Saksnr.:", "Prepared by:", "Report no.:"
+REPORT_HEAD = _compile(
+    r"(?:stasjon|station|unit|enhet|avdeling|(?:utarbeidet|utfylt|skrevet|rapport\s+skrevet)"
+    r"\s+av|(?:prepared|compiled|written|filled\s+in)\s+by|registrert|registered|"
+    r"saksnr\.?|sak\s+nr\.?|case\s+no\.?|ref\.?|report\s+no\.?|rapport\s+nr\.?|"
+    r"(?:dato|date)\s+(?:for\s+|of\s+)?(?:rapport|report)|rapportdato|report\s+date|"
+    r"gradering|classification|kopi|cc|distribution|from|to|fra|til)"
+)
+# an item's title above its fields: "B) SØKNAD OM BESKYTTELSE", "1.1 Laiton maahantulo",
+# "KOHTA 1 / ITEM 1", "EVENT 2 – refusal of entry", "Hendelse 2:"
+ITEM_TITLE = _compile(
+    r"\W*(?:(?:[a-h]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\S|[^\n]{0,30}?\b(?:item|event|incident|"
+    r"case|hendelse|punkt|sak|kohta|zdarzenie)\s+(?:\d{1,2}|[a-h])\b)"
+)
+
+
+def _label_is(pattern: re.Pattern, label: str) -> bool:
+    """Does a field's label (or one of its languages: "Sted / Place", "Dato/tid") say
+    what the pattern names?"""
+    label = label.strip()
+    return bool(pattern.fullmatch(label)) or any(
+        pattern.fullmatch(part.strip()) for part in label.split("/") if "/" in label
+    )
+
+
 # an event's type as a form names it: "Illegal entry", "Irregular border crossing"
 CROSSING_TYPE = _compile(
     r"\b(?:illegal|irregular|unlawful|unauthori[sz]ed)\s+(?:border\s+)?(?:entry|crossing|exit)\b"
 )
-# a report's persons field that says nobody: "Persons: 0", "Number of persons: none", "Pers.: -"
+# a report's persons field that says nobody: "Persons: 0", "Number of persons: none", "Pers.: -",
+# "Antall personer: ingen", "Pers.: 0. Nat.: –."
 NOBODY_FIELD = _compile(
-    r"[ \t\-*•]*(?:(?:number|no\.)\s+of\s+)?(?:persons|people|individuals|pers\.?)"
-    r"(?:\s+involved)?\s*:\s*(?:0|none|nil|nobody|no\s+persons|-|n/a)\W*$"
+    r"[ \t\-*•]*(?:[^\W\d_]+\.?\s*/\s*)?(?:(?:number|no\.)\s+of\s+|antall\s+)?"
+    r"(?:persons|people|individuals|pers\.?|personer)"
+    r"(?:\s+involved)?\s*:\s*(?:0|none|nil|nobody|no\s+persons|-|n/a|ingen)(?:\W*$|[.,;]\s)"
 )
-REPORT_ASIDE = _compile(r"remarks?|related(?:\s+events?)?|similar\s+events?|notes?|comments?")
 SAME_OUTCOME = _compile(r"\bsame\s+(?:outcome|result|measures|action)\b")
 
 
 def _location_field(text: str, clause: Clause) -> bool:
-    """Is the clause on an event report's "Location:" (or "Place:", "Area:") line?"""
+    """Is the clause on an event report's "Location:" (or "Place:", "Sted:") line?"""
     m = REPORT_FIELD.match(text, text.rfind("\n", 0, clause.start) + 1)
-    return m is not None and bool(REPORT_LOCATION.fullmatch(m.group("label").strip()))
+    return m is not None and _label_is(REPORT_LOCATION, m.group("label"))
 
 
-def report_blocks(text: str) -> list[tuple[list[int], list[int]]]:
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def report_blocks(text: str) -> list[tuple[list[int], list[int], list[int]]]:
     """The event reports of a text: runs of "Field: value" lines (a blank line may part
-    them) with a date field and at least two of an event's fields. Each as the numbers of
-    its own lines and of its asides (remarks, related events)."""
+    them; a value goes on over the lines indented under it) with a date field and at
+    least two of an event's fields. Each as the numbers of its own lines, of its asides
+    (remarks, related events) and of its date field's lines."""
     runs: list[list[tuple[int, str]]] = [[]]
+    field_indent = 0
     for number, line in enumerate(text.split("\n")):
         m = REPORT_FIELD.match(line)
         if m is not None:
             runs[-1].append((number, m.group("label").strip().lower()))
+            field_indent = _indent(line)
+        elif (
+            line.strip()
+            and runs[-1]
+            and runs[-1][-1][0] == number - 1
+            and _indent(line) > field_indent
+        ):
+            # "Tiltak:  Kort avhør, registrert," / "        overført PU kl. 17.30.": the
+            # field's value goes on
+            runs[-1].append((number, runs[-1][-1][1]))
         elif line.strip() or not runs[-1] or runs[-1][-1][0] != number - 1:
             runs.append([])  # a blank line right after a field stays within the report
-    blocks: list[tuple[list[int], list[int]]] = []
+    blocks: list[tuple[list[int], list[int], list[int]]] = []
+    lines = text.split("\n")
     for run in runs:
         labels = {label for _, label in run}
-        if any(REPORT_DATE.fullmatch(label) for label in labels) and (
-            sum(bool(REPORT_LABELS.fullmatch(label)) for label in labels) >= 2
+        if any(_label_is(REPORT_DATE, label) for label in labels) and (
+            sum(_label_is(REPORT_LABELS, label) for label in labels) >= 2
         ):
+            first = run[0][0]
+            # the item's title right above its fields ("B) SØKNAD OM BESKYTTELSE", "EVENT
+            # 2 – refusal of entry"): the report's, not the item's before
+            title = [first - 1] if first > 0 and ITEM_TITLE.match(lines[first - 1]) else []
             blocks.append(
                 (
-                    [n for n, label in run if not REPORT_ASIDE.fullmatch(label)],
-                    [n for n, label in run if REPORT_ASIDE.fullmatch(label)],
+                    title
+                    + [
+                        n
+                        for n, label in run
+                        if not _label_is(REPORT_ASIDE, label) and not REPORT_HEAD.fullmatch(label)
+                    ],
+                    [n for n, label in run if _label_is(REPORT_ASIDE, label)],
+                    [n for n, label in run if _label_is(REPORT_DATE, label)],
                 )
             )
     return blocks
@@ -6072,6 +6191,7 @@ class _Assembler:
         # an event report's lines: its own (one event) and its asides (other events)
         self.report_of: dict[int, int] = {}
         self.aside_of: dict[int, int] = {}
+        self.report_dated: set[int] = set()  # the lines of their date fields
         told = {
             clause.line
             for clause in clauses
@@ -6081,9 +6201,9 @@ class _Assembler:
             )
         }
         lines = text.split("\n")
-        for i, (own, asides) in enumerate(report_blocks(text)):
-            if any(NOBODY_FIELD.match(lines[n]) for n in own):
-                continue  # "Persons: 0": an alarm that found nobody
+        for i, (own, asides, dated) in enumerate(report_blocks(text)):
+            if any(NOBODY_FIELD.match(lines[n]) or NOBODY_FOUND.search(lines[n]) for n in own):
+                continue  # "Persons: 0", "Falsk alarm": an alarm that found nobody
             if not told.intersection(own) and not any(
                 # "Type: Illegal entry - green border": a field that names the crossing
                 CROSSING_TYPE.search(lines[n])
@@ -6093,6 +6213,7 @@ class _Assembler:
                 continue
             self.report_of.update(dict.fromkeys(own, i))
             self.aside_of.update(dict.fromkeys(asides, i))
+            self.report_dated.update(dated)
         self.reports: dict[int, Draft] = {}
         # a table's rows that record an event of their own, by line: the event they tell,
         # and the day of those whose table is dated by its heading
@@ -7226,7 +7347,15 @@ class _Assembler:
         draft = self.reports.get(block)
         if draft is None:
             own = [c for c in self.clauses if self.report_of.get(c.line) == block]
-            timed = next((t for c in own if (t := self.clause_time(c)) is not None), None)
+            # the date field's time, else the first the report gives
+            timed = next(
+                (
+                    t
+                    for c in sorted(own, key=lambda c: c.line not in self.report_dated)
+                    if (t := self.clause_time(c)) is not None
+                ),
+                None,
+            )
             trigger = _first([c for c in own for c in c.cues if c.kind == "trigger"])
             trigger = trigger or _first(
                 [c for c in own for c in c.cues if c.kind == "weak_trigger"]
@@ -7710,6 +7839,8 @@ REFUSED_AT_CONTROL = _compile(
     r"|\bentry\s+(?:was\s+|were\s+|has\s+been\s+)?(?:refused|denied)\b|\brefusal\s+of\s+entry\b"
     r"|\b(?:rejected|refused|turned\s+(?:back|away)|stopped)\s+(?:at|in)\s+(?:the\s+)?"
     r"(?:(?:border|passport|police)\s+)?control\b"
+    # Norwegian: "Bortvist", "BORTVISNING", "nektet innreise", "bortvisningsvedtak fattet"
+    r"|\bbortvis(?:t|ning\w*|es)\b|\bnekte[td]\s+innreise\b"
 )
 # the crossing point whose control the police run (Norway's only one to Russia): "Storskog",
 # "storskog", "Storskoog"

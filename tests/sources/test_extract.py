@@ -5285,3 +5285,85 @@ def test_a_log_line_hour_before_pers_is_not_a_count():
     )
     [event] = _events(text, date(2026, 3, 11))
     assert event.people_count == 1 and "detained" in event.outcomes
+# --- incident forms: Norwegian and two-language labels, items, nobody found (exp16-forms) ---
+
+
+def test_a_norwegian_form_with_wrapped_values_is_one_event_read_from_its_fields():
+    text = (
+        "HENDELSESRAPPORT\n"
+        "Saksnr.:      20240311-7\n"
+        "Registrert:   12.03.2024 kl. 08.10\n"
+        "\n"
+        "Tid:          Mandag 11.03.2024 kl. 21.15\n"
+        "Sted:         Storskog, innreisekontrollen\n"
+        "Pers.:        2\n"
+        "Nasj.:        syriske statsborgere\n"
+        "Oppdaget av:  Henvendte seg selv ved passkontrollen\n"
+        "Tiltak:       Kort avhør med tolk,\n"
+        "              saken overført PU.\n"
+        "Utfall:       Søkte beskyttelse.\n"
+        "\n"
+        "Fritekst: De kom med buss fra Murmansk og ba om asyl da de ble spurt om formålet med "
+        "reisen. Ingen av dem har vært i Norge før.\n"
+    )
+    [event] = _events(text, date(2024, 3, 12))
+    assert event.when.start == date(2024, 3, 11)
+    assert (event.people_count, event.nationality, event.places) == (2, "SY", ["Storskog"])
+    assert "asylum_requested" in event.outcomes and "surrendered" in event.detection
+
+
+def test_lettered_items_of_a_two_language_form_are_each_their_own_event():
+    text = (
+        "DAILY REPORT 06.02.2025\n"
+        "\n"
+        "A) BORTVISNING / REFUSAL OF ENTRY\n"
+        "   Tid / Time:        05.02.2025 kl. 10.40\n"
+        "   Sted / Place:      Storskog, innreisekontroll\n"
+        "   Pers. / Persons:   3\n"
+        "   Utfall / Outcome:  Bortvist, returnert til russisk side kl. 11.20.\n"
+        "\n"
+        "B) SØKNAD OM BESKYTTELSE / ASYLUM REQUEST\n"
+        "   Tid / Time:        05.02.2025 kl. 16.05\n"
+        "   Sted / Place:      Storskog, innreisekontroll\n"
+        "   Pers. / Persons:   1\n"
+        "   Utfall / Outcome:  Søkte beskyttelse.\n"
+    )
+    first, second = _events(text, date(2025, 2, 6))
+    assert (first.people_count, second.people_count) == (3, 1)
+    assert "returned" in first.outcomes and "asylum_requested" not in first.outcomes
+    assert "asylum_requested" in second.outcomes and "returned" not in second.outcomes
+
+
+def test_a_form_item_whose_alarm_found_nobody_is_no_event():
+    text = (
+        "SKIFTRAPPORT 14.01.2026\n"
+        "\n"
+        "1) SENSORALARM\n"
+        "   Tid:      13.01.2026 kl. 23.40\n"
+        "   Sted:     Vaggetem, sensorlinje V-4\n"
+        "   Pers.:    0. Nasj.: -.\n"
+        "   Utfall:   Falsk alarm, elg. Ingen personer funnet.\n"
+    )
+    assert _events(text, date(2026, 1, 14)) == []
+
+
+def test_a_direction_field_with_an_arrow_says_which_way_they_crossed():
+    text = (
+        "Time:       Sat 10.08.2024, approx. 15:10\n"
+        "Place:      Treriksrøysa\n"
+        "Persons:    1\n"
+        "Direction:  Norway → Russia (stepped past the cairn)\n"
+        "Outcome:    Detained by Russian border guards, handed back at Storskog.\n"
+    )
+    [event] = _events(text, date(2024, 8, 12))
+    assert (event.country_left, event.country_entered) == ("NO", "RU")
+
+
+def test_an_arrow_between_countries_that_is_no_crossing_gives_no_direction():
+    from borderwatch.sources.extract import find_directions
+
+    assert find_directions("1. UAV hand-over NO→FI at the tripoint needs a common map.") == []
+    assert [c.value for c in find_directions("1 pers. crossed RU→NO at Vaggetem")] == [
+        ("left", "RU"),
+        ("entered", "NO"),
+    ]
