@@ -42,6 +42,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache, partial
@@ -4357,6 +4358,14 @@ OUTCOME_PATTERNS = [
         "questioned",
         _compile(
             r"\b(?:questioned|questioning|interviewed|interrogat(?:ed|ion)|be\s+interviewed)\b"
+            # the interview as a noun, as officers' messages write it: "was given a short
+            # arrival interview", "In his first interview", "Preliminary interview done at
+            # Kirkenes police station" (not "the interview notes", "may wish to interview him",
+            # a guide's "Your first interview is about your identity")
+            r"|\binterview\b(?:(?<=first\sinterview)|(?<=preliminary\sinterview)"
+            r"|(?<=initial\sinterview)|(?<=arrival\sinterview)|(?<=short\sinterview)"
+            r"|(?<=brief\sinterview))(?<!your\sfirst\sinterview)"
+            r"(?!\s+(?:notes|form|room|guide))"
         ),
     ),
     (
@@ -4516,7 +4525,11 @@ OUTCOME_PATTERNS = [
     (
         # "avhørt", "skal avhøres", "første avhør er gjennomført", "forklaring tatt på stedet"
         "questioned",
-        _compile(r"\bavhør(?:t|es|et|ene)?\b|\b(?:forklaring|intervju)\s+(?:\w+\s+)?tatt\b"),
+        # "hadde et kort intervju med ham", "første intervju" (the noun, as in English)
+        _compile(
+            r"\bavhør(?:t|es|et|ene)?\b|\b(?:forklaring|intervju)\s+(?:\w+\s+)?tatt\b"
+            r"|\b(?:kort|kortere|første|foreløpig|innledende)\s+intervju(?:et)?\b"
+        ),
     ),
     (
         # "søkte asyl", "ba om beskyttelse", "fremsatte asylsøknad", "ønsker å søke
@@ -8377,22 +8390,59 @@ def _close_in_time(draft: Draft, other: Draft | None) -> bool:
 
 
 # a count put right later in the text: "police say it was two men, not three", "it was one
-# man, a Russian conscript, not three"; the news event counted at three is the two (or the
-# one)
-CORRECTED_COUNT = _compile(rf"not\s+(?P<was>{NUMBER_RE})\b(?!\s*(?:km|metres|meters|hours|days))")
+# man, a Russian conscript, not three", "they were three, not two", "FIVE persons in total,
+# not three", a message's "NI personer, ikke sju"; the event counted at three is the two (or
+# the one)
+CORRECTED_COUNT = _compile(
+    rf"\bnot\s+(?P<was>{NUMBER_RE})\b(?!\s*(?:km|metres|meters|hours|days))"
+    rf"|\bikke\s+(?P<was_no>{NORWEGIAN_NUMBER_RE})\b(?!\s*(?:km|meter|timer|dager|døgn))"
+)
 CORRECTING_COUNT = _compile(
-    rf"\b(?P<n>{NUMBER_RE})\s+[\w-]+(?:,\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
+    rf"\b(?P<n>{NUMBER_RE})\s+[\w-]+(?:\s+in\s+total)?(?:,\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
+    rf"|\b(?:were|was|are|is)\s+(?P<n2>{NUMBER_RE}),?\s*$"
+)
+CORRECTING_COUNT_NO = _compile(
+    rf"\b(?P<n>{NORWEGIAN_NUMBER_RE})\s+(?:personer|menn|kvinner|pers\.?|stykker)(?:\s+totalt)?,?\s*$"
+    rf"|\b(?:var|er)\s+(?P<n2>{NORWEGIAN_NUMBER_RE}),?\s*$"
+)
+# a correction that states the right number of persons without the wrong one: "RETTELSE:
+# det var TRE personer", "Det riktige er at det var tre personer", "Correction: there were
+# four persons" (the message before counted fewer or more)
+CORRECTION_STATES_COUNT = _compile(
+    r"\b(?:rettelse|korreksjon|korrigering|correction|det\s+riktige(?:\s+tallet)?)\b"
+    r"[^.\n]{0,60}?\b(?:var|er|was|were|is|are)\s+(?:totalt\s+|in\s+total\s+)?"
+    rf"(?P<n>{NUMBER_RE}|{NORWEGIAN_NUMBER_RE})\s+(?:personer|persons|people|menn|men|pers\b)"
 )
 
 
-def _corrected_count(text: str, count: int) -> int:
-    """The count a later "N …, not M" puts right, where the count read is M."""
+@lru_cache(maxsize=4)
+def _count_corrections(text: str) -> tuple[tuple[int, int | None, int], ...]:
+    """Every count the text puts right, once a text (each event asks): where the
+    correction is said, the count it puts right (None: not said) and the right one."""
+    found = []
     for m in CORRECTED_COUNT.finditer(text):
-        if _number(m.group("was")) != count or (m.start() and text[m.start() - 1].isalnum()):
+        if m.start() and text[m.start() - 1].isalnum():
             continue
-        right = CORRECTING_COUNT.search(text, max(0, m.start() - 40), m.start())
-        if right is not None and _number(right.group("n")) not in (None, 0, count):
-            return _number(right.group("n"))
+        was = _number(m.group("was") or m.group("was_no"))
+        correcting = CORRECTING_COUNT if m.group("was") else CORRECTING_COUNT_NO
+        right = correcting.search(text, max(0, m.start() - 40), m.start())
+        n = _number(right.group("n") or right.group("n2")) if right is not None else None
+        if n not in (None, 0, was):
+            found.append((m.start(), was, n))
+    for m in CORRECTION_STATES_COUNT.finditer(text):
+        n = _number(m.group("n"))
+        if n not in (None, 0) and n < 100:
+            found.append((m.start("n"), None, n))
+    return tuple(found)
+
+
+def _corrected_count(text: str, count: int, told_of: Callable[[int], bool]) -> int:
+    """The count a later "N …, not M" puts right, where the count read is M, or the count a
+    correction states alone ("RETTELSE: det var TRE personer"), where the correction is
+    told of this event (`told_of`: of a position in the text)."""
+    for at, was, n in _count_corrections(text):
+        if (was == count or (was is None and n != count)) and told_of(at):
+            return n
     return count
 
 
@@ -8592,8 +8642,23 @@ def _build_event(
     count, lower = count_cue.value if count_cue else (None, False)
     if count_cue:
         add("people", count_cue)
-        if is_main and not lower:
-            count = _corrected_count(text, count)
+        if not lower:
+
+            def told_of(at: int) -> bool:
+                """A correction said in this event's paragraph ("A2 CORRECTION – the number
+                of persons is three, not two. The two Russians apprehended on 06.03 …"),
+                or, for the news, in a paragraph no other event is told in."""
+                cl = next((c for c in all_clauses if c.start <= at < c.end), None)
+                if cl is None:
+                    return is_main
+                if any(c.line == cl.line and c is not cl for c in draft.clauses):
+                    return True
+                own = {id(c) for c in draft.clauses}
+                return is_main and not any(
+                    c.line == cl.line and id(c) in claimed and id(c) not in own for c in all_clauses
+                )
+
+            count = _corrected_count(text, count, told_of)
     nationality_cue = pick("nationality")
     nationality = nationality_cue.value if nationality_cue else None
     if nationality_cue:

@@ -5367,3 +5367,70 @@ def test_an_arrow_between_countries_that_is_no_crossing_gives_no_direction():
         ("left", "RU"),
         ("entered", "NO"),
     ]
+# --- agency messages and situation reports: corrected counts, the interview as a noun ---
+
+
+def test_a_reply_that_corrects_the_count_puts_the_event_right():
+    text = (
+        "Subject: RE: Two Syrians at Storskog 03.05 - CORRECTION\n\n"
+        "Correction to yesterday's message: they were four, not two. The children were "
+        "registered with their parents later in the evening.\n\n"
+        "> At 16.10 today two Syrian citizens came on bicycles to the passport control at "
+        "Storskog and asked for asylum.\n"
+    )
+    [event] = _events(text, date(2026, 5, 4))
+    assert event.people_count == 4
+
+
+def test_a_norwegian_correction_of_the_count_puts_the_event_right():
+    text = (
+        "KORREKSJON: Det riktige tallet er fem personer, ikke tre.\n\n"
+        "I natt kl. 02.30 kom tre personer over Pasvikelva ved Svanvik. En patrulje fra "
+        "grensestasjonen pågrep dem ved veien.\n"
+    )
+    [event] = _events(text, date(2026, 3, 12))
+    assert event.people_count == 5
+
+
+def test_a_correction_in_another_events_section_leaves_the_news_alone():
+    text = (
+        "WEEKLY SUMMARY week 11\n\n"
+        "A1  12.03.2026, approx. 23:30. Two persons crossed the frozen Pasvikelva near "
+        "Skogfoss. A patrol apprehended both.\n\n"
+        "A2  CORRECTION (week 10, item A1)\n"
+        "    The number of persons is three, not two as reported last week. The two men "
+        "apprehended near Nyrud on 06.03 at 02:40 had crossed with a third man, found later "
+        "the same morning.\n"
+    )
+    events = _events(text, date(2026, 3, 18))
+    assert [e.people_count for e in events] == [2, 3]
+
+
+def test_a_count_that_is_not_of_persons_is_no_correction():
+    # a room's capacity put right is not the count of those who crossed
+    text = (
+        "At 14.20 today 40 persons came on bicycles to the Storskog control and asked for "
+        "asylum. The waiting hall had room for 25, not 40, so buses were sent.\n"
+    )
+    [event] = _events(text, date(2026, 3, 12))
+    assert event.people_count == 40
+
+
+def test_an_interview_told_as_a_noun_is_questioned():
+    text = (
+        "On Saturday at 16.40 a woman walked across the ice of the Pasvikelva at Svanvik. "
+        "She was brought to Kirkenes police station and given a short interview with an "
+        "interpreter. She asked for protection.\n"
+    )
+    [event] = _events(text, date(2026, 2, 16))
+    assert "questioned" in event.outcomes
+
+
+def test_interview_notes_and_a_wish_to_interview_are_not_questioned():
+    text = (
+        "On Saturday at 16.40 a woman walked across the ice of the Pasvikelva at Svanvik "
+        "and asked for protection. PST may wish to interview her; the patrol report and "
+        "the interview notes are enclosed.\n"
+    )
+    [event] = _events(text, date(2026, 2, 16))
+    assert "questioned" not in event.outcomes
