@@ -5235,6 +5235,8 @@ def test_asking_for_protection_at_the_control_desk_is_coming_forward():
     )
     [event] = _events(text, date(2022, 9, 30))
     assert event.detection == ["surrendered"]
+
+
 # --- operations and patrol logs: retracted incidents, hour-stamped entries ----------------
 
 
@@ -5285,6 +5287,8 @@ def test_a_log_line_hour_before_pers_is_not_a_count():
     )
     [event] = _events(text, date(2026, 3, 11))
     assert event.people_count == 1 and "detained" in event.outcomes
+
+
 # --- incident forms: Norwegian and two-language labels, items, nobody found (exp16-forms) ---
 
 
@@ -5367,6 +5371,8 @@ def test_an_arrow_between_countries_that_is_no_crossing_gives_no_direction():
         ("left", "RU"),
         ("entered", "NO"),
     ]
+
+
 # --- agency messages and situation reports: corrected counts, the interview as a noun ---
 
 
