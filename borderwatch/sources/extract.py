@@ -595,13 +595,21 @@ def _has_norwegian(text: str) -> bool:
         return True
     # a short post, most of its common words Norwegian: "Kl. 03.10 krysset to personer
     # grensen ved Pasvikelva. De er pågrepet."
-    return len(NORWEGIAN_WORD.findall(text)) >= 3 and _norwegian_text(text)
+    no, en = _common_words(text)
+    return no >= 3 and no > en
 
 
 @lru_cache(maxsize=4)
+def _common_words(text: str) -> tuple[int, int]:
+    """How many of the text's words are common Norwegian and common English ones (counted
+    once a text: both language guesses read them)."""
+    return len(NORWEGIAN_WORD.findall(text)), len(ENGLISH_WORD.findall(text))
+
+
 def _norwegian_text(text: str) -> bool:
     """Is the text mostly in Norwegian (more of its common words are Norwegian's)?"""
-    return len(NORWEGIAN_WORD.findall(text)) > len(ENGLISH_WORD.findall(text))
+    no, en = _common_words(text)
+    return no > en
 
 
 def text_language(text: str) -> str:
