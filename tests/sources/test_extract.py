@@ -1,12 +1,15 @@
 """The extractor (pure: text + publication day in, proposed events out)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from borderwatch.sources.extract import (
+    WEEKDAYS,
+    _calendar_day,
+    _weekday_date,
     extract,
     find_times,
     find_triggers,
@@ -97,6 +100,39 @@ def test_without_a_publication_day_a_weekday_gives_precision_unknown():
 def test_the_publication_weekday_itself_is_that_day():
     facts = extract("A Russian man crossed the border near Storskog on Friday.", date(2025, 8, 22))
     assert facts.events[0].when.start == date(2025, 8, 22)
+
+
+DATEPARSER = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "REQUIRE_PARTS": []}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    published=st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
+    weekday=st.sampled_from(WEEKDAYS),
+)
+def test_weekdays_resolve_as_dateparser_reads_them(published, weekday):
+    """The calendar arithmetic that replaced dateparser (1.63) gives its day: the most
+    recent such weekday before the publication day, or that day itself."""
+    import dateparser
+
+    base = {"RELATIVE_BASE": datetime(published.year, published.month, published.day, 12)}
+    found = _weekday_date(weekday, published)
+    assert found.strftime("%A").lower() == weekday.lower()
+    assert 0 <= (published - found).days < 7
+    if found != published:  # (on the day itself dateparser answers a week earlier)
+        theirs = dateparser.parse(weekday, languages=["en"], settings=DATEPARSER | base)
+        assert theirs.date() == found
+
+
+@settings(max_examples=150, deadline=None)
+@given(year=st.integers(1900, 2100), month=st.integers(1, 12), day=st.integers(1, 31))
+def test_a_day_month_and_year_resolve_as_dateparser_reads_them(year, month, day):
+    """No such day ("31 April", "29 February 2023") is None, as dateparser has it."""
+    import dateparser
+
+    phrase = f"{day} {date(2000, month, 1):%B} {year}"
+    theirs = dateparser.parse(phrase, languages=["en"], settings=DATEPARSER)
+    assert _calendar_day(year, month, day) == (theirs.date() if theirs else None)
 
 
 def test_it_copes_with_curly_quotes_missing_spaces_and_lower_case_names():

@@ -1,0 +1,195 @@
+"""Compiled patterns that skip a text which cannot hold a match.
+
+Most of the extractor's patterns are scanned over every text, and most of them find
+nothing in most texts; a scan that finds nothing still tries the pattern at every
+character. Each pattern here knows a few words at least one of which every match must
+contain (read from the pattern itself: "tip-off from" needs "tip"; "wom[ae]n who called"
+needs "woman" or "women"), and a scan of a text without any of them ends at once. The
+words are looked for in the text lower-cased, so the answer is the same as the pattern's
+own: a text is skipped only when the pattern could not match anywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+import re._casefix as _casefix
+import re._constants as C
+import re._parser as _parser
+from collections.abc import Iterator
+
+# Characters IGNORECASE takes as the same though lower() does not ("ı" and "i", "ſ" and
+# "s"): each is mapped to one of its class in both the words and the text.
+_SAME = {}
+for _char, _others in _casefix._EXTRA_CASES.items():
+    _class = sorted({chr(_char).lower(), *(chr(o).lower() for o in _others)})
+    _SAME[ord(_class[-1])] = _class[0]
+    for _member in _class[1:]:
+        _SAME[ord(_member)] = _class[0]
+
+MAX_WORDS = 64  # the most alternatives a requirement may have (and still be cheap to ask)
+MIN_LENGTH = 3  # a shorter word is in nearly every text: no use asking for it
+MIN_TEXT = 200  # shorter strings (windows, lines) are scanned as they are
+# and longer ones: a long report has most words in it, and asking for an absent word reads
+# the whole of it, once a word
+MAX_TEXT = 20_000
+
+
+def folded(text: str) -> str:
+    """The text as the words are looked for in it: lower-cased, "İ" as "i" (its lower
+    case is two characters), IGNORECASE's extra equivalences mapped to one."""
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    low = text.lower()
+    return low if low.isascii() else low.translate(_SAME)
+
+
+_FOLDED: dict[int, tuple[str, str]] = {}
+
+
+def _folded_once(text: str) -> str:
+    """folded(text), kept for the few texts in hand (every pattern asks of the same text)."""
+    kept = _FOLDED.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    if len(_FOLDED) >= 8:
+        del _FOLDED[next(iter(_FOLDED))]  # the oldest
+    low = folded(text)
+    _FOLDED[id(text)] = (text, low)  # (the text is held, so its id is not reused)
+    return low
+
+
+def _words_of_class(items) -> set[str] | None:
+    """The characters a small class stands for ("[ae]"), or None for a large one."""
+    chars = set()
+    for op, av in items:
+        if op is not C.LITERAL:
+            return None
+        chars.add(folded(chr(av)))
+    return chars if len(chars) <= 4 else None
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Of two requirements, the more telling one: its shortest word longer, then fewer."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    key_a = (min(map(len, a)), -len(a))
+    key_b = (min(map(len, b)), -len(b))
+    return a if key_a >= key_b else b
+
+
+def required(items) -> set[str] | None:
+    """Words of which every match of the parsed sequence contains at least one, or None
+    when nothing is required."""
+    best: set[str] | None = None
+    run: set[str] = {""}  # the literal strings the sequence spells out up to here
+
+    def close() -> None:
+        nonlocal best, run
+        if run != {""}:
+            best = _better(best, run)
+        run = {""}
+
+    for op, av in items:
+        if op is C.LITERAL:
+            char = folded(chr(av))
+            run = {word + char for word in run}
+            continue
+        if op is C.IN:
+            chars = _words_of_class(av)
+            if chars is not None and len(run) * len(chars) <= MAX_WORDS:
+                run = {word + char for word in run for char in chars}
+                continue
+            close()
+            continue
+        if op is C.AT:
+            continue  # \b, ^, $: take no characters, so the run goes on
+        close()
+        inner: set[str] | None = None
+        if op is C.SUBPATTERN:
+            inner = required(av[3])
+        elif op is C.ATOMIC_GROUP:
+            inner = required(av)
+        elif op is C.BRANCH:
+            alternatives = [required(branch) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                union = set().union(*alternatives)
+                inner = union if len(union) <= MAX_WORDS else None
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = required(av[2])
+        elif op is C.ASSERT:  # what a lookahead or lookbehind must see is in the text
+            inner = required(av[1])
+        best = _better(best, inner)
+    close()
+    if best is not None and "" in best:
+        return None
+    return best
+
+
+class Pattern:
+    """A compiled pattern that scans a long text only when one of its required words is in
+    it. It answers as the `re.Pattern` it wraps does (finditer, search, match, …)."""
+
+    __slots__ = ("_re", "_words", "flags", "groupindex", "groups", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._re = re.compile(pattern, flags)
+        self.pattern, self.flags = pattern, flags
+        self.groupindex, self.groups = self._re.groupindex, self._re.groups
+        self._words: tuple[str, ...] | None = None  # read from the pattern when first needed
+
+    def words(self) -> tuple[str, ...]:
+        """The words one of which every match contains (empty: none is required)."""
+        if self._words is None:
+            found = required(_parser.parse(self.pattern, self.flags).data)
+            if found is None or min(map(len, found)) < MIN_LENGTH:
+                self._words = ()
+            else:
+                self._words = tuple(sorted(found, key=len, reverse=True))
+        return self._words
+
+    def may_match(self, text: str) -> bool:
+        """False only when no match can be in the text (none of the words is)."""
+        words = self._words if self._words is not None else self.words()
+        if not words or not MIN_TEXT <= len(text) <= MAX_TEXT:
+            return True
+        low = _folded_once(text)
+        return any(word in low for word in words)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match]:
+        if not self.may_match(string):
+            return iter(())
+        return self._re.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> list:
+        if not self.may_match(string):
+            return []
+        return self._re.findall(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match | None:
+        # (asked mostly of a window cut from the text, a new string each time: reading
+        # its words would cost more than the search)
+        return self._re.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match | None:
+        return self._re.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match | None:
+        return self._re.fullmatch(string, pos, endpos)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self._re.sub(repl, string, count)
+
+    def subn(self, repl, string: str, count: int = 0) -> tuple[str, int]:
+        return self._re.subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list:
+        return self._re.split(string, maxsplit)
+
+    def __repr__(self) -> str:
+        return f"rx.Pattern({self.pattern[:60]!r})"
+
+
+def compile(pattern: str, flags: int = 0) -> Pattern:  # noqa: A001 (as re.compile)
+    return Pattern(pattern, flags)

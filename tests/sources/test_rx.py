@@ -1,0 +1,89 @@
+"""rx.Pattern: a text is skipped only when the pattern cannot match anywhere in it."""
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from borderwatch.sources import extract, rx
+
+CORPUS = Path(__file__).parent / "corpus" / "dev"
+FLAGS = re.IGNORECASE | re.UNICODE
+PAD = "The weather in Kirkenes was calm and nothing else happened that day. " * 4
+
+
+def words(pattern: str) -> set[str]:
+    return set(rx.compile(pattern, FLAGS).words())
+
+
+def test_the_words_a_pattern_needs_are_read_from_it():
+    # of the words every match has, the most telling: "tip", not "from" or "by"
+    assert words(r"\btip(?:-off|\s+off)?\s+(?:from|by)\b") == {"tip"}
+    # a small class spells its words out; an alternation gives one word per branch
+    assert words(r"\b(?:wom[ae]n|person)\s+who\s+called\b") == {"called"}
+    assert words(r"\b(?:detain(?:ed|s)?|arrest(?:ed)?)\b") == {"detain", "arrest"}
+    # what a lookahead must see is needed too; an optional part is not
+    assert words(r"\bpatrol(?=\s+found)") == {"patrol"}
+    assert words(r"(?:thermal\s+)?cameras?") == {"camera"}
+
+
+def test_a_pattern_with_a_branch_that_needs_nothing_needs_nothing():
+    assert words(r"\b(?:called|\d+)\b") == set()
+    assert words(r"(?:ab|x)") == set()  # words shorter than three letters are no use
+
+
+def test_a_text_without_the_words_is_not_scanned():
+    pattern = rx.compile(r"\bsurrender(?:ed|s)?\b", FLAGS)
+    assert not pattern.may_match(PAD)
+    assert list(pattern.finditer(PAD)) == []
+    assert pattern.may_match(PAD + " They SURRENDERED at once.")
+    assert [m.group(0) for m in pattern.finditer(PAD + " They SURRENDERED.")] == ["SURRENDERED"]
+    # short strings and very long ones are scanned as they are
+    assert pattern.may_match("calm")
+    assert pattern.may_match(PAD * 100)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DETA\u0130N",  # "İ": its lower case is two characters
+        "DETA\u0131N",  # "ı", the same as "i" to IGNORECASE
+        "detain" + "\u017f",  # "ſ", the same as "s"
+    ],
+)
+def test_letters_ignorecase_takes_as_the_same_are_found(text):
+    pattern = rx.compile(r"deta[i]n(?:s)?", FLAGS)
+    assert pattern._re.search(PAD + text)
+    assert pattern.may_match(PAD + text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    chunk=st.text(alphabet="detainsurrδΣσςıİſKk \n-", min_size=1, max_size=40),
+)
+def test_any_text_the_pattern_matches_may_match(chunk):
+    for source in (r"\bdetains?\b", r"surrender(?:ed|s)?", r"σσσ"):
+        pattern = rx.compile(source, FLAGS)
+        text = PAD + chunk
+        if pattern._re.search(text):
+            assert pattern.may_match(text)
+
+
+def test_on_corpus_texts_no_pattern_of_the_extractor_is_skipped_where_it_matches():
+    patterns = {id(v): v for v in vars(extract).values() if isinstance(v, rx.Pattern)}
+    for value in vars(extract).values():
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, tuple) and isinstance(item[-1], rx.Pattern):
+                    patterns[id(item[-1])] = item[-1]
+    assert len(patterns) > 200
+    texts = [p.read_text() for p in sorted(CORPUS.glob("*.txt"))[::40]]
+    skipped = 0
+    for pattern in patterns.values():
+        for text in texts:
+            if not pattern.may_match(text):
+                skipped += 1
+                assert pattern._re.search(text) is None, (pattern.pattern[:80], text[:80])
+    assert skipped > 0
