@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .ingest import MAX_BYTES, MAX_CHARACTERS, Document, UnreadableFile, read_document
+from .models import LANGUAGES
 
 
 class ReportForm(forms.Form):
@@ -39,7 +40,7 @@ class ReportForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("", _("From the text")), ("en", _("English")), ("no", _("Norwegian"))],
+        choices=[("", _("From the text")), *LANGUAGES.items()],
         required=False,
     )
 

@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# the languages the extractor reads (a report sent without one takes it from its text)
+LANGUAGES = {"en": _("English"), "no": _("Norwegian")}
+
 
 class SourceReport(models.Model):
     """A text that supports records: kept whole, recognised by its hash if it comes again."""

@@ -121,3 +121,6 @@ def test_a_pasted_report_takes_its_language_from_the_text_unless_chosen(client, 
     client.post("/reports/new/", {"text": "Two men crossed at Svanvik.", "language": "no"})
     assert SourceReport.objects.get(text=norsk).language == "no"
     assert SourceReport.objects.get(text__startswith="Two men").language == "no"
+    # the report's page says which language its text was read in
+    page = client.get(f"/reports/{SourceReport.objects.get(text=norsk).pk}/").content.decode()
+    assert "<dt>Language</dt><dd>Norwegian</dd>" in page

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from borderwatch.lib.timefmt import OSLO, format_period
+from borderwatch.sources.models import LANGUAGES
 
 register = template.Library()
 
@@ -35,6 +36,12 @@ OUTCOME_LABELS = {
 
 def _labels(codes, labels: dict) -> str:
     return ", ".join(str(labels.get(code, code)) for code in codes or ()) or "—"
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """'no' → 'Norwegian'; a code the extractor does not read is shown as it is."""
+    return str(LANGUAGES.get(code, code or "—"))
 
 
 @register.filter
