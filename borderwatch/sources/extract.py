@@ -5263,6 +5263,17 @@ def _fuzzy_index() -> dict[str, list[tuple[str, str, dict]]]:
 
 
 @lru_cache(maxsize=1)
+def _fuzzy_pairs() -> dict[str, list[tuple[str, str, dict]]]:
+    """The same, by their first two letters (a near miss keeps its first two), each list
+    in the index's order."""
+    pairs: dict[str, list[tuple[str, str, dict]]] = {}
+    for entries in _fuzzy_index().values():
+        for entry in entries:
+            pairs.setdefault(entry[0][:2], []).append(entry)
+    return pairs
+
+
+@lru_cache(maxsize=1)
 def _run_together() -> tuple[dict[str, dict], set[str]]:
     """The same spellings by their letters run together (the first place of a run), and
     every beginning of one ("grense", "grensejakob")."""
@@ -5307,7 +5318,7 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
     """Capitalised words (or pairs) one letter off a gazetteer spelling: "Korpfjel"; and a
     name heard as two or three words, as transcripts write it ("store skog", "grense jakob
     selv", "ny rud"): their letters run together are a spelling, or one letter off one."""
-    index = _fuzzy_index()
+    index = _fuzzy_pairs()
     runs, beginnings = _run_together()
     cues = []
     covered = {t.i for ent in doc.ents if ent.label_ == "PLACE" for t in ent}
@@ -5340,8 +5351,8 @@ def _fuzzy_places(doc, text: str) -> list[Cue]:
                 # split words run together into a spelling: any case, anywhere
                 place = runs.get(joined) if len(joined) >= 5 else None
             elif placed and len(phrase) >= 6:
-                for spelling, run, candidate in index.get(phrase[0], ()):
-                    if spelling[:2] == phrase[:2] and (
+                for spelling, run, candidate in index.get(phrase[:2], ()):
+                    if (
                         width < 3
                         and _within_one_edit(phrase, spelling)
                         or width > 1

@@ -34,13 +34,27 @@ MIN_TEXT = 200  # shorter strings (windows, lines) are scanned as they are
 MAX_TEXT = 20_000
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _fold_char(char: str) -> str:
+    """A pattern's letter as it is looked for: lower case, one of IGNORECASE's equals;
+    any space (\\s) as " "."""
+    if _SPACES.fullmatch(char):
+        return " "
+    return char.lower().translate(_SAME) if char != "\u0130" else "i"
+
+
 def folded(text: str) -> str:
     """The text as the words are looked for in it: lower-cased, "İ" as "i" (its lower
-    case is two characters), IGNORECASE's extra equivalences mapped to one."""
+    case is two characters), IGNORECASE's extra equivalences mapped to one, and every run
+    of spaces, tabs and line breaks as one space (so "years\\s+later" needs "years later")."""
     if "\u0130" in text:
         text = text.replace("\u0130", "i")
     low = text.lower()
-    return low if low.isascii() else low.translate(_SAME)
+    if not low.isascii():
+        low = low.translate(_SAME)
+    return _SPACES.sub(" ", low)
 
 
 _FOLDED: dict[int, tuple[str, str]] = {}
@@ -58,14 +72,39 @@ def _folded_once(text: str) -> str:
     return low
 
 
-def _words_of_class(items) -> set[str] | None:
-    """The characters a small class stands for ("[ae]"), or None for a large one."""
-    chars = set()
-    for op, av in items:
-        if op is not C.LITERAL:
-            return None
-        chars.add(folded(chr(av)))
-    return chars if len(chars) <= 4 else None
+_ONLY_SPACES = (
+    [(C.CATEGORY, C.CATEGORY_UNI_SPACE)],
+    [(C.CATEGORY, C.CATEGORY_SPACE)],
+    [(C.NEGATE, None), (C.CATEGORY, C.CATEGORY_UNI_NOT_SPACE), (C.LITERAL, 10)],  # [^\S\n]
+    [(C.NEGATE, None), (C.CATEGORY, C.CATEGORY_NOT_SPACE), (C.LITERAL, 10)],
+)
+
+
+def _chars(op, av) -> set[str] | None:
+    """The characters one item stands for as they are looked for ("[ae]": a and e; "\\s":
+    a space), or None when they are many."""
+    if op is C.LITERAL:
+        return {_fold_char(chr(av))}
+    if op is C.IN:
+        if av in _ONLY_SPACES:
+            return {" "}
+        chars = set()
+        for item_op, item in av:
+            if item_op is not C.LITERAL:
+                return None
+            chars.add(_fold_char(chr(item)))
+        return chars if len(chars) <= 4 else None
+    return None
+
+
+def _spelled(run: set[str], chars: set[str]) -> set[str]:
+    """Each word of the run followed by each character (a space after a space is the
+    same one space: the text's spaces are folded into one)."""
+    return {
+        word if char == " " and word.endswith(" ") else word + char
+        for word in run
+        for char in chars
+    }
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
@@ -92,19 +131,26 @@ def required(items) -> set[str] | None:
         run = {""}
 
     for op, av in items:
-        if op is C.LITERAL:
-            char = folded(chr(av))
-            run = {word + char for word in run}
-            continue
-        if op is C.IN:
-            chars = _words_of_class(av)
+        if op in (C.LITERAL, C.IN):
+            chars = _chars(op, av)
             if chars is not None and len(run) * len(chars) <= MAX_WORDS:
-                run = {word + char for word in run for char in chars}
-                continue
-            close()
+                run = _spelled(run, chars)
+            else:
+                close()
             continue
         if op is C.AT:
             continue  # \b, ^, $: take no characters, so the run goes on
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+            # one character repeated: "s?" (a word with it and without), "\\s+" (one space)
+            chars = _chars(*av[2][0])
+            low, high = av[0], av[1]
+            if chars == {" "} and high >= 1:
+                run = _spelled(run, {" "} if low >= 1 else {"", " "})
+                continue
+            if chars is not None and low == 0 and high == 1:
+                if len(run) * (len(chars) + 1) <= MAX_WORDS:
+                    run = _spelled(run, {""} | chars)
+                    continue
         close()
         inner: set[str] | None = None
         if op is C.SUBPATTERN:
@@ -143,9 +189,11 @@ class Pattern:
         """The words one of which every match contains (empty: none is required)."""
         if self._words is None:
             found = required(_parser.parse(self.pattern, self.flags).data)
-            if found is None or min(map(len, found)) < MIN_LENGTH:
+            if found is None or min(len(word.strip()) for word in found) < MIN_LENGTH:
                 self._words = ()
             else:
+                # a word with another inside it says nothing more ("cameras": "camera")
+                found = {w for w in found if not any(o != w and o in w for o in found)}
                 self._words = tuple(sorted(found, key=len, reverse=True))
         return self._words
 

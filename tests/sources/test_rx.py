@@ -22,10 +22,14 @@ def test_the_words_a_pattern_needs_are_read_from_it():
     # of the words every match has, the most telling: "tip", not "from" or "by"
     assert words(r"\btip(?:-off|\s+off)?\s+(?:from|by)\b") == {"tip"}
     # a small class spells its words out; an alternation gives one word per branch
-    assert words(r"\b(?:wom[ae]n|person)\s+who\s+called\b") == {"called"}
+    assert words(r"\b(?:wom[ae]n|person)\s+who\s+called\b") == {" who called"}
+    # spaces of any kind and number are one space (so are the text's); "s?" gives both
+    assert words(r"\b(?:one|two)\s+years?[^\S\n]+later") == {" years later", " year later"}
+    assert rx.folded("Two YEARS\n\t later") == "two years later"
     assert words(r"\b(?:detain(?:ed|s)?|arrest(?:ed)?)\b") == {"detain", "arrest"}
     # what a lookahead must see is needed too; an optional part is not
     assert words(r"\bpatrol(?=\s+found)") == {"patrol"}
+    # (a word with another inside it is left out: "cameras" has "camera")
     assert words(r"(?:thermal\s+)?cameras?") == {"camera"}
 
 
@@ -61,10 +65,10 @@ def test_letters_ignorecase_takes_as_the_same_are_found(text):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    chunk=st.text(alphabet="detainsurrδΣσςıİſKk \n-", min_size=1, max_size=40),
+    chunk=st.text(alphabet="detainsurrδΣσςıİſKk \n\t\u00a0-", min_size=1, max_size=40),
 )
 def test_any_text_the_pattern_matches_may_match(chunk):
-    for source in (r"\bdetains?\b", r"surrender(?:ed|s)?", r"σσσ"):
+    for source in (r"\bdetains?\b", r"surrender(?:ed|s)?", r"σσσ", r"de\s+tain\s*s?\sd"):
         pattern = rx.compile(source, FLAGS)
         text = PAD + chunk
         if pattern._re.search(text):
