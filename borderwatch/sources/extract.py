@@ -384,6 +384,21 @@ NORWEGIAN_WEEKDAYS = dict(
     )
 )
 NORWEGIAN_WEEKDAY_RE = _alt(NORWEGIAN_WEEKDAYS)
+# the abbreviations a log writes before an hour: "Lør kl 1520", "søn 0345", "tirs 2210"
+NORWEGIAN_WEEKDAY_ABBREVIATIONS = {
+    "man": "monday",
+    "tir": "tuesday",
+    "tirs": "tuesday",
+    "ons": "wednesday",
+    "tor": "thursday",
+    "tors": "thursday",
+    "fre": "friday",
+    "lør": "saturday",
+    "søn": "sunday",
+}
+NORWEGIAN_WEEKDAY_ABBREVIATION_RE = _alt(
+    sorted(NORWEGIAN_WEEKDAY_ABBREVIATIONS, key=len, reverse=True)
+)
 # a weekday's abbreviation before a day and month in figures, in English, Norwegian and
 # Finnish shorthand: "Tue 27.09.", "Sat 31.01.", "lør 19.9.", "ke 10.1.", "la 13.1." (not
 # Finnish "to", an English word)
@@ -559,6 +574,8 @@ NORWEGIAN_COUNTRIES = {
     "litauen": "LT",
     "kviterussland": "BY",
 }
+# the codes of countries an officer writes for their citizens: "RU", "SYR", "AFG"
+COUNTRY_CODE_RE = _alt(sorted(ISO_CODES | set(ISO3), key=len, reverse=True))
 NORWEGIAN_COUNTRY_RE = _alt(sorted(NORWEGIAN_COUNTRIES, key=len, reverse=True))
 NORWEGIAN_DEMONYM_RE = _alt(sorted(NORWEGIAN_DEMONYMS, key=len, reverse=True))
 NORWEGIAN_PEOPLE_RE = _alt(sorted(NORWEGIAN_PEOPLES, key=len, reverse=True))
@@ -1647,6 +1664,19 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # an officer's entry stamped with a Norwegian weekday's abbreviation and an hour (the
+        # entry's day, as "Lørdag kl 1520:" is): "Lør kl 1520: Russisk statsborger …", "søn
+        # 0345 - 2 pers. …", "- fre ca. kl. 23.10:"; at a line's start only, and only before an
+        # hour ("Man 08:14" opens a chat's line; "Tor Hansen" and "man kan" are not weekdays)
+        "weekday",
+        _compile(
+            # (the line's start, or its list mark or item's number: "* Lør", "2) søn")
+            r"(?m)(?:^|(?<=^[-*•][ \t])|(?<=^\d[.)][ \t])|(?<=^\d\d[.)][ \t]))"
+            rf"(?P<w>{NORWEGIAN_WEEKDAY_ABBREVIATION_RE})\.?"
+            r"(?=[ \t]+(?:ca\.?[ \t]+)?(?:kl\.?[ \t]*)?(?:[01]?\d|2[0-3])[:.]?[0-5]\d\b(?![.:]?\d))"
+        ),
+    ),
+    (
         # the Norwegian: "i går", "i går kveld", "i forgårs", "i dag", "i morges", "i kveld",
         # "i natt", "nå i natt" (the night just gone, on the day of the message)
         "relative_day",
@@ -2113,7 +2143,8 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
     if kind == "weekday":
         if published is None:
             return TimeValue(When(None, None, "unknown", text))
-        g["w"] = NORWEGIAN_WEEKDAYS.get(g["w"].lower(), g["w"])
+        w = g["w"].lower()
+        g["w"] = NORWEGIAN_WEEKDAYS.get(w) or NORWEGIAN_WEEKDAY_ABBREVIATIONS.get(w, g["w"])
         if (g.get("week") or "").lower() == "denne":  # "tirsdag denne uka": this week's
             g["week"] = "this"
         found = _weekday_date(g["w"], published)
@@ -2934,9 +2965,12 @@ NORWEGIAN_COUNT_PATTERNS = [
             # (not a clock's minutes: "kl. 21.35 kom to menn")
             rf"\b(?<!\d[.:])(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
             r"(?:(?!(?:og|eller|av|i|på|fra|med|til|som)\b)[^\W\d_][\w-]*\s+){0,2}?"
-            rf"(?P<noun>{NORWEGIAN_PERSON_NOUN})(?!\w)"
+            # (a country's code joined to the noun: "2 SYR-borgere", "3 RU-statsborgere")
+            rf"(?:(?-i:{COUNTRY_CODE_RE})-)?(?P<noun>{NORWEGIAN_PERSON_NOUN})(?!\w)"
         ),
     ),
+    # an officer's shorthand: "2 x RU", "3x AFG" (so many of that country)
+    ("number", _compile(rf"\b(?P<n>\d{{1,3}})\s?[xX]\s?(?-i:{COUNTRY_CODE_RE})\b(?!-)")),
     ("couple", _compile(r"\b(?:et|ei)\s+(?:[\w-]+\s+)?(?P<noun>par|ektepar)\b|\bekteparet\b")),
     # a form's or a log's bare noun: "Mann, 24 år", "mann f. 1971", "kvinne (45)"
     (
@@ -3469,6 +3503,13 @@ _NORWEGIAN_HOLDER = (
     r"pass(?:et)?)"
 )
 NORWEGIAN_NATIONALITY_PATTERNS = [
+    # an officer's shorthand: a country's code joined to the person ("RU-borger", "2
+    # SYR-borgere", "AFG-statsborger") or after a count ("2 x RU", "3x AFG"); in capitals
+    _compile(
+        rf"(?-i:\b(?P<code>{COUNTRY_CODE_RE}))(?:-(?:stats)?borger(?:e|en|ne)?\b"
+        r"|(?<=\d\s[xX]\s[A-Z]{2})\b|(?<=\d\s[xX]\s[A-Z]{3})\b"
+        r"|(?<=\d[xX][A-Z]{2})\b|(?<=\d[xX][A-Z]{3})\b)"
+    ),
     _compile(
         rf"\b(?P<nodem>{NORWEGIAN_DEMONYM_RE})e?\s+(?:(?!(?:og|eller)\b)[\w-]+\s+){{0,2}}?"
         rf"{_NORWEGIAN_HOLDER}\b"
@@ -3818,6 +3859,11 @@ def _norwegian_nationalities(text: str) -> list[Cue]:
             elif g.get("nopeople"):
                 group = "nopeople"
                 iso = NORWEGIAN_PEOPLES[g[group].lower()]
+            elif g.get("code"):
+                group = "code"
+                iso = ISO3.get(g[group], g[group])
+                if iso not in ISO_CODES:
+                    continue
             else:
                 group = "noc" if g.get("noc") else "noc2"
                 iso = NORWEGIAN_COUNTRIES[g[group].lower()]
@@ -7867,6 +7913,49 @@ REFUSED_AT_CONTROL = _compile(
 POLICE_RUN_POINT = _compile(r"\bstorsko+g")
 
 
+# a log's or a report's heading at the top of the text that names the crossing point it is
+# kept at: "POLITIET – STORSKOG GRENSEKONTROLLSTASJON", "Storskog vaktlogg", "STORSKOG GKS –
+# DAGSRAPPORT", "Handover note – Storskog control room" (a heading, not a sentence: no full
+# stop in it)
+POINT_LOG_HEADING = _compile(r"(?m)^[^.\n]{0,60}\bstorsko+g\b[^.\n]{0,60}$")
+# the words that make a heading a log's or a report's ("Vaktlogg", "VAKTOVERLEVERING",
+# "Hendelseslogg", "DAGSRAPPORT", "GRENSEKONTROLLSTASJON", "control room", "duty log")
+LOG_HEADING_WORD = _compile(
+    r"\b(?:\w*logg\w*|journal\w*|\w*overlevering\w*|\w*rapport\w*|\w*kontrollstasjon\w*|"
+    r"gks|politiet|handover|log|report|control\s+room|duty)\b"
+)
+# what happens at a crossing point's control, where its log names no place: travellers who
+# arrive there ("ankom på sykkel", "kom med bussen", "ankom i privatbil"), ask for
+# protection there, or are refused entry
+AT_THE_POINT = _compile(
+    r"(?:ankom|ankommer|kom|arrived|came)\s+(?:\w+\s+){0,3}?(?:på\s+sykkel|til\s+fots|"
+    r"i\s+(?:person|privat|leie)?bil(?:en)?|med\s+(?:rute)?buss(?:en)?|on\s+(?:a\s+)?"
+    r"bicycles?|on\s+foot|by\s+(?:car|bus))\b"
+    r"|\bs(?:økte|øker)\s+(?:om\s+)?(?:asyl|beskyttelse)|\bba\s+om\s+(?:asyl|beskyttelse)"
+    r"|\bfremsatte\s+(?:en\s+)?asylsøknad|\basked\s+for\s+(?:asylum|protection)"
+    r"|\bbortvis(?:t|ning\w*|es)\b|\bnekte[td]\s+innreise\b|\b(?:refused|denied)\s+entry\b"
+)
+
+
+def _point_of_the_log(clauses: list[Clause], text: str) -> Cue | None:
+    """Storskog, for an event its own log or report tells without a place, when the text's
+    heading names that crossing point and the event is one of its control (travellers who
+    arrive, ask for protection or are refused entry there): "POLITIET STORSKOG – Vaktlogg
+    … 0810 Iransk familie ankom på sykkel. Alle søkte asyl." Not an arrest (in the terrain,
+    where the log would say where)."""
+    head = "\n".join(text.split("\n", 3)[:3])  # the heading: the text's first three lines
+    m = POINT_LOG_HEADING.search(head)
+    if m is None or not LOG_HEADING_WORD.search(head) or TRIGGERS.search(head):
+        return None
+    told = [text[cl.start : cl.end] for cl in clauses]
+    if any(c.kind == "outcome" and c.value == "detained" for cl in clauses for c in cl.cues):
+        return None
+    if not any(AT_THE_POINT.search(t) and not TRIGGER_NEGATION.search(t[:20]) for t in told):
+        return None
+    word = POLICE_RUN_POINT.search(text, m.start(), m.end())
+    return Cue("place", "Storskog", word.start(), word.end(), {"role": "place"})
+
+
 def _refused_at_police_control(
     clauses: list[Clause], titles: list[Clause], text: str
 ) -> Cue | None:
@@ -8617,6 +8706,12 @@ def _build_event(
         if cue.value not in places:
             places.append(cue.value)
         add("places", cue)
+    if not places:
+        point = _point_of_the_log(clauses, text)
+        if point is not None:
+            place_cues = [point]
+            places.append(point.value)
+            add("places", point)
 
     same_cues = (
         [c for cl in draft.same_as.clauses for c in cl.cues] if draft.same_as is not None else []

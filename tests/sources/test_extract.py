@@ -5488,3 +5488,84 @@ def test_interview_notes_and_a_wish_to_interview_are_not_questioned():
     )
     [event] = _events(text, date(2026, 2, 16))
     assert "questioned" not in event.outcomes
+
+
+# --- officers' Norwegian logs: weekday stamps, the crossing point's own log, code shorthand
+
+
+def test_a_log_entry_stamped_with_a_norwegian_weekday_abbreviation_is_that_day():
+    text = (
+        "GSV PASVIK – helgelogg\n\n"
+        "Lør kl 2215: 2 pers. krysset Pasvikelva på isen ved Skogfoss, fra russisk side. "
+        "Patrulje sendt.\n\n"
+        "søn 0340 - Mann (30) kom over grensen ved Vaggetem og ble pågrepet av patruljen.\n"
+    )
+    first, second = _events(text, date(2026, 3, 2))  # a Monday
+    assert (first.when.start, first.when.precision) == (date(2026, 2, 28), "day")
+    assert (second.when.start, second.when.precision) == (date(2026, 3, 1), "day")
+
+
+def test_an_abbreviation_that_is_no_stamp_is_no_weekday():
+    # "man" (one, people) opens a sentence and "Tor" is a name: no hour follows them
+    text = (
+        "Man kan ikke utelukke at flere kom over.\n"
+        "Tor Eriksen meldte at en mann krysset Pasvikelva ved Skogfoss i går kveld.\n"
+    )
+    [event] = _events(text, date(2026, 3, 2))
+    assert event.when.start == date(2026, 3, 1)
+
+
+def test_an_entry_of_the_crossing_points_log_without_a_place_is_at_that_point():
+    text = (
+        "POLITIET – STORSKOG GRENSEKONTROLLSTASJON\n"
+        "Vaktlogg onsdag 04.03.2026\n\n"
+        "0915 – 3 pers. ankom på sykkel fra russisk side. Syriske statsborgere. Alle "
+        "fremsatte asylsøknad. Overført PU.\n"
+    )
+    [event] = _events(text, date(2026, 3, 4))
+    assert event.places == ["Storskog"]
+    assert event.detection == ["surrendered"]
+
+
+def test_an_arrest_in_the_crossing_points_log_takes_no_place_from_its_heading():
+    # an arrest is made where the log would say; a news text's title is no log's heading
+    log = (
+        "STORSKOG – vaktlogg\n\n"
+        "0215 Info fra GSV: en mann krysset grensen i terrenget og ble pågrepet.\n"
+    )
+    news = (
+        "Storskog: flere søker asyl\n\n"
+        "En russisk mann kom til fots over grensen i går og søkte asyl.\n"
+    )
+    [arrest] = _events(log, date(2026, 3, 4))
+    [told] = _events(news, date(2026, 3, 4))
+    assert arrest.places == [] and told.places == []
+
+
+def test_a_countrys_code_in_an_officers_shorthand_is_nationality_and_count():
+    text = (
+        "STORSKOG GKS – dagsrapport\n\n"
+        "1010 – 2 SYR-borgere ankom i personbil og søkte beskyttelse.\n\n"
+        "1345 – 3 x AFG ankom med bussen, nektet innreise og returnert til russisk side.\n"
+    )
+    first, second = _events(text, date(2026, 3, 4))
+    assert (first.nationality, first.people_count) == ("SY", 2)
+    assert (second.nationality, second.people_count) == ("AF", 3)
+
+
+def test_capitals_that_are_no_countrys_code_give_no_nationality():
+    # the three of the mobile police unit (UP) are not travellers; the EU is no country
+    helped = (
+        "STORSKOG GKS – dagsrapport\n\n"
+        "1345 – 3 x UP bistod i kontrollen. En russisk mann ankom med bussen, nektet "
+        "innreise og returnert til russisk side.\n"
+    )
+    european = (
+        "STORSKOG GKS – dagsrapport\n\n"
+        "1345 – EU-borger, kvinne (40), kom til fots over grensen fra russisk side og ble "
+        "nektet innreise.\n"
+    )
+    [event] = _events(helped, date(2026, 3, 4))
+    assert (event.nationality, event.people_count) == ("RU", 1)
+    [event] = _events(european, date(2026, 3, 4))
+    assert (event.nationality, event.people_count) == (None, 1)
