@@ -409,7 +409,15 @@ WEEKDAY_ABBREVIATIONS = (
 WEEKDAY_ABBREVIATION_RE = WEEKDAY_ABBREVIATIONS + r"\.?"
 # Norwegian words of the times read in Norwegian: "for to uker siden", "i går", "i fjor høst"
 NORWEGIAN_DAYS = {"i forgårs": "the day before yesterday", "i går": "yesterday"}
-NORWEGIAN_SEASONS = {"vår": "spring", "sommer": "summer", "høst": "autumn", "vinter": "winter"}
+# (nynorsk "sommar", "haust": "sommaren 2018", "i haust")
+NORWEGIAN_SEASONS = {
+    "vår": "spring",
+    "sommer": "summer",
+    "sommar": "summer",
+    "høst": "autumn",
+    "haust": "autumn",
+    "vinter": "winter",
+}
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # a list item's number before its text: "1) ", "2. ", "b) "
 ITEM_NUMBER_RE = r"(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)"
@@ -428,6 +436,8 @@ ENTRY_DATE = re.compile(
 NORWEGIAN_NUMBERS = {
     "en": 1,
     "ei": 1,
+    "ein": 1,  # nynorsk: "ein russar", "eit barn"
+    "eit": 1,
     "et": 1,
     "ett": 1,
     "én": 1,
@@ -534,6 +544,17 @@ NORWEGIAN_PEOPLES = {
     "nordmann": "NO",
     "nordmenn": "NO",
     "polakk": "PL",
+    # nynorsk: "ein russar", "to unge russarar", "afghanarane"
+    "russar": "RU",
+    "afghanar": "AF",
+    "syrar": "SY",
+    "irakar": "IQ",
+    "iranar": "IR",
+    "tyrkar": "TR",
+    "ukrainar": "UA",
+    "kinesar": "CN",
+    "pakistanar": "PK",
+    "usbekar": "UZ",
 }
 NORWEGIAN_COUNTRIES = {
     "russland": "RU",
@@ -586,11 +607,15 @@ NORWEGIAN_PERSON_NOUN = (
     r"jenter|jente|ungdommer|ungdom|voksne|tenåringer|tenåring|mindreårige|enslige|"
     r"statsborgere|statsborger|borgere|asylsøkere|asylsøker|migranter|migrant|flyktninger|"
     r"flyktning|soldater|soldat|desertører|desertør|vernepliktige|vernepliktig|"
-    r"familier|familie|brødre|søsken|" + NORWEGIAN_PEOPLE_RE + r"(?:e|ne)?)"
+    # (the people's nouns grouped, so the plural's ending is read after each: "russere",
+    # nynorsk "russarar")
+    r"familier|familie|brødre|søsken|(?:" + NORWEGIAN_PEOPLE_RE + r")(?:e|ne|ar|ane)?)"
 )
 NORWEGIAN_WORD = re.compile(
     r"\b(?:og|ikke|ble|blir|det|på|av|som|har|hadde|etter|ved|fra|han|hun|seg|å|mot|ingen|"
-    r"også|eller|sier|skal|kom|var|til|med|er|fikk|nå|der|hos|kl|ca|pers|grensen|politiet)\b",
+    r"også|eller|sier|skal|kom|var|til|med|er|fikk|nå|der|hos|kl|ca|pers|grensen|politiet|"
+    # nynorsk: "ikkje", "vart", "frå", "ho", "dei", "ein", "eit", "grensa"
+    r"ikkje|vart|frå|ho|dei|ein|eit|grensa)\b",
     re.I,
 )
 ENGLISH_WORD = re.compile(
@@ -601,7 +626,9 @@ ENGLISH_WORD = re.compile(
 
 
 NORWEGIAN_ONLY_WORD = re.compile(
-    r"\b(?:og|ikke|ble|blir|på|av|som|har|hadde|seg|ingen|også|etter|fra|mot|kom|var|å)\b", re.I
+    r"\b(?:og|ikke|ble|blir|på|av|som|har|hadde|seg|ingen|også|etter|fra|mot|kom|var|å|"
+    r"ikkje|vart|frå)\b",
+    re.I,
 )
 
 
@@ -1410,11 +1437,14 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         # officials' Norwegian: "Natt til søndag 16.10. kl. ca. 0130", "natt til lørdag" (the
-        # night to Sunday, as "the night to Sunday" below)
+        # night to Sunday, as "the night to Sunday" below), and with the date written out, as
+        # rulings and records date it: "Natt til torsdag 12. oktober 2023", "natt til tirsdag
+        # 28. oktober"
         "night_weekday",
         _compile(
             rf"\b(?:i\s+)?natt(?:a|en)?\s+(?P<rel1>til)\s+(?P<w>{NORWEGIAN_WEEKDAY_RE})\b"
-            r"(?:,?\s+(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\b\.?(?:(?P<y>\d{4})\b)?)?"
+            r"(?:,?\s+(?P<d>\d{1,2})\.(?:(?P<mm>\d{1,2})\b\.?(?:(?P<y>\d{4})\b)?"
+            rf"|\s*(?P<m>{MONTH_RE})(?:,?\s+(?P<yn>\d{{4}})\b)?))?"
         ),
     ),
     ("numeric", _compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
@@ -1582,11 +1612,13 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         # the Norwegian: "i fjor høst" (the autumn of last year), "høsten 2015", "i vinter"
-        # (the one going on or last ended), "sommeren i fjor"
+        # (the one going on or last ended), "sommeren i fjor"; nynorsk "sommaren 2018",
+        # "hausten 2015", "i fjor haust"
         "norwegian_season",
         _compile(
-            r"\b(?:(?P<i>i)\s+(?P<fjor>fjor\s+)?(?P<s>vår|sommer|høst|vinter)(?:en)?\b"
-            r"|(?P<s2>vår|sommer|høst|vinter)en(?:\s+(?P<y>\d{4})\b|\s+(?P<fjor2>i\s+fjor)\b))"
+            r"\b(?:(?P<i>i)\s+(?P<fjor>fjor\s+)?(?P<s>vår|somm[ea]r|høst|haust|vinter)(?:en)?\b"
+            r"|(?P<s2>vår|somm[ea]r|høst|haust|vinter)en(?:\s+(?P<y>\d{4})\b"
+            r"|\s+(?P<fjor2>i\s+fjor)\b))"
         ),
     ),
     (
@@ -1745,10 +1777,14 @@ BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 # a field that dates the message or the record itself, not what it tells: an e-mail's
 # "Sent: Fri 19.12.25 06:45", a form's "Date of report: 22.07.2024", a case export's
 # "Created: 2024-02-20 23:05" and "Last update: …", "Printed:", "Issued:", "Received:" (not
-# a page's "Last updated:", the day of the status it gives)
+# a page's "Last updated:", the day of the status it gives); a Norwegian record's own
+# dates: "Rapportdato: 13. november 2025", "Datert: 22.01.2025", "Avsagt: 18.03.2024",
+# "Vedtaksdato: 22.01.2024", "Besøksdato: 28.–29. oktober 2025", "Dato for møtet: 8. mars"
 SENT_HEADER = _compile(
     r"[ \t>]*(?:sent|sendt|date\s+of\s+(?:the\s+)?report|report(?:ing)?\s+(?:date|time)|"
-    r"reported|created|last\s+update|printed|issued|received)\s*:\s*(?:\w+,?\s+)?"
+    r"reported|created|last\s+update|printed|issued|received|rapportdato|datert|avsagt|"
+    r"vedtaksdato|besøksdato|besvart|mottatt|dato\s+for\s+(?:møtet|rapporten|vedtaket))"
+    r"\s*:\s*(?:\w+,?\s+)?(?:\d{1,2}\.?\s*[-–]\s*)?"
 )
 # A page's or a programme's own date in its header or byline, when it was published and
 # not an event's time: after a label ("Updated: 30.07.2026 at 10:32", "Sist oppdatert:
@@ -1797,7 +1833,12 @@ PROCEDURAL = _compile(
     r"\b(?:sentenced|convicted|acquitted|jailed|fined|indicted|charged|ruled|heard|"
     r"published|decided|testified|appeared|hearing|trial|verdict|judgment|judgement|ruling|"
     r"court|granted|rejected|refused(?!\s+entry)|released|deported|expelled|returned|interviewed|"
-    r"questioned|handed\s+(?:over|back)|sent\s+back|transferred)\b"
+    r"questioned|handed\s+(?:over|back)|sent\s+back|transferred"
+    # the Norwegian records' steps: "dom avsagt 8. november", "ble varetektsfengslet
+    # 18. mars", "UDI innvilget beskyttelse 22. januar", "uttransportert 2. februar"
+    r"|avsagt|dømt|domfelt|idømt|frifunnet|tiltalt|siktet|(?:varetekts)?fengslet|"
+    r"kjennelsen?|dommen|rettsmøtet?|hovedforhandlingen|vedtak(?:et)?|avslått|innvilget|"
+    r"løslatt|utvist|uttransportert|returnert|sendt\s+tilbake|avhørt|overført|overlevert)\b"
     r"(?P<gap>(?:(?!\n[ \t]*\n)[^.;:]){0,45})$"
 )
 # "Last week the Directorate granted him asylum": a time said before a decision dates it
@@ -2161,7 +2202,8 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         if g.get("m") or g.get("mm"):
             month = int(g["mm"]) if g.get("mm") else MONTHS[g["m"].lower().rstrip(".")]
             day = int(g["d"])
-            year = int(g["y"]) if g.get("y") else _year_for(month, day, published)
+            given = g.get("y") or g.get("yn")
+            year = int(given) if given else _year_for(month, day, published)
             if year is None:
                 return TimeValue(When(None, None, "unknown", text))
             try:
@@ -2494,7 +2536,8 @@ def find_times(
 _NORWEGIAN_LINE = (
     r"(?:(?:riks|gamle\s+|sjø)?grens(?:en|a|elinjen|elinja)|elv(?:a|en)|isen|gjerdet|fjorden|"
     r"sjøen|vannet|[\w-]*elv(?:a|en|i)|[\w-]*joki|(?:til|på)\s+(?:den\s+)?[\w-]+\s+side(?:n)?|"
-    r"(?:til\s+|inn\s+i\s+)?(?:norge|finland|russland|sverige|schengen)|"
+    # (a ruling's "reiste inn i riket", nynorsk "Noreg")
+    r"(?:til\s+|inn\s+i\s+)?(?:norge|noreg|finland|russland|sverige|schengen|riket)|"
     # "kom over Storskog på sykkel": over the road crossing
     r"storskog)\b"
 )
@@ -2506,7 +2549,9 @@ _NORWEGIAN_LINE = (
 # et spor": found)
 NORWEGIAN_CROSSING = (
     r"|kryss(?:e|er|et|a|es|ende)\b(?!\s+av\b)"
-    r"|(?:kom|kommer|komme|kommet|gikk|går|gå|gått|løp|løper|syklet|sykler|kjørte|kjører|"
+    # (nynorsk "gjekk", "sykla", "køyrde", "flykta", "rømde")
+    r"|(?:kom|kommer|komme|kommet|gikk|gjekk|går|gå|gått|løp|løper|syklet|sykla|sykler|kjørte|"
+    r"køyrde|kjører|flykta|rømde|reiste|reist|"
     r"trasket|krøp|klatret|klatrer|flyktet|flykter|flykte|rømte|rømmer|beveget\s+seg|"
     r"bevegde\s+seg|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg)\s+"
     r"(?:(?:ikke|aldri|ulovlig|til\s+fots|på\s+ski|[\w-]+)\s+){0,2}?"
@@ -2520,7 +2565,9 @@ NORWEGIAN_CROSSING = (
     r"|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg\s+(?:[\w.-]+\s+){1,4}?(?:over|inn)\s+"
     r"(?:den\s+|det\s+)?(?:[\w-]+\s+)?" + _NORWEGIAN_LINE + r""
     # over the water, whatever its name: "svømte over Narva", "padlet kajakk over elva"
-    r"|(?:svøm(?:te|mer|me|t)|padl(?:et|er|e)|rodde|ror|ro|vass(?:et|er|e)|seilte|drev|drevet|"
+    # (and "vadet over Jakobselva", nynorsk "vada", "padla", "sumde")
+    r"|(?:svøm(?:te|mer|me|t)|sumde|padl(?:et|er|e|a)|rodde|ror|ro|vass(?:et|er|e)|vad(?:et|er|a)|"
+    r"seilte|drev|drevet|"
     r"driver)\s+"
     r"(?:[\w-]+\s+){0,4}?over\b"
     # through the fence: "forsøkte å bryte seg gjennom piggtrådgjerdet", "ta seg gjennom
@@ -2639,9 +2686,10 @@ WEAK_TRIGGERS = _compile(
     # Norwegian: "ble pågrepet", "anholdt ved Vaggetem", "bortvist på Storskog", "nektet
     # innreise", "søkte asyl", "fremsatte asylsøknad", "ba om beskyttelse" (the negation
     # after the verb, as Norwegian puts it, is kept: "søkte ikke beskyttelse")
-    r"|\b(?:pågrep(?:et|e|s)?|anholdt|anholdes|innbrakt|arrester(?:t|te|es)|stanset|stoppet|"
-    r"påtruffet|avvist|bortvist|nektet\s+innreise|"
-    r"s(?:økte|øker|øke|økt)(?:\s+ikke)?\s+(?:om\s+)?(?:asyl|beskyttelse)|"
+    # (nynorsk "vart pågripen", "dei vart pågripne", "stoppa", "søkte om vern")
+    r"|\b(?:pågrep(?:et|e|s)?|pågrip(?:en|ne)|anholdt|anholdes|innbrakt|arrester(?:t|te|es)|"
+    r"stanset|stoppet|stansa|stoppa|påtruffet|avvist|bortvist|nektet\s+innreise|"
+    r"s(?:økte|øker|øke|økt)(?:\s+ikke|\s+ikkje)?\s+(?:om\s+)?(?:asyl|beskyttelse|vern)|"
     r"fremsatt(?:e)?(?:\s+ikke)?\s+(?:en\s+)?(?:asylsøknad|søknad\s+om\s+(?:asyl|beskyttelse))|"
     r"ba(?:\s+ikke)?\s+om\s+(?:asyl|beskyttelse))\b"
 )
@@ -2696,7 +2744,7 @@ RULE_STATEMENT = _compile(
 )
 # (not "not less than twelve people tried": a number's lower bound)
 TRIGGER_NEGATION = _compile(
-    r"\b(?:no|not|never|nobody|none|without|ikke|ingen|aldri|uten)\b"
+    r"\b(?:no|not|never|nobody|none|without|ikke|ikkje|ingen|aldri|uten|utan)\b"
     r"(?!\s+(?:less|fewer|more)\s+than\b)"
     r"[^.;\n]{0,40}$|\bno\s+(?!(?:less|fewer|more)\s+than\b)(?:\w+\s+){0,2}$"
 )
@@ -2962,8 +3010,10 @@ NORWEGIAN_COUNT_PATTERNS = [
     (
         "number",
         _compile(
-            # (not a clock's minutes: "kl. 21.35 kom to menn")
-            rf"\b(?<!\d[.:])(?:{NORWEGIAN_QUALIFIER}\s+)?(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
+            # (not a clock's minutes: "kl. 21.35 kom to menn", nor a year: "Vinteren 2024
+            # gjekk ein russar")
+            rf"\b(?<!\d[.:])(?:{NORWEGIAN_QUALIFIER}\s+)?(?!(?:19|20)\d\d\b)"
+            rf"(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
             r"(?:(?!(?:og|eller|av|i|på|fra|med|til|som)\b)[^\W\d_][\w-]*\s+){0,2}?"
             # (a country's code joined to the noun: "2 SYR-borgere", "3 RU-statsborgere")
             rf"(?:(?-i:{COUNTRY_CODE_RE})-)?(?P<noun>{NORWEGIAN_PERSON_NOUN})(?!\w)"
@@ -3496,7 +3546,9 @@ NATIONALITY_PATTERNS = [
 # "syriske statsborgere", "et jemenittisk pass", "to russere", "Nasjonalitet: russisk",
 # "en mann fra Syria", "statsborger av Kasakhstan" (not "russisk side", "finsk grensevakt")
 _NORWEGIAN_HOLDER = (
-    r"(?:statsborger(?:e|en|ne|skap(?:et)?)?|borgere?|mann|menn|mannen|kvinne(?:r|n)?|gutt(?:er)?|"
+    # (nynorsk "tadsjikisk statsborgar", "russiske statsborgarar", "kvinna", "personar")
+    r"(?:statsborger(?:e|en|ne|skap(?:et)?)?|statsborgar(?:ar|en|ane)?|borgere?|mann|menn|mannen|"
+    r"kvinne(?:r|n)?|kvinna|personar|soldatar|gutt(?:er)?|"
     r"jente(?:r)?|person(?:er|en)?|pers\b|soldat(?:er|en)?|desertør(?:er|en)?|vernepliktig(?:e)?|"
     r"familie(?:n)?|asylsøker(?:e|en)?|migrant(?:er|en)?|flyktning(?:er|en)?|ungdom(?:mer)?|"
     r"tenåring(?:er)?|par(?:et)?|ektepar(?:et)?|voksne|kontraktsoldat\w*|offiser(?:er|en)?|"
@@ -3514,7 +3566,7 @@ NORWEGIAN_NATIONALITY_PATTERNS = [
         rf"\b(?P<nodem>{NORWEGIAN_DEMONYM_RE})e?\s+(?:(?!(?:og|eller)\b)[\w-]+\s+){{0,2}}?"
         rf"{_NORWEGIAN_HOLDER}\b"
     ),
-    _compile(rf"\b(?P<nopeople>{NORWEGIAN_PEOPLE_RE})(?:e|en|ne)?\b"),
+    _compile(rf"\b(?P<nopeople>{NORWEGIAN_PEOPLE_RE})(?:e|en|ne|ar|ane)?\b"),
     _compile(
         r"\b(?:nasjonalitet|statsborgerskap)(?:\s+\(?oppgitt\)?)?\s*:\s*"
         rf"(?:(?P<nodem2>{NORWEGIAN_DEMONYM_RE})e?\b|(?P<noc>{NORWEGIAN_COUNTRY_RE})\b)"
@@ -4296,11 +4348,13 @@ DETECTION_PATTERNS = [
     ),
     (
         # "termisk kamera", "Kamera K-4 viser", "sensoralarm S-17", "gjerdealarm seksjon 3",
-        # "radaren"
+        # "radaren", and in compounds, as Norwegian writes them: "et varmekamera fanget opp",
+        # "Grensevaktens kamerasystem", "kameraovervåkingen", "utslag på bakkesensorene", "et
+        # radaranlegg" (not "kamerat", a friend, nor a TV team's "kameramann")
         "sensor",
         _compile(
-            r"\b(?:termisk(?:e)?\s+)?(?:kamera|overvåkingskamera|viltkamera)(?:et|ene|er|alarm\w*)?\b"
-            r"|\btermisk\b|\bvarmesøkende\b|\bradar(?:en|er)?\b|\bsensor(?:alarm|linje|er|en|ene)?\w*"
+            r"\b(?:termisk(?:e)?\s+)?\w*kamera(?!t|m[ae]nn|team)\w*"
+            r"|\btermisk\b|\bvarmesøkende\b|\b\w*radar\w*|\b\w*sensor\w*"
             r"|\bgjerdealarm\w*"
         ),
     ),
@@ -4315,6 +4369,13 @@ DETECTION_PATTERNS = [
             r"så|kontrollerte|traff\s+på)\b"
             r"|\bpolitiet\s+(?:\w+\s+){0,3}?(?:stanset|stoppet|fant|oppdaget|observerte)\b"
             r"|\b(?:stanset|stoppet|funnet|oppdaget|observert)\s+av\s+(?:en\s+)?politi(?:et|patrulje\w*)\b"
+            # the police in the control at a crossing point, which they run: "Politiet ved
+            # Storskog fattet mistanke under kontrollen", "polititjenestemannen i kontrollen
+            # fattet mistanke", "polititjenestepersonen som foretok kontrollen, fant"
+            r"|\b(?:politiet|polititjeneste(?:mann|person)\w*|politibetjent\w*)\s+"
+            r"(?:(?:ved|på|i)\s+(?:\w+\s+)?(?:storskog|\w*kontrollen)\s+|som\s+foretok\s+"
+            r"kontrollen,?\s+)(?:\w+\s+){0,3}?(?:fattet\s+mistanke|avdekket|oppdaget|stanset|"
+            r"stoppet|fant)\b"
         ),
     ),
     (
@@ -4560,7 +4621,8 @@ OUTCOME_PATTERNS = [
         # README: "innbrakt" is taken in by the police, detained)
         "detained",
         _compile(
-            r"\b(?:pågrep(?:et|e|ne|s)?|pågripelsen?|anholdt|anholdelsen?|innbrakt|arrestert|"
+            r"\b(?:pågrep(?:et|e|ne|s)?|pågrip(?:en|ne)|pågripelsen?|anholdt|anholdelsen?|innbrakt|"
+            r"arrestert|"
             r"(?:satt|innsatt|plassert)\s+i\s+arresten)\b"
         ),
     ),
@@ -4580,8 +4642,11 @@ OUTCOME_PATTERNS = [
         "asylum_requested",
         _compile(
             r"\b(?:søk(?:te|er|e|t)|ba|ber|bedt|be|fremsatt?e?|fremmet|ønsk(?:er|et|a)|vil(?:le)?)"
-            r"(?!\s+(?:du|man)\b)\s+(?:(?!ikke\b)\w+\s+){0,4}?(?:asyl|beskyttelse|asylsøknad)\b"
-            r"|\b(?:asylsøknad|asylsøker|asylønske)\w*|\bsøknad\s+om\s+(?:asyl|beskyttelse)\b"
+            r"(?!\s+(?:du|man)\b)\s+(?:(?!ikke\b|ikkje\b)\w+\s+){0,4}?"
+            r"(?:asyl|beskyttelse|asylsøknad)\b"
+            r"|\b(?:asylsøknad|asylsøker|asylønske)\w*|\bsøknad\s+om\s+(?:asyl|beskyttelse|vern)\b"
+            # nynorsk: "søkte om vern", "søkjer vern"
+            r"|\bsøk(?:te|jer|ja|t)\s+(?:om\s+)?vern\b"
         ),
     ),
     (
@@ -4603,6 +4668,10 @@ OUTCOME_PATTERNS = [
         _compile(
             r"\b(?:returner(?:t|es)|(?:sendt|sendes|fulgt|ført)\s+tilbake|bortvis(?:t|es|ning)|"
             r"tilbakelever(?:t|es)|uttransporter\w*|utvis(?:t|es|ning)|nektet\s+innreise)\b"
+            # a decision's transfer under Dublin: "Dublin-overført til Finland", "overføres
+            # til Polen" (not "overført til PU": the case, referred)
+            r"|\bdublin-?overfør\w*|\boverfør(?:t|es|ing)\s+(?:\w+\s+)?til\s+(?:finland|polen|"
+            r"sverige|tyskland|litauen|latvia|estland|italia|hellas|kroatia|russland)\b"
             r"|\bavvis(?:t|es)\b(?!\s+(?:klagen|søknaden|asylsøknaden|anken))"
             r"|\boverlever(?:t|es)\s+(?:\w+\s+)?til\s+(?:de\s+)?(?:russiske|norske|finske|"
             r"russisk|norsk|finsk)\s+(?:side|myndigheter|grensevakt\w*|grensetjeneste\w*)\b"
@@ -9315,11 +9384,20 @@ DOCUMENT_HEAD = _compile(
     r"statement\s+from\s+(?:counsel|the\s+(?:police\s+)?prosecutor)|"
     # "Immigration Appeals Board – case summary", "judgment in the Jakobselva case"
     r"case\s+(?:summary|note)|judge?ment\s+in\s+the\s+[\w-]+\s+case)"
+    # the Norwegian records' headings: a court by its name ("ØST-FINNMARK TINGRETT",
+    # "Hålogaland lagmannsrett – Dom"), the ruling's or the decision's own heading ("DOM",
+    # "Kjennelse – varetektsfengsling", "VEDTAK", "Sammendrag av vedtak"), the directorate
+    # and the appeals board ("UNE – Utlendingsnemnda"), the ombudsman ("SIVILOMBUDET") and a
+    # written question to a minister ("Skriftlig spørsmål fra … til justisministeren")
+    r"|\b(?:tingrett|lagmannsrett|høyesterett|distriktsdomstol)\s*(?:$|[-–])"
+    r"|^\W*(?:dom|kjennelse|beslutning|vedtak)\b(?!\s+(?:er|ble|var|har|kan|skal)\b)"
+    r"|\b(?:sammendrag\s+av\s+(?:\w+\s+){0,2}?vedtak|anonymisert\s+vedtak|utlendingsnemnda|"
+    r"utlendingsdirektoratet|sivilombud\w*|skriftlig\s+spørsmål)\b"
 )
 # a document about a question or a policy rather than one person's case: its heading is
 # not news of the first crossing it tells ("Does the Border Guard have sufficient
 # resources …? … I would illustrate this with a case from last autumn")
-NOT_A_CASE_HEAD = _compile(r"\b(?:ombudsman|written\s+question)")
+NOT_A_CASE_HEAD = _compile(r"\b(?:ombudsman|written\s+question|sivilombud\w*|skriftlig\s+spørsmål)")
 # a time said to lie in a year before the publication's ("in August last year", "two years
 # ago", "back in 2023"): a headline does not make it the news
 PAST = _compile(r"\b(?:last|previous)\s+year\b|\byears?\s+ago\b|\bback\s+in\b|\byear\s+before\b")
@@ -9327,6 +9405,8 @@ PAST = _compile(r"\b(?:last|previous)\s+year\b|\byears?\s+ago\b|\bback\s+in\b|\b
 THIS_YEAR = _compile(
     r"\bthis\s+(?:year|spring|summer|autumn|fall|winter|month|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    # the Norwegian "9. januar i år", "i vinter"
+    r"|\bi\s+(?:år|vår|sommer|sommar|høst|haust|vinter)\b"
 )
 
 

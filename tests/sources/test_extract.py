@@ -5569,3 +5569,67 @@ def test_capitals_that_are_no_countrys_code_give_no_nationality():
     assert (event.nationality, event.people_count) == ("RU", 1)
     [event] = _events(european, date(2026, 3, 4))
     assert (event.nationality, event.people_count) == (None, 1)
+# --- Norwegian formal records and news (rulings, decisions, written questions; nynorsk) ---
+
+
+def test_a_norwegian_night_dated_in_words_is_that_night():
+    # a ruling dates the night with the day written out: both days, as "natt til torsdag"
+    [event] = _events(
+        "Natt til torsdag 12. oktober 2023 gikk han fra russisk side over riksgrensen ved "
+        "Jakobselva. Han ble pågrepet av politiet samme dag.\n",
+        date(2023, 11, 8),
+    )
+    assert (event.when.start, event.when.end) == (date(2023, 10, 11), date(2023, 10, 13))
+
+
+def test_a_written_question_has_news_only_of_the_last_month():
+    # the record's own dates ("Besvart: …") are not a crossing's, and a crossing told in
+    # the minister's answer is its news only when of the last month
+    head = (
+        "Dokument nr. 15:402 (2025–2026)\n"
+        "Skriftlig spørsmål fra Per Olsen (Sp) til justis- og beredskapsministeren\n"
+        "Besvart: 20.01.2026 av justis- og beredskapsministeren\n\n"
+        "Svar:\n"
+    )
+    story = "{} krysset to menn grensen ved Skogfoss og ble pågrepet. Begge søkte beskyttelse.\n"
+    [old] = _events(head + story.format("Den 3. november 2025"), date(2026, 1, 20))
+    assert old.role == "previous" and old.when.start == date(2025, 11, 3)
+    [new] = _events(head + story.format("Den 3. januar 2026"), date(2026, 1, 20))
+    assert new.role == "main"
+
+
+def test_a_court_step_dates_the_step_not_a_crossing():
+    # "ble varetektsfengslet 14. mars": the custody's day, no crossing of its own
+    [event] = _events(
+        "Han ble varetektsfengslet 14. mars 2025. Natt til 10. mars 2025 krysset han "
+        "grensen ved Jakobselva og ble stanset av en grensepatrulje.\n",
+        date(2025, 3, 20),
+    )
+    assert event.when.start == date(2025, 3, 9)
+
+
+def test_nynorsk_crossing_with_its_people_finding_and_outcomes():
+    [event] = _events(
+        "Russarar padla over Pasvikelva\n\n"
+        "Sommaren 2024 kom to unge russarar over Pasvikelva ved Svanvik i ein liten kajakk. "
+        "Dei vart pågripne av politiet og søkte om vern same kveld. Eit varmekamera hadde "
+        "fanga dei opp.\n",
+        date(2025, 3, 1),
+    )
+    assert event.when.start == date(2024, 6, 1) and event.when.precision == "season"
+    assert (event.people_count, event.nationality) == (2, "RU")
+    assert event.detection == ["sensor"]
+    assert {"detained", "asylum_requested"} <= set(event.outcomes)
+
+
+def test_nynorsk_year_friend_and_negated_protection_are_not_read():
+    # "Vinteren 2024" is no count of 2024, "Kameraten" (a friend) no camera, and "søkte
+    # ikkje om vern" no request for protection
+    [event] = _events(
+        "Vinteren 2024 gjekk ein russar på ski over grensa ved Nyrud. Kameraten hans venta "
+        "på russisk side, og russaren søkte ikkje om vern.\n",
+        date(2025, 3, 1),
+    )
+    assert event.people_count == 1 and event.nationality == "RU"
+    assert "sensor" not in event.detection
+    assert "asylum_requested" not in event.outcomes
