@@ -2606,6 +2606,10 @@ TRIGGERS = _compile(
     # "stepped across the line", "strayed across the border", "wandered into Russia"
     r"step(?:s|ped)|stray(?:s|ed)|wander(?:s|ed))\s+"
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
+    # a boat carried over a sea border (the corpus README: a crossing): "drifted across the
+    # sea border into Norwegian waters", "drifted into Norwegian waters", "drifted in fog
+    # across the line" (not "drifting the boat out of the fjord")
+    r"|drift(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:across|over|into)\b"
     # "went over the frontier", "went across the ice": (not "went over the figures")
     r"|(?:went|go|goes|going|gone)\s+(?:\w+\s+){0,2}?(?:across|over)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:border|frontier|ice|river|fence|[\w-]*(?:elva|elv|joki))\b"
@@ -4154,6 +4158,11 @@ DETECTION_PATTERNS = [
             r"|\b(?:detained|stopped|apprehended|caught|found|arrested|intercepted)\s+by\s+"
             r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:border|frontier)\s+(?:directorate|service|department|"
             r"district|detachment|outpost|unit)\b"
+            # the coast guard, which does the border control at sea (the corpus README: it is
+            # `border_patrol` when it finds or picks them up): "The crew of a Coast Guard
+            # vessel on patrol spotted the boat", "found by a vessel of the Norwegian Coast
+            # Guard", "Norway's coastguard picked up two men"
+            r"|\bcoast\s*guard\b"
         ),
     ),
     (

@@ -5633,3 +5633,28 @@ def test_nynorsk_year_friend_and_negated_protection_are_not_read():
     assert event.people_count == 1 and event.nationality == "RU"
     assert "sensor" not in event.detection
     assert "asylum_requested" not in event.outcomes
+# English agency reports and press: the coast guard, and boats drifting across a sea border
+
+
+def test_a_boat_drifting_across_the_sea_border_picked_up_by_the_coastguard():
+    # a drift across the sea border is a crossing; the coast guard that picks the men up
+    # does the border control at sea (`border_patrol`)
+    text = (
+        "Norway's coastguard picks up two Russians in the Varangerfjord\n\n"
+        "Two Russian fishermen drifted across the sea border into Norwegian waters off "
+        "Grense Jakobselv on Monday evening after their engine failed. A coastguard vessel "
+        "on patrol picked the men up shortly after 21.00. They were handed back to the "
+        "Russian border guard the next morning.\n"
+    )
+    [event] = _events(text, date(2026, 3, 5))
+    assert event.when.start == date(2026, 3, 2)
+    assert event.people_count == 2
+    assert "border_patrol" in event.detection
+
+
+def test_talk_drifting_and_a_boat_drifting_out_of_a_fjord_are_no_crossing():
+    text = (
+        "The meeting drifted into a long discussion of the new fence. A leisure boat was "
+        "seen drifting out of the fjord on Monday; the Coast Guard was informed.\n"
+    )
+    assert _events(text, date(2026, 3, 5)) == []
