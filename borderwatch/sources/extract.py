@@ -2608,8 +2608,11 @@ TRIGGERS = _compile(
     r"(?:\w+\s+){0,3}?(?:across|over|out\s+of|into|through)\b"
     # a boat carried over a sea border (the corpus README: a crossing): "drifted across the
     # sea border into Norwegian waters", "drifted into Norwegian waters", "drifted in fog
-    # across the line" (not "drifting the boat out of the fjord")
+    # across the line", "drifted over to the Russian side" (not "drifting the boat out of
+    # the fjord", "the meeting drifted into a long discussion": over a border, line or side)
     r"|drift(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:across|over|into)\b"
+    r"(?=\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:waters|border|line|side|midline|river|"
+    r"mouth|boundary|territory)\b)"
     # "went over the frontier", "went across the ice": (not "went over the figures")
     r"|(?:went|go|goes|going|gone)\s+(?:\w+\s+){0,2}?(?:across|over)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:border|frontier|ice|river|fence|[\w-]*(?:elva|elv|joki))\b"

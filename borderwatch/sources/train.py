@@ -35,7 +35,7 @@ DEFAULT_FOLDERS = (CORPUS / "dev",)
 SETTINGS = {
     "threshold": 0.5,
     "l2": 1.0,
-    "min_count": 2,
+    "min_count": 3,
     "detection_threshold": 0.5,
     "detection_l2": 3.0,
     "events_threshold": 0.5,
