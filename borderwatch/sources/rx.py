@@ -15,6 +15,7 @@ import re
 import re._casefix as _casefix
 import re._constants as C
 import re._parser as _parser
+import threading
 from collections.abc import Iterator
 
 # Characters IGNORECASE takes as the same though lower() does not ("ı" and "i", "ſ" and
@@ -57,18 +58,21 @@ def folded(text: str) -> str:
     return _SPACES.sub(" ", low)
 
 
-_FOLDED: dict[int, tuple[str, str]] = {}
+_KEPT = threading.local()  # each thread its own (the web server extracts in several)
 
 
 def _folded_once(text: str) -> str:
     """folded(text), kept for the few texts in hand (every pattern asks of the same text)."""
-    kept = _FOLDED.get(id(text))
+    kept_texts: dict[int, tuple[str, str]] | None = getattr(_KEPT, "texts", None)
+    if kept_texts is None:
+        kept_texts = _KEPT.texts = {}
+    kept = kept_texts.get(id(text))
     if kept is not None and kept[0] is text:
         return kept[1]
-    if len(_FOLDED) >= 8:
-        del _FOLDED[next(iter(_FOLDED))]  # the oldest
+    if len(kept_texts) >= 8:
+        del kept_texts[next(iter(kept_texts))]  # the oldest
     low = folded(text)
-    _FOLDED[id(text)] = (text, low)  # (the text is held, so its id is not reused)
+    kept_texts[id(text)] = (text, low)  # (the text is held, so its id is not reused)
     return low
 
 

@@ -91,3 +91,15 @@ def test_on_corpus_texts_no_pattern_of_the_extractor_is_skipped_where_it_matches
                 skipped += 1
                 assert pattern._re.search(text) is None, (pattern.pattern[:80], text[:80])
     assert skipped > 0
+
+
+def test_patterns_answer_the_same_from_several_threads_at_once():
+    """The web server extracts in several threads: each keeps its own folded texts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pattern = rx.compile(r"\bsurrender(?:ed|s)?\b", FLAGS)
+    texts = [PAD * (1 + i % 3) + (" They surrendered." if i % 2 else "") for i in range(200)]
+    alone = [len(list(pattern.finditer(text))) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda text: len(list(pattern.finditer(text))), texts))
+    assert together == alone
