@@ -1703,7 +1703,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "weekday",
         _compile(
             # (the line's start, or its list mark or item's number: "* Lør", "2) søn")
-            r"(?m)(?:^|(?<=^[-*•][ \t])|(?<=^\d[.)][ \t])|(?<=^\d\d[.)][ \t]))"
+            r"(?m)(?:^|(?<=[ \t])(?:(?<=^[-*•][ \t])|(?<=^\d[.)][ \t])|(?<=^\d\d[.)][ \t])))"
             rf"(?P<w>{NORWEGIAN_WEEKDAY_ABBREVIATION_RE})\.?"
             r"(?=[ \t]+(?:ca\.?[ \t]+)?(?:kl\.?[ \t]*)?(?:[01]?\d|2[0-3])[:.]?[0-5]\d\b(?![.:]?\d))"
         ),
@@ -1733,7 +1733,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 # a word each of these patterns cannot match without (a fast first look)
 TIME_GATES = {
-    "year_first": re.compile(r"(?m)^[ \t\-*•]*(?:19|20)\d\d,?\s"),
+    "year_first": rx.compile(r"(?m)^[ \t\-*•]*(?:19|20)\d\d,?\s"),
     "ago": _compile(r"\bago\b|\bsiden\b"),
     # the words with their neighbours: "after" or "later" alone are in most news texts
     "offset": _compile(
@@ -1747,9 +1747,9 @@ TIME_GATES = {
         r"\bnight(?:\s+(?:between|from|of)\s+(?:the\s+)?\d|(?:\s+shift)?,?\s+\d{1,2}\s*[/-])"
     ),
     "week": _compile(r"\bweek(?:end)?\b|\b(?:uk(?:e|a|en)|veke|helg(?:a|en)?)\b"),
-    "numeric": re.compile(r"\d[./-]\d"),
-    "iso": re.compile(r"\d[-./]\d"),
-    "dtg": re.compile(r"\d[A-Z]{3}\d|\dZ\s?[A-Z]{3}\s?\d"),
+    "numeric": rx.compile(r"\d[./-]\d"),
+    "iso": rx.compile(r"\d[-./]\d"),
+    "dtg": rx.compile(r"\d[A-Z]{3}\d|\dZ\s?[A-Z]{3}\s?\d"),
     "part_year": _compile(
         r"\b(?:early|mid|late)(?:[- ]\s*\d|\s+in\s+(?:\d|the\s+year))"
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
@@ -2361,7 +2361,8 @@ def _spoken_value(words: str, table: dict[str, int]) -> int:
 def _spoken_dates(text: str) -> str:
     """The text with its dates in words written in figures, each padded with spaces in front
     to the words' length ("in march twenty twenty-three" "in march            2023")."""
-    days, years = SPOKEN_DAY_GATE.search(text), SPOKEN_YEAR_GATE.search(text)
+    days = SPOKEN_DAY_GATE.search(text, within=text)
+    years = SPOKEN_YEAR_GATE.search(text, within=text)
     if not (days or years):
         return text
     parts = list(text)
@@ -2443,7 +2444,7 @@ def find_times(
     for kind, pattern in TIME_PATTERNS:
         gate = TIME_GATES.get(kind)
         if gate is not None and gate not in gates:
-            gates[gate] = bool(gate.search(scan))
+            gates[gate] = bool(gate.search(scan, within=scan))
         if gate is not None and not gates[gate]:
             continue  # a word the pattern needs is not in the text: skip the slow scan
         for m in pattern.finditer(tabbed or text if pattern is ROW_STAMP else scan):
@@ -2508,7 +2509,7 @@ def find_times(
             # (a line's stamp is not dated by the line before: "… later granted protection
             # / 21 feb 2023 - former Wagner fighter crosses")
             back = max(0, start - 70, line_start if value.stamp else 0)
-            procedural = PROCEDURAL.search(text[back:start])
+            procedural = PROCEDURAL.search(text[back:start], within=text)
             cue.extra["procedural"] = bool(
                 procedural and not CROSSING_WORD.search(procedural.group("gap"))
             )
@@ -4599,7 +4600,7 @@ OUTCOME_PATTERNS = [
             r"|\bgrant(?:s|ed)?\s+(?:(?:him|her|them|both|all|the|two|three|\w+)\s+){0,3}?"
             r"(?:asylum|protection|refugee\s+status)\b"
             # "They asked for asylum and were granted it": the asylum said before
-            r"|(?<=\basylum\b)[^.;\n]{0,60}?\b(?:was|were|been)\s+granted\s+it\b"
+            r"|\b(?<=\basylum\b)[^.;\n]{0,60}?\b(?:was|were|been)\s+granted\s+it\b"
             r"|\b(?:received|got|was\s+given)\s+a\s+(?:positive|favourable)\s+"
             r"(?:answer|decision)\b"
         ),
@@ -4614,7 +4615,7 @@ OUTCOME_PATTERNS = [
             r"(?:refused|rejected|denied|turned\s+down)\b"
             # "He was detained, sought asylum, and was refused a year later"; "They applied
             # for asylum and were refused under the fast-track procedure": the asylum said before
-            r"|(?<=\basylum\b)[^.;\n]{0,60}?\b(?:was|were|been|are|is)\s+(?:both\s+|all\s+)?"
+            r"|\b(?<=\basylum\b)[^.;\n]{0,60}?\b(?:was|were|been|are|is)\s+(?:both\s+|all\s+)?"
             r"(?:refused|rejected)\b(?!\s+(?:a\s+|an\s+)?(?:visa|entry|bail|to\b))"
             # "after UDI refused them in the fast track"
             r"|\b(?:udi|une|directorate(?:\s+of\s+immigration)?|migri|immigration\s+service)\s+"
@@ -5321,7 +5322,7 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:hospital|custody|prison|jail|reception|centre|center|cell|court|police\s+station)"
     r"\s+in\s+$"
     # (not "not far from Svanvik": near it)
-    r"|(?<!\bfar\s)\bfrom\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$"
+    r"|\b(?<!\bfar\s)from\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$"
     # "after leaving Nikel", "I left Murmansk on the 2nd": where the journey began
     r"|\b(?:leaving|left|leaves|departed|departing|set\s+(?:off|out)\s+from)\s+(?:the\s+)?$"
     # "drove him to Kirkenes", "handed over to POL Kirkenes": where they were taken after
@@ -5687,8 +5688,8 @@ GENERIC_SUBJECT = _compile(
 # "someone crossed", "most of those who crossed": nobody in particular
 NOBODY_IN_PARTICULAR = _compile(
     # (not someone seen: "a camera had picked up someone walking over": a person there)
-    r"(?<!\bsaw\s)(?<!\bup\s)(?<!spotted\s)(?<!observed\s)(?<!detected\s)(?<!noticed\s)"
-    r"\b(?:someone|somebody|anyone|anybody)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
+    r"\b(?<!\bsaw\s)(?<!\bup\s)(?<!spotted\s)(?<!observed\s)(?<!detected\s)(?<!noticed\s)"
+    r"(?:someone|somebody|anyone|anybody)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:cross|walk|swim|swam|enter|get|got|come|came)\w*"
     r"|^\W*(?:most|many|some|all|several|few|none|half)\s+of\s+(?:those|the\s+\w+)\s+who\b"
     # "He is one of a small number of Russians who have asked … after crossing": a class
@@ -5707,8 +5708,8 @@ MANY = _compile(
     # (not "they walked into Lithuania, among thousands of people who came that way", "he
     # crossed at Storskog, together with hundreds of others that week": the crowd they
     # were part of, their crossing still one)
-    r"(?<!\bamong\s)(?<!\btogether\swith\s)(?<!\balong\swith\s)"
-    r"\b(?:thousands|hundreds|dozens|scores)\s+of\b"
+    r"\b(?<!\bamong\s)(?<!\btogether\swith\s)(?<!\balong\swith\s)"
+    r"(?:thousands|hundreds|dozens|scores)\s+of\b"
     # a crowd counted without its noun: "hundreds came on bikes", "more than 900 came
     # through the crossing points", "5000 crossed" (not a year: "in 2015 came")
     r"|\b(?:thousands|hundreds|(?!(?:19|20)\d\d\b)[1-9]\d{2,}|\d{1,3}(?:[ ,]\d{3})+)\s+"
@@ -5723,8 +5724,8 @@ COUNTED_EVENTS = _compile(
     r"(?:attempts|crossings|cases|incidents|violations|intrusions|breaches|apprehensions|"
     r"proceedings|investigations|prosecutions)\b"
     # (not what a device saw: "a thermal camera registered two people crossing")
-    r"|(?<!camera\s)(?<!cameras\s)(?<!sensor\s)(?<!sensors\s)(?<!radar\s)(?<!drone\s)"
-    rf"\b(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
+    r"|\b(?<!camera\s)(?<!cameras\s)(?<!sensor\s)(?<!sensors\s)(?<!radar\s)(?<!drone\s)"
+    rf"(?:registered|recorded|counted)\s+(?:a\s+total\s+of\s+)?(?:{NUMBER_RE}|a\s+handful\s+of|"
     r"several)\s+(?:\w+\s+){0,2}?(?:persons|people|migrants|asylum\s+seekers|foreigners|"
     r"crossings|individuals)\b|^\W*in\s+total\b|\ba\s+total\s+of\b"
     rf"|\b(?:{NUMBER_RE}|several|many)\s+times\s+(?:in|this|last|since|during)\b"
@@ -6895,7 +6896,7 @@ class _Assembler:
             # (not "without visa, refused entry": what they lacked)
             or NEGATION.search(WITHOUT_PAPERS.sub("", body))
             or ANIMALS_ANYWHERE.search(body)
-            or COUNTED_EVENTS.search(body)
+            or COUNTED_EVENTS.search(body, within=self.text)
             or TALLY.search(body)
         ):
             return None
@@ -7077,8 +7078,8 @@ class _Assembler:
             period = timed is None or _span_days(timed[1]) != 1
             aggregate = (
                 any(c.value[0] >= 100 for c in counts)
-                or bool(MANY.search(body))
-                or bool(COUNTED_EVENTS.search(body))
+                or bool(MANY.search(body, within=self.text))
+                or bool(COUNTED_EVENTS.search(body, within=self.text))
                 or (
                     # (not "a group of about 15 people … over the weekend": one group)
                     any(
@@ -7181,7 +7182,7 @@ class _Assembler:
                 # "It is the third crossing this year": a tally of what came before
                 bool(COMMENTARY.match(body)) and bool(ORDINAL_CASE.search(body))
             )
-            generic = generic or bool(NOBODY_IN_PARTICULAR.search(body))
+            generic = generic or bool(NOBODY_IN_PARTICULAR.search(body, within=self.text))
             if aggregate or generic:
                 self.aggregates.add(clause.sent)
             if aggregate or generic or (since_only and timed is None):
@@ -7608,7 +7609,7 @@ class _Assembler:
                 or any(id(c) in used or c.heading or c.header for c in here)
                 or ANIMALS_ANYWHERE.search(body)
                 or NEGATION.search(body)
-                or COUNTED_EVENTS.search(body)
+                or COUNTED_EVENTS.search(body, within=self.text)
                 or any(c.kind == "count" and c.value[0] >= 10 for cl in here for c in cl.cues)
             ):
                 break
@@ -8650,7 +8651,7 @@ SINGULAR_SUBJECT = _compile(
 # "han", "hun" and nynorsk "ho" as a crossing's subject; not "han og broren" (two) nor a
 # name after "hos"
 NORWEGIAN_SINGULAR_SUBJECT = _compile(
-    r"(?<!\bhos\s)\b(?P<who>han|hun|ho)\b(?!\s+og\b)(?![^.;!?\n]{0,40}\b(?:de|dei|begge)\b)"
+    r"\b(?<!\bhos\s)(?P<who>han|hun|ho)\b(?!\s+og\b)(?![^.;!?\n]{0,40}\b(?:de|dei|begge)\b)"
 )
 
 

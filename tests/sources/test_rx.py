@@ -103,3 +103,74 @@ def test_patterns_answer_the_same_from_several_threads_at_once():
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda text: len(list(pattern.finditer(text))), texts))
     assert together == alone
+
+
+def _firsts(source: str) -> tuple[bool, set[str]]:
+    """(can the pattern match nothing, the letters a match can begin with)"""
+    found: list = []
+    empty = rx.first_characters(rx._parser.parse(source, FLAGS).data, found)
+    return empty, {chr(code) for op, code in found if op is rx.C.LITERAL}
+
+
+def test_the_characters_a_match_begins_with_are_read_from_the_pattern():
+    # \b and lookarounds take no character; each branch gives its own first letter
+    assert _firsts(r"\b(?<!to\s)(?:detain(?:ed)?|arrest|apprehend)\b") == (False, {"d", "a"})
+    # an optional part gives its letters and those of what follows it
+    assert _firsts(r"(?:the\s+)?(?:last|past)\s+week") == (False, {"t", "l", "p"})
+    assert _firsts(r"(?:ab)?") == (True, {"a"})  # can match nothing: no guard
+    with pytest.raises(rx._Anything):
+        rx.first_characters(rx._parser.parse(r"\w+\s+crossed", FLAGS).data, [])
+
+
+def test_a_pattern_is_guarded_only_where_the_engine_does_not_look_for_its_start_itself():
+    guarded = rx.guarded(r"\b(?:detain|arrest)(?:ed|s)?\b", FLAGS)
+    assert guarded.pattern is None  # compiled with the guard in front, from the parse
+    # case-sensitive, a digit first (the engine finds those itself), any word first, or
+    # a pattern that can match nothing: the pattern as it is
+    for source, flags in [
+        (r"\b(?:detain|arrest)", re.UNICODE),
+        (r"[0-9.]\d*\s+km", FLAGS),
+        (r"\w+\s+crossed", FLAGS),
+        (r"(?:ab)?", FLAGS),
+    ]:
+        assert rx.guarded(source, flags).pattern == source
+
+
+def _same(pattern: rx.Pattern, plain: re.Pattern, text: str) -> None:
+    guarded = pattern.scanner()
+    assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ], pattern.pattern[:80]
+    for at in range(0, len(text), 13):
+        a, b = guarded.match(text, at), plain.match(text, at)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(chunk=st.text(alphabet="detainrsDETAINRSıİſKk\u212a σΣς-\n\t\u00a01.,", max_size=60))
+def test_a_guarded_pattern_matches_what_the_pattern_matches(chunk):
+    for source in (
+        r"\b(?<!to\s)(?:detain(?:ed|s)?|arrest(?:ed|s)?)\b",
+        r"(?:the\s+)?(?:k|σ)\w*",
+        r"\b(?:ıs|İs|ſa)\b",
+        r"(?:-|\.)?\s*(?:rest|tain)",
+    ):
+        _same(rx.compile(source, FLAGS), re.compile(source, FLAGS), chunk)
+
+
+def test_on_corpus_texts_every_guarded_pattern_of_the_extractor_matches_as_it_would_alone():
+    patterns = {id(v): v for v in vars(extract).values() if isinstance(v, rx.Pattern)}
+    for value in vars(extract).values():
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, tuple) and isinstance(item[-1], rx.Pattern):
+                    patterns[id(item[-1])] = item[-1]
+    texts = [p.read_text() for p in sorted(CORPUS.glob("*.txt"))[::150]]
+    guarded = 0
+    for pattern in patterns.values():
+        if pattern.scanner() is pattern._re or pattern.scanner().pattern is not None:
+            continue
+        guarded += 1
+        for text in texts:
+            _same(pattern, pattern._re, text)
+    assert guarded > 200
