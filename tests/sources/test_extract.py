@@ -783,6 +783,13 @@ def test_a_reports_day_dates_its_entries_of_an_hour():
     assert swimmer.outcomes == ["detained", "asylum_requested", "referred"]
     assert (boat.country_left, boat.country_entered) == ("EE", "RU")
     assert boat.people_count == 2 and boat.outcomes == ["charged"]
+    assert "border_patrol" in boat.detection
+    # the camera is the rules' finding; the learned detection decision retrained at 1.65
+    # rates it 0.500 against 0.5 for an event that is not the text's main one
+    from borderwatch.sources import learned
+
+    with learned.use(None):
+        _, boat = _events(text, date(2025, 9, 18))
     assert "sensor" in boat.detection
 
 
@@ -4283,7 +4290,13 @@ def test_a_timeline_line_that_goes_on_about_the_persons_before_gives_their_event
     ],
 )
 def test_an_affiliation_is_not_read_from_soldiers_who_are_not_the_persons_crossing(sentence):
-    [event] = _events(sentence)
+    # the rules' reading: the keep decision retrained at 1.65 rates some of these lone
+    # sentences under its threshold (the reservist 0.27 against 0.3: a text of one
+    # sentence has few of the features it weighs; docs/EXTRACTION.md, "What 1.65 changed")
+    from borderwatch.sources import learned
+
+    with learned.use(_without_keep()):
+        [event] = _events(sentence)
     assert event.affiliation is None, sentence
 
 
@@ -5520,7 +5533,10 @@ def test_an_abbreviation_that_is_no_stamp_is_no_weekday():
         "Man kan ikke utelukke at flere kom over.\n"
         "Tor Eriksen meldte at en mann krysset Pasvikelva ved Skogfoss i går kveld.\n"
     )
-    [event] = _events(text, date(2026, 3, 2))
+    from borderwatch.sources import learned
+
+    with learned.use(_without_keep()):  # (the keep decision at 1.65 rates it 0.27: the rules')
+        [event] = _events(text, date(2026, 3, 2))
     assert event.when.start == date(2026, 3, 1)
 
 
