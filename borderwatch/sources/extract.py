@@ -1917,7 +1917,7 @@ def _calendar_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _weekday_date(weekday: str, published: date) -> date | None:
+def _weekday_date(weekday: str, published: date) -> date:
     """The most recent such weekday on or before the publication day ("on Friday" in a
     text of Monday 25 August is 22 August; in one of Friday 29 August, that day)."""
     index = WEEKDAYS.index(weekday.lower())
@@ -8032,7 +8032,15 @@ def _point_of_the_log(clauses: list[Clause], text: str) -> Cue | None:
     arrive, ask for protection or are refused entry there): "POLITIET STORSKOG – Vaktlogg
     … 0810 Iransk familie ankom på sykkel. Alle søkte asyl." Not an arrest (in the terrain,
     where the log would say where)."""
-    head = "\n".join(text.split("\n", 3)[:3])  # the heading: the text's first three lines
+    # the heading: the text's first three lines (cut at the third break, not split: a long
+    # text is not copied)
+    third = -1
+    for _ in range(3):
+        third = text.find("\n", third + 1)
+        if third < 0:
+            third = len(text)
+            break
+    head = text[:third]
     m = POINT_LOG_HEADING.search(head)
     if m is None or not LOG_HEADING_WORD.search(head) or TRIGGERS.search(head):
         return None
