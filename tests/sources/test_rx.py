@@ -75,13 +75,19 @@ def test_any_text_the_pattern_matches_may_match(chunk):
             assert pattern.may_match(text)
 
 
-def test_on_corpus_texts_no_pattern_of_the_extractor_is_skipped_where_it_matches():
+def _extractor_patterns() -> dict[int, rx.Pattern]:
+    """Every compiled pattern of the extractor: its names and its lists' (kind, pattern)."""
     patterns = {id(v): v for v in vars(extract).values() if isinstance(v, rx.Pattern)}
     for value in vars(extract).values():
         if isinstance(value, list):
             for item in value:
                 if isinstance(item, tuple) and isinstance(item[-1], rx.Pattern):
                     patterns[id(item[-1])] = item[-1]
+    return patterns
+
+
+def test_on_corpus_texts_no_pattern_of_the_extractor_is_skipped_where_it_matches():
+    patterns = _extractor_patterns()
     assert len(patterns) > 200
     texts = [p.read_text() for p in sorted(CORPUS.glob("*.txt"))[::40]]
     skipped = 0
@@ -159,12 +165,7 @@ def test_a_guarded_pattern_matches_what_the_pattern_matches(chunk):
 
 
 def test_on_corpus_texts_every_guarded_pattern_of_the_extractor_matches_as_it_would_alone():
-    patterns = {id(v): v for v in vars(extract).values() if isinstance(v, rx.Pattern)}
-    for value in vars(extract).values():
-        if isinstance(value, list):
-            for item in value:
-                if isinstance(item, tuple) and isinstance(item[-1], rx.Pattern):
-                    patterns[id(item[-1])] = item[-1]
+    patterns = _extractor_patterns()
     texts = [p.read_text() for p in sorted(CORPUS.glob("*.txt"))[::150]]
     guarded = 0
     for pattern in patterns.values():
