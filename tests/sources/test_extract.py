@@ -6681,3 +6681,19 @@ def test_the_police_feed_s_hour_and_place_headings_are_cases_of_their_own():
         "men uskadde.\n"
     )
     assert len(_events(text, date(2025, 3, 14))) <= 1
+
+
+def test_the_immigration_police_taking_the_case_is_referred():
+    text = (
+        "Two persons (RUS) crossed the Pasvikelva on foot near Vaggetem on Sunday and were "
+        "stopped by a Border Guard patrol. Both asked for asylum. PU takes the case."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 11, 24))]
+    assert "referred" in e["outcomes"]
+    # the immigration police only told, or not taking over, is not a referral
+    text = (
+        "Two persons (RUS) crossed the Pasvikelva on foot near Vaggetem on Sunday and were "
+        "stopped by a Border Guard patrol. Both asked for asylum. PU has not taken over yet."
+    )
+    [e] = [e.as_dict() for e in _events(text, date(2025, 11, 24))]
+    assert "referred" not in e["outcomes"]
