@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .extract import extract
+from borderwatch.border.geo import gazetteer
+
+from .extract import DETECTION_METHODS, OUTCOMES, PRECISIONS, extract
 
 SCALAR_FIELDS = (
     "role",
@@ -207,6 +210,155 @@ def score_pair(report: Report, name: str, gold: dict | None, got: dict | None) -
             report.confusions.append(
                 {**label, "field": f, "missed": sorted(g - p), "extra": sorted(p - g)}
             )
+
+
+KINDS = ("wire", "press_release", "patrol_log", "partner_message", "feature", "court", "timeline")
+AFFILIATIONS = ("Wagner Group", "armed forces", "FSB")
+EVENT_KEYS = (
+    "role",
+    "when",
+    "places",
+    "country_entered",
+    "country_left",
+    "people",
+    "nationality",
+    "affiliation",
+    "detection",
+    "outcomes",
+)
+ISO2 = re.compile(r"[A-Z]{2}")
+
+
+def _iso_day(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _event_problems(event, where: str) -> list[str]:
+    if not isinstance(event, dict):
+        return [f"{where}: an event must be an object"]
+    problems = [f"{where}: '{k}' is missing" for k in EVENT_KEYS if k not in event]
+    problems += [f"{where}: '{k}' is not a field of an event" for k in event if k not in EVENT_KEYS]
+    if event.get("role", "main") not in ("main", "previous"):
+        problems.append(f"{where}: role must be 'main' or 'previous', not {event['role']!r}")
+    when = event.get("when")
+    if "when" in event:
+        if not isinstance(when, dict):
+            problems.append(f"{where}: 'when' must be an object with start, end and precision")
+        else:
+            precision = when.get("precision")
+            start, end = when.get("start"), when.get("end")
+            if precision not in PRECISIONS:
+                problems.append(f"{where}: when.precision must be one of {', '.join(PRECISIONS)}")
+            elif precision == "unknown":
+                if start is not None or end is not None:
+                    problems.append(f"{where}: an 'unknown' when has start and end null")
+            elif _iso_day(start) is None or _iso_day(end) is None:
+                problems.append(f"{where}: when.start and when.end must be dates (YYYY-MM-DD)")
+            elif _iso_day(start) >= _iso_day(end):
+                problems.append(f"{where}: when.end must be after when.start (the end is open)")
+    places = event.get("places", [])
+    if not isinstance(places, list):
+        problems.append(f"{where}: 'places' must be a list")
+    else:
+        names = {p["name"] for p in gazetteer()}
+        problems += [
+            f"{where}: {p!r} is not a gazetteer name (the corpus README lists them)"
+            for p in places
+            if p not in names
+        ]
+        if len(set(map(str, places))) != len(places):
+            problems.append(f"{where}: a place is listed twice")
+    for name in ("country_entered", "country_left", "nationality"):
+        value = event.get(name)
+        if value is not None and not (isinstance(value, str) and ISO2.fullmatch(value)):
+            problems.append(f"{where}: {name} must be an ISO 3166-1 alpha-2 code or null")
+    people = event.get("people")
+    if "people" in event:
+        count = people.get("count") if isinstance(people, dict) else None
+        if not isinstance(people, dict) or set(people) != {"count", "lower_bound"}:
+            problems.append(f"{where}: 'people' must be an object with count and lower_bound")
+        elif count is not None and (type(count) is not int or count < 1):
+            problems.append(f"{where}: people.count must be a whole number of 1 or more, or null")
+        elif not isinstance(people["lower_bound"], bool):
+            problems.append(f"{where}: people.lower_bound must be true or false")
+    if event.get("affiliation") not in (None, *AFFILIATIONS):
+        problems.append(f"{where}: affiliation must be one of {', '.join(AFFILIATIONS)} or null")
+    for name, allowed in (("detection", DETECTION_METHODS), ("outcomes", OUTCOMES)):
+        values = event.get(name, [])
+        if not isinstance(values, list) or any(v not in allowed for v in values):
+            problems.append(f"{where}: {name} must be a list from {', '.join(allowed)}")
+        elif len(set(values)) != len(values):
+            problems.append(f"{where}: a value of {name} is listed twice")
+    return problems
+
+
+def answer_problems(answer, *, metadata: bool = True) -> list[str]:
+    """What is wrong with an answer file's content (the corpus README's format); [] if
+    nothing. Without `metadata`, only what scoring reads: `published` and `events`."""
+    if not isinstance(answer, dict):
+        return ["the answer must be a JSON object"]
+    problems = []
+    if answer.get("published") is not None and _iso_day(answer["published"]) is None:
+        problems.append("'published' must be a date (YYYY-MM-DD) or null")
+    if metadata:
+        problems += _metadata_problems(answer)
+    events = answer.get("events")
+    if not isinstance(events, list):
+        return [*problems, "'events' must be a list"]
+    for i, event in enumerate(events, 1):
+        problems += _event_problems(event, f"event {i}")
+    if sum(1 for e in events if isinstance(e, dict) and e.get("role") == "main") > 1:
+        problems.append("more than one event is 'main'")
+    return problems
+
+
+def _metadata_problems(answer: dict) -> list[str]:
+    problems = []
+    if not isinstance(answer.get("title"), str) or not answer["title"].strip():
+        problems.append("'title' must be a non-empty string")
+    if not isinstance(answer.get("outlet", ""), str | None):
+        problems.append("'outlet' must be a string or null (empty where it is not known)")
+    if answer.get("kind") not in KINDS:
+        problems.append(f"'kind' must be one of {', '.join(KINDS)}")
+    if not isinstance(answer.get("notes", ""), str):
+        problems.append("'notes' must be a string")
+    return problems
+
+
+def check_folder(
+    folder: Path | str, *, answers_only: bool = False, metadata: bool = True
+) -> dict[str, list[str]]:
+    """Every problem of the annotated texts in `folder`, by file name: answers without a
+    text and texts without an answer, unreadable or empty texts, malformed answers (with
+    `answers_only`, a second annotator's folder of answers: only those; without
+    `metadata`, only the parts of an answer scoring reads)."""
+    folder = Path(folder)
+    found: dict[str, list[str]] = {}
+    for path in [] if answers_only else sorted(folder.glob("*.txt")):
+        if not path.with_suffix(".json").exists():
+            found[path.name] = ["no answer file beside it (NAME.json)"]
+            continue
+        try:
+            if not read_text(path).strip():
+                found[path.name] = ["the text is empty"]
+        except UnicodeDecodeError as e:
+            found[path.name] = [f"not UTF-8 ({e.reason} at byte {e.start})"]
+    for path in sorted(folder.glob("*.json")):
+        if not answers_only and not path.with_suffix(".txt").exists():
+            found[path.name] = ["no text beside it (NAME.txt)"]
+            continue
+        try:
+            problems = answer_problems(load_answer(path), metadata=metadata)
+        except json.JSONDecodeError as e:
+            problems = [f"not JSON: {e.msg} (line {e.lineno}, column {e.colno})"]
+        except UnicodeDecodeError as e:
+            problems = [f"not UTF-8 ({e.reason} at byte {e.start})"]
+        if problems:
+            found[path.name] = problems
+    return found
 
 
 def load_answer(path: Path) -> dict:

@@ -163,12 +163,94 @@ def test_extraction_evaluate_against_a_second_annotator(db, tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
         run("extraction", "evaluate", str(gold), "--against", str(tmp_path / "missing"))
     (other / "a.json").write_text(json.dumps({"published": None}))
-    with pytest.raises(CommandError, match="could not be scored"):
+    with pytest.raises(CommandError, match="the first, a.json: 'events' must be a list"):
         run("extraction", "evaluate", str(gold), "--against", str(other))
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(CommandError, match="with a NAME.json in"):
         run("extraction", "evaluate", str(gold), "--against", str(empty))
+
+
+def _answer(**changes):
+    event = {
+        "role": "main",
+        "when": {"start": "2025-08-22", "end": "2025-08-23", "precision": "day", "text": "x"},
+        "places": ["Grense Jakobselv"],
+        "country_entered": "NO",
+        "country_left": "RU",
+        "people": {"count": 1, "lower_bound": False},
+        "nationality": "RU",
+        "affiliation": "armed forces",
+        "detection": ["border_patrol", "uav"],
+        "outcomes": ["detained"],
+    }
+    answer = {"published": "2025-08-25", "title": "T", "outlet": "", "kind": "wire"}
+    return {**answer, "events": [{**event, **changes}]}
+
+
+def test_extraction_check_passes_the_corpus_and_names_every_problem_of_a_folder(db, tmp_path):
+    for part in ("dev", "test"):
+        out, _ = run("extraction", "check", str(CORPUS / part))
+        assert out.strip().endswith("annotated texts, no problems.")
+    (tmp_path / "good.txt").write_text("A man crossed at Grense Jakobselv.", encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(_answer()), encoding="utf-8")
+    out, _ = run("extraction", "check", str(tmp_path))
+    assert "1 annotated texts, no problems." in out
+
+    bad = {
+        "places": ["Pasvik Valley", "Storskog"],
+        "when": {"start": "2025-08-23", "end": "2025-08-23", "precision": "day", "text": ""},
+        "people": {"count": 0, "lower_bound": False},
+        "nationality": "Russian",
+        "affiliation": "Wagner",
+        "detection": ["drone"],
+        "outcomes": ["detained", "detained"],
+        "extra": 1,
+    }
+    (tmp_path / "bad.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "bad.json").write_text(json.dumps({**_answer(**bad), "kind": "blog"}))
+    (tmp_path / "broken.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "broken.json").write_text('{"events": [', encoding="utf-8")
+    (tmp_path / "alone.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
+    (tmp_path / "empty.json").write_text(json.dumps(_answer()), encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes("Sør-Varanger".encode("latin-1"))
+    (tmp_path / "latin.json").write_text(json.dumps(_answer()), encoding="utf-8")
+    stdout = StringIO()
+    with pytest.raises(CommandError, match="5 of the files in .* have problems"):
+        call_command("extraction", "check", str(tmp_path), stdout=stdout)
+    out = stdout.getvalue()
+    for problem in (
+        "bad.json: 'kind' must be one of wire,",
+        "bad.json: event 1: 'extra' is not a field of an event",
+        "bad.json: event 1: when.end must be after when.start",
+        "bad.json: event 1: 'Pasvik Valley' is not a gazetteer name",
+        "bad.json: event 1: people.count must be a whole number of 1 or more, or null",
+        "bad.json: event 1: nationality must be an ISO 3166-1 alpha-2 code or null",
+        "bad.json: event 1: affiliation must be one of Wagner Group, armed forces, FSB",
+        "bad.json: event 1: detection must be a list from border_patrol,",
+        "bad.json: event 1: a value of outcomes is listed twice",
+        "broken.json: not JSON: Expecting value (line 1, column 13)",
+        "alone.txt: no answer file beside it (NAME.json)",
+        "empty.txt: the text is empty",
+        "latin.txt: not UTF-8",
+    ):
+        assert problem in out
+    assert "good." not in out
+
+
+def test_extraction_check_and_evaluate_refuse_a_folder_that_is_not_one(db, tmp_path):
+    with pytest.raises(CommandError, match="is not a folder"):
+        run("extraction", "check", str(tmp_path / "missing"))
+    with pytest.raises(CommandError, match="holds no NAME.txt"):
+        run("extraction", "check", str(tmp_path))
+    (tmp_path / "a.txt").write_text("A man crossed at Storskog.", encoding="utf-8")
+    answer = _answer(role="news")
+    answer["events"].append({**answer["events"][0], "role": "main"})
+    (tmp_path / "a.json").write_text(json.dumps(answer), encoding="utf-8")
+    # scoring reads only `published` and `events`: a bad event stops it before any score
+    with pytest.raises(CommandError, match="a.json: event 1: role must be 'main' or"):
+        run("extraction", "evaluate", str(tmp_path))
 
 
 def test_the_corpus_agrees_with_its_blind_second_annotation(db):

@@ -9,7 +9,7 @@ from borderwatch.access.cli import (
     domain_errors_as_command_errors,
 )
 from borderwatch.sources import services
-from borderwatch.sources.evaluate import evaluate
+from borderwatch.sources.evaluate import check_folder, evaluate
 
 from .extract import describe
 
@@ -18,6 +18,7 @@ class Command(BaseCommand):
     help = (
         "The extractor's quality and its proposals. 'extraction evaluate DIR' scores it "
         "against annotated texts (precision, recall and F1 per field, and what it missed); "
+        "'extraction check DIR' checks such a folder against the answer format; "
         "'extraction show REPORT' lists a stored report's proposed events; "
         "'extraction rerun REPORT' proposes them again with the current rules."
     )
@@ -44,6 +45,16 @@ class Command(BaseCommand):
             "extractor: how far two annotators agree",
         )
 
+        c = sub.add_parser(
+            "check",
+            help="check a folder of annotated texts against the answer format",
+            description="List what is wrong with the annotated texts in DIR: answers "
+            "without a text or texts without an answer, empty or non-UTF-8 texts, and "
+            "answers not in the format of tests/sources/corpus/README.md. Exits 1 if "
+            "anything is. Reads files only.",
+        )
+        c.add_argument("folder", metavar="DIR")
+
         s = sub.add_parser("show", help="a stored report's proposed events")
         s.add_argument("report", type=int, metavar="REPORT", help="the report's id")
         s.add_argument("--json", action="store_true", help="print JSON")
@@ -63,6 +74,9 @@ class Command(BaseCommand):
         if action == "evaluate":
             self.evaluate(options)
             return
+        if action == "check":
+            self.check_answers(options)
+            return
         actor = actor_from_options(options)
         report = services.get_report_for(actor, options["report"])
         if action == "rerun":
@@ -79,6 +93,21 @@ class Command(BaseCommand):
             self.stdout.write(f"#{p.pk} [{p.status}]")
             self.stdout.write(describe(p.data))
 
+    def check_answers(self, options):
+        folder = Path(options["folder"])
+        if not folder.is_dir():
+            raise CommandError(f"{folder} is not a folder.")
+        texts = len(list(folder.glob("*.txt")))
+        found = check_folder(folder)
+        for name, problems in found.items():
+            for problem in problems:
+                self.stdout.write(f"{name}: {problem}")
+        if found:
+            raise CommandError(f"{len(found)} of the files in {folder} have problems.")
+        if texts == 0:
+            raise CommandError(f"{folder} holds no NAME.txt.")
+        self.stdout.write(f"{texts} annotated texts, no problems.")
+
     def evaluate(self, options):
         folder = Path(options["folder"])
         if not folder.is_dir():
@@ -86,10 +115,18 @@ class Command(BaseCommand):
         against = options["against"]
         if against is not None and not Path(against).is_dir():
             raise CommandError(f"{against} is not a folder.")
-        try:
-            report = evaluate(folder, with_ner=options["with_ner"], against=against)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise CommandError(f"An answer file could not be scored: {exc!r}.") from None
+        for where in (folder, against):
+            found = (
+                check_folder(where, answers_only=where is against, metadata=False) if where else {}
+            )
+            if found:
+                name, problems = next(iter(found.items()))
+                raise CommandError(
+                    f"{len(found)} files in {where} are not annotated texts as the corpus "
+                    f"README describes; the first, {name}: {problems[0]}. "
+                    "'extraction check' lists them all."
+                )
+        report = evaluate(folder, with_ner=options["with_ner"], against=against)
         if report.documents == 0:
             where = f" with a NAME.json in {against}" if against else ""
             raise CommandError(f"{folder} holds no NAME.txt with a NAME.json{where}.")
