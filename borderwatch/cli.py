@@ -25,7 +25,7 @@ COMMANDS = {
     "import": "import FILE [--format csv|ndjson]: incidents in bulk, bad rows to a rejects file",
     "ingest": "ingest FILE…: store reports (text, HTML, PDF) and propose their events",
     "extract": "extract FILE… --json [--published D]: the events of files, not stored",
-    "extraction": "extraction evaluate DIR | check DIR | show REPORT | rerun REPORT: quality, proposals",
+    "extraction": "extraction evaluate|check DIR | show|rerun REPORT: quality, proposals",
     "review": "review list | show ID | accept|merge|reject ID: the queue of proposed events",
     "migrate": "create or update the database tables (Django)",
 }

@@ -2243,10 +2243,8 @@ def _an_hour_after_its_weekday(m: re.Match, found: date) -> bool:
 
 
 # the Finnish and Baltic borders keep Eastern European time; Norway and Poland Central
-_EET_BORDER = _compile(
-    r"\b(?:finland|finnish|estonia|estonian|latvia|latvian|lithuania|lithuanian)\b"
-)
-_CET_BORDER = _compile(r"\b(?:norway|norwegian|poland|polish)\b")
+_EET_COUNTRIES = ("FI", "EE", "LV", "LT")
+_CET_COUNTRIES = ("NO", "PL")
 
 
 def _dtg_local_day(day: date, hour: int, minute: int, text: str) -> date:
@@ -2255,7 +2253,8 @@ def _dtg_local_day(day: date, hour: int, minute: int, text: str) -> date:
     or Finland's when the text names the Finnish or a Baltic border and not Norway or
     Poland."""
     zone = "Europe/Oslo"
-    if _EET_BORDER.search(text) and not _CET_BORDER.search(text):
+    named = country_mentions(text)
+    if any(named[c] for c in _EET_COUNTRIES) and not any(named[c] for c in _CET_COUNTRIES):
         zone = "Europe/Helsinki"
     utc = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
     return utc.astimezone(ZoneInfo(zone)).date()
@@ -3813,8 +3812,9 @@ def _kin(
 
 
 # between two persons a log names by their ages: "mann (41) og kvinne (39)"
-AGED_AND = _compile(r"\s*\(\d{1,2}\)\s*,?\s*og\s+")
-AGE_AFTER = _compile(r"\s*\(\d{1,2}\)")
+_AGE = r"\s*\(\d{1,2}\)"
+AGE_AFTER = _compile(_AGE)
+AGED_AND = _compile(_AGE + r"\s*,?\s*og\s+")
 
 
 def _joined_counts(text: str, cues: list[Cue]) -> list[Cue]:
