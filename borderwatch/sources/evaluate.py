@@ -214,18 +214,7 @@ def score_pair(report: Report, name: str, gold: dict | None, got: dict | None) -
 
 KINDS = ("wire", "press_release", "patrol_log", "partner_message", "feature", "court", "timeline")
 AFFILIATIONS = ("Wagner Group", "armed forces", "FSB")
-EVENT_KEYS = (
-    "role",
-    "when",
-    "places",
-    "country_entered",
-    "country_left",
-    "people",
-    "nationality",
-    "affiliation",
-    "detection",
-    "outcomes",
-)
+EVENT_KEYS = (*SCALAR_FIELDS, *LIST_FIELDS)  # an answer's event: the contract's fields
 ISO2 = re.compile(r"[A-Z]{2}")
 
 

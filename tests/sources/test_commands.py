@@ -131,18 +131,7 @@ def test_extraction_evaluate_against_a_second_annotator(db, tmp_path):
     gold, other = tmp_path / "gold", tmp_path / "other"
     gold.mkdir()
     other.mkdir()
-    event = {
-        "role": "main",
-        "when": {"start": "2025-03-04", "end": "2025-03-05", "precision": "day", "text": "x"},
-        "places": ["Storskog"],
-        "country_entered": "NO",
-        "country_left": "RU",
-        "people": {"count": 2, "lower_bound": False},
-        "nationality": "SY",
-        "affiliation": None,
-        "detection": ["border_patrol"],
-        "outcomes": ["detained"],
-    }
+    event = _answer()["events"][0]
     for name in ("a", "b", "c"):
         (gold / f"{name}.txt").write_text("Two Syrians crossed at Storskog.", encoding="utf-8")
         (gold / f"{name}.json").write_text(json.dumps({"published": None, "events": [event]}))
