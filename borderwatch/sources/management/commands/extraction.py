@@ -122,9 +122,9 @@ class Command(BaseCommand):
             if found:
                 name, problems = next(iter(found.items()))
                 raise CommandError(
-                    f"{len(found)} files in {where} are not annotated texts as the corpus "
-                    f"README describes; the first, {name}: {problems[0]}. "
-                    "'extraction check' lists them all."
+                    f"Not every file in {where} is an annotated text as the corpus README "
+                    f"describes ({len(found)} with problems); the first, {name}: "
+                    f"{problems[0]}. 'extraction check' lists them all."
                 )
         report = evaluate(folder, with_ner=options["with_ner"], against=against)
         if report.documents == 0:
